@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import type { environmentSettingsShape } from './schema/environment.js';
+
+type SettingsInput = z.input<z.ZodObject<typeof environmentSettingsShape>>;
+
+/** Preset names an environment may start from. */
+export const PRESET_NAMES = ['test', 'prod'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+/**
+ * Settings shared by both presets. Region, Kubernetes version and network range
+ * are the same code path in test and prod; only the values below the presets differ.
+ */
+const common = {
+  region: 'us-east-1',
+  kubernetesVersion: '1.34',
+  cluster: {
+    endpointAccess: 'private',
+    publicAccessCidrs: [],
+    admins: [],
+    controlPlaneLogging: ['api', 'audit', 'authenticator'],
+    irsa: false,
+  },
+  secrets: {},
+  components: {
+    registry: true,
+    ingress: true,
+    storage: true,
+    identity: true,
+    secrets: true,
+    observability: true,
+    backup: true,
+  },
+  addons: { metricsServer: true, keda: true, karpenter: false, argocd: false },
+} satisfies Partial<SettingsInput>;
+
+/**
+ * The test-vs-production table as data. Test: two nodes minimum, smaller
+ * instances and mostly spot, 7-day logs, optional alarms, manual backups.
+ * Production: three or more on-demand nodes across three zones plus spot,
+ * 30–90 day logs, required alarms, daily backups.
+ */
+export const PRESETS: Record<PresetName, SettingsInput> = {
+  test: {
+    ...common,
+    network: { vpcCidr: '10.0.0.0/16', azCount: 2, natGateways: 'single', vpcEndpoints: true },
+    nodes: {
+      groups: [
+        { name: 'on-demand', capacity: 'onDemand', instanceTypes: ['t3.medium'], min: 1, desired: 1, max: 2 },
+        {
+          name: 'spot',
+          capacity: 'spot',
+          instanceTypes: ['t3.medium', 't3a.medium', 't3.large'],
+          min: 1,
+          desired: 1,
+          max: 4,
+        },
+      ],
+    },
+    logs: { retentionDays: 7 },
+    alarms: { enabled: false, cpuPercent: 80, memoryPercent: 80, podRestarts: 5 },
+    backup: { schedule: 'manual', retentionDays: 7 },
+    registry: {
+      repositories: [],
+      immutableTags: false,
+      keepLastImages: 10,
+      untaggedExpiryDays: 1,
+      replicationRegions: [],
+    },
+    workloads: { minReplicas: 1, maxVolumeGi: 50, terminationGraceSeconds: 30 },
+  },
+  prod: {
+    ...common,
+    network: { vpcCidr: '10.0.0.0/16', azCount: 3, natGateways: 'perAz', vpcEndpoints: true },
+    nodes: {
+      groups: [
+        {
+          name: 'on-demand',
+          capacity: 'onDemand',
+          instanceTypes: ['m6i.large', 'm5.large'],
+          min: 3,
+          desired: 3,
+          max: 6,
+        },
+        {
+          name: 'spot',
+          capacity: 'spot',
+          instanceTypes: ['m6i.large', 'm5.large', 'm5a.large', 'm6a.large'],
+          min: 0,
+          desired: 2,
+          max: 10,
+        },
+      ],
+    },
+    logs: { retentionDays: 30 },
+    alarms: { enabled: true, cpuPercent: 80, memoryPercent: 80, podRestarts: 3 },
+    backup: { schedule: 'daily', retentionDays: 14 },
+    registry: {
+      repositories: [],
+      immutableTags: true,
+      keepLastImages: 30,
+      untaggedExpiryDays: 7,
+      replicationRegions: [],
+    },
+    workloads: { minReplicas: 2, maxVolumeGi: 200, terminationGraceSeconds: 60 },
+  },
+};
+
+/** The production floor a prod-preset environment must meet unless a waiver says why not. */
+export const PROD_REQUIREMENTS = {
+  minAvailabilityZones: 3,
+  minNodes: 3,
+  logRetentionDays: { min: 30, max: 90 },
+} as const;

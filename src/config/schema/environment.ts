@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { verifySchema } from './verify.js';
+
+/**
+ * The settings an environment can carry. Every key here can be set once for the
+ * whole project (top level of the config file) and overridden per environment;
+ * the environment's preset (`test` or `prod`) fills whatever neither sets.
+ *
+ * All objects are strict: an unknown key is an error with a "did you mean".
+ */
+
+const dnsLabel = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'lowercase letters, digits and "-", starting and ending alphanumeric')
+  .max(63);
+
+export const capacityTypeSchema = z.enum(['onDemand', 'spot']);
+export type CapacityType = z.infer<typeof capacityTypeSchema>;
+
+export const nodeGroupSchema = z
+  .strictObject({
+    name: dnsLabel.describe('Node group name; the label slipway.io/node-group carries it.'),
+    capacity: capacityTypeSchema.describe('onDemand for stateful and critical workloads, spot for interruptible ones.'),
+    instanceTypes: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as m6i.large'))
+      .min(1)
+      .describe('EC2 instance types; spot groups should list several so capacity can be found.'),
+    min: z.number().int().min(0).describe('Minimum node count of this group.'),
+    desired: z.number().int().min(0).describe('Desired node count at creation.'),
+    max: z.number().int().min(1).describe('Maximum node count the autoscaler may reach.'),
+    diskSizeGb: z.number().int().min(20).max(16384).default(50).describe('Root volume size in GiB.'),
+    labels: z.record(z.string(), z.string()).default({}).describe('Extra Kubernetes labels on the nodes.'),
+  })
+  .check((ctx) => {
+    const g = ctx.value;
+    if (g.desired < g.min || g.desired > g.max) {
+      ctx.issues.push({
+        code: 'custom',
+        input: g.desired,
+        path: ['desired'],
+        message: `desired (${g.desired}) must lie between min (${g.min}) and max (${g.max})`,
+      });
+    }
+    if (g.min > g.max) {
+      ctx.issues.push({
+        code: 'custom',
+        input: g.min,
+        path: ['min'],
+        message: `min (${g.min}) must not exceed max (${g.max})`,
+      });
+    }
+  });
+export type NodeGroupConfig = z.infer<typeof nodeGroupSchema>;
+
+export const networkSchema = z.strictObject({
+  vpcCidr: z
+    .string()
+    .regex(/^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-4])$/, 'an IPv4 CIDR from /16 to /24, such as 10.0.0.0/16')
+    .describe('VPC address range.'),
+  azCount: z.number().int().min(2).max(6).describe('How many availability zones the VPC and node groups span.'),
+  availabilityZones: z
+    .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, 'an availability zone name such as us-east-1a'))
+    .optional()
+    .describe('Explicit zone names; default: the first azCount zones of the region (a-f).'),
+  natGateways: z
+    .enum(['perAz', 'single'])
+    .describe('perAz survives a zone outage; single is cheaper and fits test environments.'),
+  vpcEndpoints: z
+    .boolean()
+    .describe('Interface endpoints for ECR, Logs, STS, Secrets Manager and an S3 gateway, to avoid NAT charges.'),
+});
+
+export const clusterSchema = z.strictObject({
+  name: dnsLabel.optional().describe('EKS cluster name; default <project>-<environment>.'),
+  endpointAccess: z
+    .enum(['private', 'publicAndPrivate'])
+    .describe('API server endpoint; public access is only opened to publicAccessCidrs.'),
+  publicAccessCidrs: z
+    .array(z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'an IPv4 CIDR'))
+    .describe('CIDRs allowed to reach a public endpoint.'),
+  admins: z
+    .array(
+      z.string().regex(/^arn:aws[a-z-]*:(iam|sts)::\d{12}:(role|user|assumed-role)\/.+$/, 'an IAM role or user ARN'),
+    )
+    .describe('IAM principals given cluster-admin through EKS access entries.'),
+  controlPlaneLogging: z
+    .array(z.enum(['api', 'audit', 'authenticator', 'controllerManager', 'scheduler']))
+    .describe('Control plane log types sent to CloudWatch.'),
+  irsa: z.boolean().describe('Also create an IAM OIDC provider (IRSA); Pod Identity is used without it.'),
+});
+
+export const nodesSchema = z.strictObject({
+  groups: z.array(nodeGroupSchema).min(1).describe('Managed node groups; each spans every private subnet.'),
+});
+
+export const secretsSchema = z.strictObject({
+  path: z
+    .string()
+    .regex(/^[A-Za-z0-9/_+=.@-]+$/, 'a Secrets Manager name prefix such as EKS/prod')
+    .optional()
+    .describe('Secrets Manager prefix this environment reads; default EKS/<environment>.'),
+  kmsKeyArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/.+$/, 'a KMS key ARN')
+    .optional()
+    .describe('Customer managed key the secrets are encrypted with, if not the AWS managed key.'),
+});
+
+export const logsSchema = z.strictObject({
+  retentionDays: z
+    .number()
+    .int()
+    .refine((d) => CLOUDWATCH_RETENTION_DAYS.includes(d), {
+      message: 'a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, …)',
+    })
+    .describe('Retention of every log group the platform creates.'),
+});
+
+export const alarmsSchema = z.strictObject({
+  enabled: z.boolean().describe('Create CloudWatch alarms for node CPU, memory, failed nodes and pod restarts.'),
+  email: z.array(z.email()).default([]).describe('Addresses subscribed to the alarm topic.'),
+  snsTopicArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:.+$/, 'an SNS topic ARN')
+    .optional()
+    .describe('Existing topic to notify instead of creating one.'),
+  cpuPercent: z.number().min(1).max(100).describe('Node CPU utilisation that raises the alarm.'),
+  memoryPercent: z.number().min(1).max(100).describe('Node memory utilisation that raises the alarm.'),
+  podRestarts: z.number().int().min(1).describe('Container restarts within five minutes that raise the alarm.'),
+});
+
+export const backupSchema = z.strictObject({
+  schedule: z.enum(['manual', 'daily']).describe('daily: an AWS Backup plan snapshots tagged EBS volumes.'),
+  retentionDays: z.number().int().min(1).max(36500).describe('How long snapshots are kept.'),
+  cron: z.string().default('cron(0 3 * * ? *)').describe('AWS Backup schedule expression used when schedule is daily.'),
+});
+
+export const componentsSchema = z.strictObject({
+  registry: z.boolean().describe('1.1 ECR repositories.'),
+  ingress: z.boolean().describe('1.3 AWS Load Balancer Controller and HTTPS ingress.'),
+  storage: z.boolean().describe('1.4 EBS CSI driver and gp3/io2 storage classes.'),
+  identity: z.boolean().describe('1.5 EKS Pod Identity agent.'),
+  secrets: z.boolean().describe('1.6 External Secrets Operator.'),
+  observability: z.boolean().describe('1.7 CloudWatch Observability add-on, log groups and alarms.'),
+  backup: z.boolean().describe('Scheduled EBS snapshots.'),
+});
+
+export const addonsSchema = z.strictObject({
+  metricsServer: z.boolean().describe('Pod metrics for HPA and kubectl top.'),
+  keda: z.boolean().describe('Event-driven autoscaling (queue workers).'),
+  karpenter: z.boolean().describe('Node provisioning beyond managed node groups.'),
+  argocd: z.boolean().describe('GitOps delivery of the generated manifests.'),
+});
+
+export const registrySchema = z.strictObject({
+  repositories: z
+    .array(
+      z.strictObject({
+        name: z
+          .string()
+          .regex(
+            /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/,
+            'an ECR repository name such as shop/api',
+          ),
+      }),
+    )
+    .describe('Repositories to create besides the ones apps declare.'),
+  immutableTags: z.boolean().describe('Refuse to overwrite an existing tag.'),
+  keepLastImages: z.number().int().min(1).max(10000).describe('Tagged images kept by the lifecycle policy.'),
+  untaggedExpiryDays: z.number().int().min(1).describe('Untagged images expire after this many days.'),
+  replicationRegions: z
+    .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-west-2'))
+    .describe('Regions images are replicated to (disaster recovery).'),
+});
+
+export const workloadsSchema = z.strictObject({
+  minReplicas: z.number().int().min(1).describe('Fewest replicas a user-facing workload may run.'),
+  maxVolumeGi: z.number().int().min(1).describe('Claims larger than this are reported as possibly oversized.'),
+  terminationGraceSeconds: z.number().int().min(0).describe('Default grace period for graceful shutdown.'),
+});
+
+/** Retention periods CloudWatch Logs accepts. */
+export const CLOUDWATCH_RETENTION_DAYS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+/** The settings an environment resolves, with every value present. */
+export const environmentSettingsShape = {
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1'),
+  account: z
+    .string()
+    .regex(/^\d{12}$/, 'a 12-digit AWS account id')
+    .optional(),
+  kubernetesVersion: z.string().regex(/^1\.\d{2}$/, 'a Kubernetes minor version such as "1.34"'),
+  domain: z
+    .strictObject({
+      name: z.string().regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/, 'a DNS name such as shop.example.com'),
+      certificateArn: z
+        .string()
+        .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/.+$/, 'an ACM certificate ARN')
+        .optional(),
+      hostedZoneId: z.string().optional(),
+    })
+    .optional(),
+  network: networkSchema,
+  cluster: clusterSchema,
+  nodes: nodesSchema,
+  secrets: secretsSchema,
+  logs: logsSchema,
+  alarms: alarmsSchema,
+  backup: backupSchema,
+  components: componentsSchema,
+  addons: addonsSchema,
+  registry: registrySchema,
+  workloads: workloadsSchema,
+  verify: verifySchema.default({ failOn: 'high', rules: {}, exemptions: [] }),
+};

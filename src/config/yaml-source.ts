@@ -1,0 +1,98 @@
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { ValuePath } from '../util/paths.js';
+import type { ConfigIssue, SourceLocation } from './errors.js';
+
+/** Largest number of alias expansions accepted; more is treated as an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A parsed YAML document that can say where each value came from. */
+export interface YamlSource {
+  readonly file: string;
+  readonly data: unknown;
+  /** The position of the value (or, with `key`, of the key) at a path; falls back to the nearest ancestor. */
+  locate(path: ValuePath, opts?: { key?: boolean }): SourceLocation | undefined;
+}
+
+/**
+ * Parses one YAML document keeping source positions. Syntax errors, duplicate
+ * keys, multiple documents and alias bombs become positioned issues instead
+ * of exceptions.
+ */
+export function parseYamlSource(text: string, file: string): { source?: YamlSource; issues: ConfigIssue[] } {
+  const lineCounter = new LineCounter();
+  const issues: ConfigIssue[] = [];
+  const at = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (e) {
+    return { issues: [{ path: [], message: `YAML could not be parsed: ${(e as Error).message}`, location: at(0) }] };
+  }
+  for (const err of doc.errors) {
+    issues.push({ path: [], message: yamlMessage(err.message, err.code), location: at(err.pos[0]) });
+  }
+  if (issues.length) return { issues };
+  if (text.trim() === '' || doc.contents === null) {
+    return {
+      issues: [{ path: [], message: 'the file is empty; expected a mapping such as "project: shop"', location: at(0) }],
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const msg = (e as Error).message;
+    const bomb = /alias/i.test(msg);
+    return {
+      issues: [
+        {
+          path: [],
+          message: bomb
+            ? `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} expansions): refused as a possible alias bomb`
+            : `YAML could not be converted: ${msg}`,
+          location: at(0),
+        },
+      ],
+    };
+  }
+  const locate = (path: ValuePath, opts?: { key?: boolean }) => {
+    const range = findRange(doc.contents as Node | null, path, opts?.key ?? false);
+    return range === undefined ? undefined : at(range);
+  };
+  return { source: { file, data, locate }, issues };
+}
+
+function yamlMessage(message: string, code: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return `duplicate key: ${first}`;
+  return `YAML syntax error: ${first}`;
+}
+
+/** Offset of the node at `path`, or of the closest ancestor that exists. */
+function findRange(root: Node | null, path: ValuePath, wantKey: boolean): number | undefined {
+  let node: unknown = root;
+  let best: number | undefined = (root as Node | null)?.range?.[0];
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return best;
+      const keyNode = pair.key as Node;
+      if (last && wantKey) return keyNode.range?.[0] ?? best;
+      node = pair.value;
+      best = (pair.value as Node | null)?.range?.[0] ?? keyNode.range?.[0] ?? best;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) return best;
+      node = item;
+      best = item.range?.[0] ?? best;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}

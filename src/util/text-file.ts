@@ -1,0 +1,61 @@
+import { readFile, stat } from 'node:fs/promises';
+
+/** Why a file could not be read as text. */
+export class InputFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'InputFileError';
+  }
+}
+
+export interface ReadTextOptions {
+  /** Largest file accepted, in bytes. */
+  readonly maxBytes: number;
+}
+
+/**
+ * Reads a file that should hold YAML or JSON text, refusing what would hang or
+ * mislead a parser: files over the size limit, binary files (a NUL byte in the
+ * first 8 KiB, or invalid UTF-8), and directories.
+ */
+export async function readTextFile(file: string, options: ReadTextOptions): Promise<string> {
+  let size: number;
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) throw new InputFileError(file, 'is a directory, expected a file');
+    size = st.size;
+  } catch (e) {
+    if (e instanceof InputFileError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputFileError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`);
+  }
+  if (size > options.maxBytes) {
+    throw new InputFileError(
+      file,
+      `is ${formatBytes(size)}, larger than the ${formatBytes(options.maxBytes)} allowed for this kind of input`,
+    );
+  }
+  const buf = await readFile(file);
+  return decodeText(buf, file);
+}
+
+/** Decodes UTF-8 text, refusing binary content. */
+export function decodeText(buf: Uint8Array, file: string): string {
+  const head = buf.subarray(0, 8192);
+  if (head.includes(0))
+    throw new InputFileError(file, 'looks binary (it contains NUL bytes), expected YAML or JSON text');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
+  } catch {
+    throw new InputFileError(file, 'is not valid UTF-8 text, expected YAML or JSON');
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
