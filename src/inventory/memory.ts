@@ -1,0 +1,31 @@
+import type { ValuePath } from '../util/paths.js';
+import type { AwsResource, KubeObject, KubeResource, SourceRef } from './types.js';
+
+/** The inventory id of a Kubernetes object: `<group>/<kind>/<namespace|_cluster>/<name>`. */
+export function kubeId(object: KubeObject): string {
+  const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : 'core';
+  return `${group}/${object.kind}/${object.metadata.namespace ?? '_cluster'}/${object.metadata.name}`;
+}
+
+/**
+ * A Kubernetes object held in memory (from the API, a dump or a generator).
+ * `locate` returns the object's own source: such sources have no finer positions.
+ */
+export function kubeResource(
+  object: KubeObject,
+  source: SourceRef = {},
+  locate?: (path: ValuePath) => SourceRef,
+): KubeResource {
+  return { id: kubeId(object), object, source, locate: locate ?? (() => source) };
+}
+
+/** An AWS resource held in memory (from the SDK, or built in a test). */
+export function awsResource(
+  type: string,
+  id: string,
+  properties: Record<string, unknown>,
+  extra: { live?: Record<string, unknown>; source?: SourceRef; locate?: (path: ValuePath) => SourceRef } = {},
+): AwsResource {
+  const source = extra.source ?? {};
+  return { type, id, properties, live: extra.live, source, locate: extra.locate ?? (() => source) };
+}

@@ -1,0 +1,97 @@
+import type { ValuePath } from '../util/paths.js';
+
+/**
+ * The fact model every rule reads. Sources (manifest files, CloudFormation
+ * templates, kubectl dumps, the live Kubernetes API, the live AWS account)
+ * produce these; rules never know which source a fact came from.
+ */
+
+/** Where a fact came from: a position in a file, or a live cluster/account. */
+export interface SourceRef {
+  readonly file?: string;
+  /** 1-based. */
+  readonly line?: number;
+  /** 1-based. */
+  readonly column?: number;
+  /** Live Kubernetes: the kubeconfig context or cluster name. */
+  readonly cluster?: string;
+  /** Live AWS: account and region. */
+  readonly account?: string;
+  readonly region?: string;
+}
+
+export interface ObjectMeta {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+  readonly uid?: string;
+  readonly ownerReferences?: readonly {
+    readonly kind: string;
+    readonly name: string;
+    readonly uid?: string;
+    readonly controller?: boolean;
+  }[];
+  readonly [key: string]: unknown;
+}
+
+/** A Kubernetes object as found (manifest, dump or API). */
+export interface KubeObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: ObjectMeta;
+  readonly [key: string]: unknown;
+}
+
+/** A Kubernetes object in the inventory. */
+export interface KubeResource {
+  /** Stable id: `<apiGroup>/<kind>/<namespace|_cluster>/<name>`. */
+  readonly id: string;
+  readonly object: KubeObject;
+  readonly source: SourceRef;
+  /** Position of a field inside this object (re-parses only this document, lazily); falls back to the object's start. */
+  locate(path: ValuePath): SourceRef;
+}
+
+/**
+ * An AWS resource, normalised to the shape of its CloudFormation type and
+ * properties (`AWS::EKS::Nodegroup` with `ScalingConfig`, `Subnets`, …). Static
+ * sources read templates; live sources map API responses to the same shape.
+ */
+export interface AwsResource {
+  /** CloudFormation type, such as `AWS::EKS::Nodegroup`. */
+  readonly type: string;
+  /** Logical id in a template, or the physical id/ARN when live. */
+  readonly id: string;
+  /** CloudFormation-shaped properties; static values may hold intrinsics ({ Ref }, { 'Fn::GetAtt' }, …). */
+  readonly properties: Readonly<Record<string, unknown>>;
+  /** Facts only a live account shows (status, actual zones, scan findings, …). */
+  readonly live?: Readonly<Record<string, unknown>>;
+  readonly source: SourceRef;
+  /** Position of a property path (template files); falls back to the resource's start. */
+  locate(path: ValuePath): SourceRef;
+}
+
+/** What the sources could and could not see, so rules can answer `unknown` instead of `pass`. */
+export interface Coverage {
+  /** static: files; live: API server and AWS account; dump: kubectl output. */
+  readonly mode: 'static' | 'live' | 'dump';
+  /** Kubernetes kinds the sources collected (an empty list is still "collected"). */
+  readonly kubeKinds: ReadonlySet<string>;
+  /** Kinds the source could not read, with the reason (403 and the RBAC verb/resource, …). */
+  readonly kubeDenied: ReadonlyMap<string, string>;
+  /** AWS CloudFormation types the sources collected. */
+  readonly awsTypes: ReadonlySet<string>;
+  /** AWS types that could not be read, with the reason (AccessDenied naming the permission, no credentials, …). */
+  readonly awsDenied: ReadonlyMap<string, string>;
+  /** Free-form notes from sources (documents skipped, …). */
+  readonly notes: readonly string[];
+}
+
+/** A problem with an input that did not stop the others from being read. */
+export interface InputProblem {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly message: string;
+}

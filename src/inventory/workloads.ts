@@ -1,0 +1,81 @@
+import type { ValuePath } from '../util/paths.js';
+import type { KubeResource } from './types.js';
+
+/** Kinds that run pods, and where each keeps its pod template. */
+export const WORKLOAD_TEMPLATE_PATHS: Readonly<Record<string, ValuePath>> = {
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  Pod: [],
+};
+
+export const WORKLOAD_KINDS = Object.keys(WORKLOAD_TEMPLATE_PATHS);
+
+export interface Container {
+  readonly name: string;
+  readonly image?: string;
+  readonly [key: string]: unknown;
+}
+
+export interface PodSpec {
+  readonly containers?: readonly Container[];
+  readonly initContainers?: readonly Container[];
+  readonly [key: string]: unknown;
+}
+
+export interface PodTemplate {
+  readonly metadata?: {
+    readonly labels?: Readonly<Record<string, string>>;
+    readonly annotations?: Readonly<Record<string, string>>;
+  };
+  readonly spec?: PodSpec;
+}
+
+/** A workload: an object that runs pods, with its pod template at hand. */
+export interface Workload {
+  readonly resource: KubeResource;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  /** Path of the pod template inside the object ([] for a bare Pod). */
+  readonly templatePath: ValuePath;
+  readonly template: PodTemplate;
+  /** Labels the workload's pods carry. */
+  readonly podLabels: Readonly<Record<string, string>>;
+  /** spec.replicas where the kind has it (default 1), undefined for DaemonSet, Job, CronJob and Pod. */
+  readonly replicas: number | undefined;
+  /** True when another object (a Deployment, a Job, …) manages this one. */
+  readonly owned: boolean;
+}
+
+/** Path of the container at `index` in a workload: `[...templatePath, 'spec', 'containers', index]`. */
+export function containerPath(w: Workload, index: number, init = false): ValuePath {
+  return [...w.templatePath, 'spec', init ? 'initContainers' : 'containers', index];
+}
+
+export function toWorkload(resource: KubeResource): Workload | undefined {
+  const kind = resource.object.kind;
+  const templatePath = WORKLOAD_TEMPLATE_PATHS[kind];
+  if (!templatePath) return undefined;
+  let template: unknown = resource.object;
+  for (const seg of templatePath) template = (template as Record<string, unknown> | undefined)?.[seg as string];
+  const t = (template ?? {}) as PodTemplate;
+  const labels = kind === 'Pod' ? (resource.object.metadata.labels ?? {}) : (t.metadata?.labels ?? {});
+  const spec = resource.object.spec as { replicas?: number } | undefined;
+  const hasReplicas = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'].includes(kind);
+  return {
+    resource,
+    kind,
+    namespace: resource.object.metadata.namespace ?? 'default',
+    name: resource.object.metadata.name,
+    templatePath,
+    template: kind === 'Pod' ? { metadata: resource.object.metadata, spec: resource.object.spec as PodSpec } : t,
+    podLabels: labels,
+    replicas: hasReplicas ? (typeof spec?.replicas === 'number' ? spec.replicas : 1) : undefined,
+    owned: (resource.object.metadata.ownerReferences ?? []).some((o) => o.controller !== false),
+  };
+}
