@@ -53,8 +53,9 @@ function mergeInto(
 
 function markTree(v: unknown, path: (string | number)[], layer: Layer, origins: Map<string, Layer>): void {
   origins.set(pathKey(path), layer);
-  if (Array.isArray(v)) v.forEach((item, i) => markTree(item, [...path, i], layer, origins));
-  else if (isPlainObject(v)) for (const [k, item] of Object.entries(v)) markTree(item, [...path, k], layer, origins);
+  if (Array.isArray(v)) {
+    for (const [i, item] of v.entries()) markTree(item, [...path, i], layer, origins);
+  } else if (isPlainObject(v)) for (const [k, item] of Object.entries(v)) markTree(item, [...path, k], layer, origins);
 }
 
 /** The layer that supplied the value at `path`, or at its nearest recorded ancestor. */

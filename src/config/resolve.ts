@@ -1,4 +1,5 @@
 import { formatPath, isPlainObject, type ValuePath } from '../util/paths.js';
+import { checkAppFloor } from './app-floor.js';
 import { ConfigError, type ConfigIssue, type SourceLocation } from './errors.js';
 import { type Layer, mergeLayers, type Origin, originOf, pathKey } from './merge.js';
 import { PRESET_NAMES, PRESETS, type PresetName } from './presets.js';
@@ -85,6 +86,7 @@ export function resolveConfig(data: unknown, options: ResolveOptions = {}): Slip
       }
     }
     if (!file) continue;
+    for (const v of checkAppFloor(file.apps, envName, s)) add(v.path, v.message, v.received);
     environments[envName] = {
       ...s,
       name: envName,

@@ -71,6 +71,24 @@ export const appSchema = z.strictObject({
   talksTo: z.array(appName).default([]).describe('Apps this one opens connections to (NetworkPolicy allow rules).'),
   port: z.number().int().min(1).max(65535).optional(),
   healthPath: z.string().startsWith('/').default('/health'),
+  probe: z
+    .enum(['http', 'tcp'])
+    .optional()
+    .describe(
+      'How probes check the port: http GET on healthPath, or a TCP connect. Default: tcp for stateful, else http.',
+    ),
+  runAsUser: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'Non-root UID the containers run as. Default 10001; stateful 999 (the official postgres and redis images).',
+    ),
+  writablePaths: z
+    .array(z.string().startsWith('/'))
+    .default([])
+    .describe('Extra writable directories (emptyDir) besides /tmp; the root filesystem is read-only.'),
   host: z.string().optional().describe('Public host name for a web app (ingress).'),
   public: z.boolean().optional().describe('Web apps: expose through the ALB ingress. Default: true when host is set.'),
   replicas: perEnvironment(z.number().int().min(0)).optional(),

@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { UsageError } from '../util/errors.js';
+
+export type OutputFormat = 'table' | 'json' | 'yaml';
+
+/** Global options every command sees. */
+export interface GlobalOptions {
+  readonly config?: string;
+  readonly output: string;
+  readonly color: boolean;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+}
+
+/** What a command needs from the process, so commands stay testable and free of globals. */
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  readonly isTTY: boolean;
+  /** Terminal width for tables; undefined when not a terminal. */
+  readonly columns?: number;
+  /** Reads a line from the user; undefined when there is no terminal to ask. */
+  readonly prompt?: (question: string) => Promise<string | undefined>;
+}
+
+export { UsageError } from '../util/errors.js';
+
+/** Exit codes: 0 clean, 1 usage or tool error, 2 findings at or above --fail-on. */
+export const EXIT = { ok: 0, error: 1, findings: 2 } as const;
+
+export function globalOptions(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals() as GlobalOptions;
+}
+
+/** `--no-color`, NO_COLOR, or a non-terminal stdout all turn colour off. */
+export function useColor(opts: GlobalOptions, io: CliIO): boolean {
+  return opts.color !== false && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && io.isTTY;
+}
+
+/** Validates `-o` against the formats a command supports. */
+export function outputFormat<T extends string>(opts: GlobalOptions, allowed: readonly T[]): T {
+  const o = opts.output as T;
+  if (!allowed.includes(o)) {
+    throw new UsageError(
+      `--output "${opts.output}" is not supported by this command; use one of: ${allowed.join(', ')}`,
+    );
+  }
+  return o;
+}

@@ -1,0 +1,51 @@
+import { stringify } from 'yaml';
+
+/** Data as JSON, keys in insertion order (generators already sort), two-space indent. */
+export function renderJson(data: unknown): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+export function renderYaml(data: unknown): string {
+  return stringify(data, { lineWidth: 0 });
+}
+
+/**
+ * A text table that fits the terminal width (120 columns when unknown);
+ * cli-table3 is loaded only when a table is drawn.
+ */
+export async function renderTable(
+  head: string[],
+  rows: string[][],
+  opts: { color: boolean; width?: number },
+): Promise<string> {
+  const { default: Table } = await import('cli-table3');
+  const width = Math.max(60, opts.width ?? 120);
+  const natural = head.map((h, i) => Math.max(h.length, ...rows.map((r) => longestLine(r[i] ?? ''))) + 2);
+  const budget = width - (head.length + 1);
+  const colWidths = fitColumns(natural, budget);
+  const table = new Table({
+    head,
+    colWidths,
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
+  });
+  table.push(...rows);
+  return `${table.toString()}\n`;
+}
+
+function longestLine(s: string): number {
+  return Math.max(0, ...s.split('\n').map((l) => l.length));
+}
+
+/** Shrinks the widest columns first until the table fits. */
+export function fitColumns(natural: number[], budget: number): number[] {
+  const widths = [...natural];
+  const min = 8;
+  while (widths.reduce((a, b) => a + b, 0) > budget) {
+    const i = widths.indexOf(Math.max(...widths));
+    if (widths[i] <= min) break;
+    widths[i] -= 1;
+  }
+  return widths;
+}
