@@ -1,0 +1,3 @@
+import { register } from 'node:module';
+
+register('./import-trace.mjs', import.meta.url);
