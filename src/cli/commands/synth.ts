@@ -1,0 +1,90 @@
+import { relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { CliApp } from '../app.js';
+import { EXIT, globalOptions, outputFormat, useColor } from '../context.js';
+import { loadCliConfig, selectEnvironments } from '../load-config.js';
+import { renderJson, renderTable } from '../render.js';
+
+/**
+ * Everything `slipway synth` writes, in order. Each entry loads its module
+ * lazily and writes `<out>/<env>/<part>/`. To add a part (apps), append one
+ * line here: `async () => (await import('../../apps/synth.js')).appsSynthesizer,`
+ */
+const SYNTHESIZERS = [
+  async () => (await import('../../platform/synth.js')).platformSynthesizer,
+  async () => (await import('../../apps/synthesizer.js')).appsSynthesizer,
+];
+
+interface SynthOptions {
+  env?: string;
+  all?: boolean;
+  out: string;
+  validate?: boolean;
+}
+
+export function registerSynth(app: CliApp, program: Command): void {
+  program
+    .command('synth')
+    .description('Write CloudFormation templates (and app manifests) per environment, offline and reproducibly.')
+    .option('-e, --env <name>', 'environment to synthesize')
+    .option('--all', 'every environment in the config')
+    .option('--out <dir>', 'output directory; files go to <dir>/<env>/<part>/', 'out')
+    .option('--validate', 'also run the CDK CloudFormation template validation (slower)')
+    .addHelpText(
+      'after',
+      '\nNo AWS credentials or network are used; running it twice gives byte-identical files.\n' +
+        'Example: slipway synth --all --out out   # out/test/platform/*.template.json, out/prod/...',
+    )
+    .action(
+      app.action(async (opts: SynthOptions, cmd: Command) => {
+        const g = globalOptions(cmd);
+        const format = outputFormat(g, ['table', 'json'] as const);
+        const config = await loadCliConfig(g, app.io);
+        const envs = selectEnvironments(config, opts.env, opts.all);
+        const outdir = resolve(app.io.cwd, opts.out);
+        const synthesizers = await Promise.all(SYNTHESIZERS.map((load) => load()));
+        const data: Record<string, Record<string, unknown>> = {};
+        const rows: string[][] = [];
+        const notes = new Set<string>();
+        for (const name of envs) {
+          data[name] = {};
+          for (const s of synthesizers) {
+            const part = await s.synthesize(config.environments[name], { outdir, validate: Boolean(opts.validate) });
+            data[name][part.part] = part.data;
+            for (const r of part.rows) rows.push([name, part.part, r.component, String(r.resources), r.detail]);
+            for (const n of (part as { notes?: readonly string[] }).notes ?? []) notes.add(n);
+            if (!g.quiet && format === 'table') {
+              for (const f of part.files) app.io.stderr(`wrote ${shortPath(app.io.cwd, f)}\n`);
+            }
+          }
+        }
+        // Advice (such as the stateful managed-service table) once per run, not per environment.
+        if (!g.quiet && format === 'table') for (const n of notes) app.io.stderr(`note: ${n}\n`);
+        if (format === 'json') {
+          app.io.stdout(renderJson(relativize(data, app.io.cwd, outdir)));
+        } else {
+          app.io.stdout(
+            await renderTable(['env', 'part', 'component', 'resources', 'settings'], rows, {
+              color: useColor(g, app.io),
+            }),
+          );
+        }
+        return EXIT.ok;
+      }),
+    );
+}
+
+/** Absolute paths under the output directory are printed relative to the working directory. */
+function relativize(value: unknown, cwd: string, outdir: string): unknown {
+  if (typeof value === 'string') return value.startsWith(outdir) ? shortPath(cwd, value) : value;
+  if (Array.isArray(value)) return value.map((v) => relativize(v, cwd, outdir));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relativize(v, cwd, outdir)]));
+  }
+  return value;
+}
+
+function shortPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel.startsWith('..') ? file : rel;
+}

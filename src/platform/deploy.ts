@@ -1,0 +1,217 @@
+import type { EnvironmentConfig } from '../config/types.js';
+import { platformStackName } from './stack.js';
+
+/** What `deploy`, `diff` and `destroy` do to an environment's platform stack. */
+export type PlatformAction = 'deploy' | 'diff' | 'destroy';
+
+/** No usable AWS credentials: nothing was changed. */
+export class CredentialsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CredentialsError';
+  }
+}
+
+/** The action was refused before anything changed (missing confirmation, prod without --force). Reported like a usage error (exit 1, no stack trace). */
+export class RefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A credential provider in the SDK v3 shape. */
+export type CredentialProvider = () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
+
+export interface ResolvedCredentials {
+  readonly provider: CredentialProvider;
+  readonly region: string;
+  /** Where they came from, for the message (profile name or "default chain"). */
+  readonly source: string;
+}
+
+/** The toolkit operations this module needs; the real one wraps @aws-cdk/toolkit-lib. */
+export interface PlatformToolkit {
+  deploy(): Promise<void>;
+  diff(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+export interface PlatformActionRequest {
+  readonly env: EnvironmentConfig;
+  readonly action: PlatformAction;
+  readonly profile?: string;
+  /** Overrides the environment's region. */
+  readonly region?: string;
+  /** Destroy: the cluster name typed on the command line (`--confirm` / `--yes-i-typed`). */
+  readonly confirm?: string;
+  /** Destroy: allow a prod-preset environment. */
+  readonly force?: boolean;
+}
+
+export interface PlatformActionDeps {
+  /** Resolves credentials; throws when there are none. Default: the SDK's default provider chain. */
+  readonly resolveCredentials?: (opts: { profile?: string; region: string }) => Promise<ResolvedCredentials>;
+  /** Builds the toolkit for a stack with those credentials. Default: @aws-cdk/toolkit-lib. */
+  readonly createToolkit?: (opts: {
+    env: EnvironmentConfig;
+    credentials: ResolvedCredentials;
+    log: (line: string) => void;
+    confirm: (question: string) => Promise<boolean>;
+  }) => Promise<PlatformToolkit>;
+  /** Asks the user a question; undefined when there is no terminal. */
+  readonly prompt?: (question: string) => Promise<string | undefined>;
+  readonly log: (line: string) => void;
+}
+
+export interface PlatformActionResult {
+  readonly action: PlatformAction;
+  readonly environment: string;
+  readonly stackName: string;
+  readonly region: string;
+  readonly credentials: string;
+}
+
+/**
+ * Deploys, diffs or destroys one environment's platform stack. Order: refuse
+ * what is never allowed (destroying prod without --force), then resolve
+ * credentials (stop with instructions when there are none), then for destroy
+ * make the user type the cluster name, then act. Nothing changes before all
+ * of these pass.
+ */
+export async function runPlatformAction(
+  req: PlatformActionRequest,
+  deps: PlatformActionDeps,
+): Promise<PlatformActionResult> {
+  const { env, action } = req;
+  const region = req.region ?? env.region;
+  if (action === 'destroy' && env.preset === 'prod' && !req.force) {
+    throw new RefusedError(
+      `environment "${env.name}" uses the prod preset; destroying it needs --force as well as the typed cluster name ` +
+        `(slipway destroy --env ${env.name} --force --confirm ${env.clusterName})`,
+    );
+  }
+
+  const resolve = deps.resolveCredentials ?? defaultCredentials;
+  const credentials = await resolve({ profile: req.profile, region });
+
+  if (action === 'destroy') await confirmDestroy(req, deps);
+
+  const create = deps.createToolkit ?? createCdkToolkit;
+  const toolkit = await create({
+    env,
+    credentials,
+    log: deps.log,
+    // The typed name was the confirmation; the toolkit's own yes/no questions get "yes" for destroy only.
+    confirm: async (q) => {
+      if (action === 'destroy') return true;
+      const answer = deps.prompt ? await deps.prompt(`${q} (y/N) `) : undefined;
+      return answer !== undefined && /^y(es)?$/i.test(answer.trim());
+    },
+  });
+  if (action === 'deploy') await toolkit.deploy();
+  else if (action === 'diff') await toolkit.diff();
+  else await toolkit.destroy();
+  return {
+    action,
+    environment: env.name,
+    stackName: platformStackName(env),
+    region,
+    credentials: credentials.source,
+  };
+}
+
+async function confirmDestroy(req: PlatformActionRequest, deps: PlatformActionDeps): Promise<void> {
+  const expected = req.env.clusterName;
+  if (req.confirm !== undefined) {
+    if (req.confirm !== expected) {
+      throw new RefusedError(
+        `--confirm "${req.confirm}" does not match the cluster name "${expected}"; nothing was destroyed`,
+      );
+    }
+    return;
+  }
+  const answer = deps.prompt
+    ? await deps.prompt(
+        `This deletes the ${req.env.name} platform (${platformStackName(req.env)}). Type the cluster name (${expected}) to continue: `,
+      )
+    : undefined;
+  if (answer === undefined) {
+    throw new RefusedError(
+      `destroy needs confirmation and there is no terminal to ask; pass --confirm ${expected} (or --yes-i-typed ${expected})`,
+    );
+  }
+  if (answer.trim() !== expected) {
+    throw new RefusedError(
+      `typed "${answer.trim()}", which is not the cluster name "${expected}"; nothing was destroyed`,
+    );
+  }
+}
+
+/** The SDK's default provider chain (env vars, shared files/--profile, SSO, web identity, container, instance). */
+async function defaultCredentials(opts: { profile?: string; region: string }): Promise<ResolvedCredentials> {
+  const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+  const provider = fromNodeProviderChain(opts.profile ? { profile: opts.profile } : {});
+  try {
+    await provider();
+  } catch (e) {
+    throw new CredentialsError(
+      `no AWS credentials found${opts.profile ? ` for profile "${opts.profile}"` : ''} ` +
+        `(${e instanceof Error ? e.message : String(e)}); nothing was changed. Provide them with AWS_PROFILE=<name> ` +
+        `or --profile <name> (see ~/.aws/config), or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, and a region with ` +
+        `--region or the environment's region (${opts.region}).`,
+    );
+  }
+  return {
+    provider,
+    region: opts.region,
+    source: opts.profile ? `profile ${opts.profile}` : 'default credential chain',
+  };
+}
+
+/** The real toolkit: synthesizes the stack (assets staged) and runs the toolkit-lib action on it. */
+async function createCdkToolkit(opts: {
+  env: EnvironmentConfig;
+  credentials: ResolvedCredentials;
+  log: (line: string) => void;
+  confirm: (question: string) => Promise<boolean>;
+}): Promise<PlatformToolkit> {
+  const { Toolkit, BaseCredentials, StackSelectionStrategy } = await import('@aws-cdk/toolkit-lib');
+  const { buildPlatformApp } = await import('./synth.js');
+  const toolkit = new Toolkit({
+    color: false,
+    emojis: false,
+    sdkConfig: {
+      baseCredentials: BaseCredentials.custom({ provider: opts.credentials.provider, region: opts.credentials.region }),
+    },
+    ioHost: {
+      async notify(msg) {
+        if (msg.level !== 'trace' && msg.level !== 'debug') opts.log(msg.message);
+      },
+      async requestResponse<T>(msg: { message: string; defaultResponse: T }): Promise<T> {
+        if (typeof msg.defaultResponse === 'boolean') return (await opts.confirm(msg.message)) as T;
+        return msg.defaultResponse;
+      },
+    },
+  });
+  const cx = await toolkit.fromAssemblyBuilder(async (props) => {
+    const { app } = await buildPlatformApp(opts.env, {
+      outdir: props.outdir,
+      context: props.context,
+      stageAssets: true,
+    });
+    return app.synth();
+  });
+  const stacks = { strategy: StackSelectionStrategy.ALL_STACKS };
+  return {
+    async deploy() {
+      await toolkit.deploy(cx, { stacks });
+    },
+    async diff() {
+      await toolkit.diff(cx, { stacks });
+    },
+    async destroy() {
+      await toolkit.destroy(cx, { stacks });
+    },
+  };
+}

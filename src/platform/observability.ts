@@ -1,0 +1,164 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+import type { EnvironmentConfig } from '../config/types.js';
+import { acknowledgeManagedPolicies } from './nag.js';
+import { PodIdentityRole } from './pod-identity-role.js';
+import type { VersionLock } from './versions.js';
+
+export interface ObservabilityProps {
+  readonly env: EnvironmentConfig;
+  readonly cluster: eks.Cluster;
+  readonly versions: VersionLock;
+}
+
+export const CLOUDWATCH_AGENT = { namespace: 'amazon-cloudwatch', serviceAccount: 'cloudwatch-agent' } as const;
+export const CONTAINER_INSIGHTS_LOG_TYPES = ['application', 'dataplane', 'host', 'performance'] as const;
+
+/** Every log group the add-on writes to, created up front so each has a retention. */
+export function containerInsightsLogGroups(clusterName: string): string[] {
+  return CONTAINER_INSIGHTS_LOG_TYPES.map((t) => `/aws/containerinsights/${clusterName}/${t}`);
+}
+
+/**
+ * 1.7 CloudWatch: the amazon-cloudwatch-observability add-on through Pod
+ * Identity, its log groups with the environment's retention, and (when
+ * alarms are on) alarms for node CPU and memory, failed nodes and container
+ * restarts notifying an SNS topic, plus a dashboard.
+ */
+export class Observability extends Construct {
+  readonly addon: eks.CfnAddon;
+  readonly role: PodIdentityRole;
+  readonly logGroups: logs.LogGroup[] = [];
+  readonly alarms: cloudwatch.Alarm[] = [];
+  readonly dashboard: cloudwatch.Dashboard;
+
+  constructor(scope: Construct, id: string, props: ObservabilityProps) {
+    super(scope, id);
+    const { env, cluster, versions } = props;
+    const prod = env.preset === 'prod';
+
+    for (const name of containerInsightsLogGroups(env.clusterName)) {
+      this.logGroups.push(
+        new logs.LogGroup(this, `Logs-${name.split('/').pop()}`, {
+          logGroupName: name,
+          retention: env.logs.retentionDays as logs.RetentionDays,
+          removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        }),
+      );
+    }
+
+    this.role = new PodIdentityRole(this, 'AgentIdentity', {
+      cluster,
+      ...CLOUDWATCH_AGENT,
+      managedPolicies: ['CloudWatchAgentServerPolicy'],
+    });
+    acknowledgeManagedPolicies(
+      this.role,
+      ['CloudWatchAgentServerPolicy'],
+      'CloudWatchAgentServerPolicy is the policy AWS documents for the CloudWatch Observability add-on agent.',
+    );
+    this.addon = new eks.CfnAddon(this, 'CloudWatchObservability', {
+      clusterName: cluster.clusterName,
+      addonName: 'amazon-cloudwatch-observability',
+      addonVersion: versions.addons['amazon-cloudwatch-observability'],
+      resolveConflicts: 'OVERWRITE',
+    });
+    this.addon.node.addDependency(this.role.association, ...this.logGroups);
+
+    const metric = (metricName: string, statistic: string) =>
+      new cloudwatch.Metric({
+        namespace: 'ContainerInsights',
+        metricName,
+        dimensionsMap: { ClusterName: env.clusterName },
+        statistic,
+        period: Duration.minutes(5),
+      });
+    const cpu = metric('node_cpu_utilization', 'Average');
+    const memory = metric('node_memory_utilization', 'Average');
+    const failed = metric('cluster_failed_node_count', 'Maximum');
+    const restarts = metric('pod_number_of_container_restarts', 'Sum');
+
+    if (env.alarms.enabled) {
+      const topic = env.alarms.snsTopicArn
+        ? sns.Topic.fromTopicArn(this, 'AlarmTopic', env.alarms.snsTopicArn)
+        : this.createTopic(env);
+      const define = (id: string, m: cloudwatch.Metric, threshold: number, description: string) => {
+        const alarm = new cloudwatch.Alarm(this, id, {
+          alarmName: `${env.clusterName}-${id.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())}`,
+          alarmDescription: description,
+          metric: m,
+          threshold,
+          evaluationPeriods: 2,
+          datapointsToAlarm: 2,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        });
+        alarm.addAlarmAction(new actions.SnsAction(topic));
+        alarm.addOkAction(new actions.SnsAction(topic));
+        this.alarms.push(alarm);
+      };
+      define('NodeCpu', cpu, env.alarms.cpuPercent, `Node CPU at or above ${env.alarms.cpuPercent}% for 10 minutes`);
+      define(
+        'NodeMemory',
+        memory,
+        env.alarms.memoryPercent,
+        `Node memory at or above ${env.alarms.memoryPercent}% for 10 minutes`,
+      );
+      define('FailedNodes', failed, 1, 'At least one node is failing');
+      define(
+        'PodRestarts',
+        restarts,
+        env.alarms.podRestarts,
+        `${env.alarms.podRestarts} or more container restarts within 5 minutes`,
+      );
+    }
+
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: `${env.clusterName}-platform`,
+      widgets: [
+        [
+          new cloudwatch.GraphWidget({ title: 'Node CPU %', left: [cpu], width: 12 }),
+          new cloudwatch.GraphWidget({ title: 'Node memory %', left: [memory], width: 12 }),
+        ],
+        [
+          new cloudwatch.GraphWidget({ title: 'Failed nodes', left: [failed], width: 12 }),
+          new cloudwatch.GraphWidget({ title: 'Container restarts', left: [restarts], width: 12 }),
+        ],
+        this.alarms.length > 0
+          ? [new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24 })]
+          : [],
+      ],
+    });
+  }
+
+  private createTopic(env: EnvironmentConfig): sns.ITopic {
+    // CloudWatch can only publish to an encrypted topic whose key lets it use the key.
+    const key = new kms.Key(this, 'AlarmTopicKey', {
+      description: `Encrypts the ${env.clusterName} alarm topic`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    const topic = new sns.Topic(this, 'AlarmTopic', {
+      topicName: `${env.clusterName}-alarms`,
+      masterKey: key,
+      enforceSSL: true,
+    });
+    for (const email of env.alarms.email) topic.addSubscription(new subs.EmailSubscription(email));
+    return topic;
+  }
+}

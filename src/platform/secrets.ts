@@ -1,0 +1,92 @@
+import { Stack } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import { Construct } from 'constructs';
+import type { EnvironmentConfig } from '../config/types.js';
+import { acknowledgeWildcardResources } from './nag.js';
+import { PodIdentityRole, type PodIdentityStatement } from './pod-identity-role.js';
+import { EXTERNAL_SECRETS_API_VERSION, type VersionLock } from './versions.js';
+
+export interface SecretsProps {
+  readonly env: EnvironmentConfig;
+  readonly cluster: eks.Cluster;
+  readonly versions: VersionLock;
+}
+
+/** The ClusterSecretStore apps' ExternalSecrets reference. */
+export const CLUSTER_SECRET_STORE = 'aws-secrets-manager';
+export const EXTERNAL_SECRETS = { namespace: 'external-secrets', serviceAccount: 'external-secrets' } as const;
+export const SECRET_READ_ACTIONS = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'] as const;
+
+/** `arn:aws:secretsmanager:<region>:<account>:secret:<name>` for a name (or name pattern). */
+export function secretArn(env: Pick<EnvironmentConfig, 'region'>, account: string, name: string): string {
+  return `arn:aws:secretsmanager:${env.region}:${account}:secret:${name}`;
+}
+
+/** What the controller may read: only the environment's path, plus decrypt with its key if one is set. */
+export function controllerStatements(env: EnvironmentConfig, account: string): PodIdentityStatement[] {
+  const out: PodIdentityStatement[] = [
+    { actions: [...SECRET_READ_ACTIONS], resources: [secretArn(env, account, `${env.secretsPath}/*`)] },
+  ];
+  if (env.secrets.kmsKeyArn) out.push({ actions: ['kms:Decrypt'], resources: [env.secrets.kmsKeyArn] });
+  return out;
+}
+
+export function clusterSecretStore(env: EnvironmentConfig): Record<string, unknown> {
+  return {
+    apiVersion: EXTERNAL_SECRETS_API_VERSION,
+    kind: 'ClusterSecretStore',
+    metadata: { name: CLUSTER_SECRET_STORE, labels: { 'app.kubernetes.io/managed-by': 'slipway' } },
+    // No auth block: the controller's ServiceAccount has a Pod Identity association (ESO >= 0.10).
+    spec: { provider: { aws: { service: 'SecretsManager', region: env.region } } },
+  };
+}
+
+/**
+ * 1.6 External Secrets: the operator (locked Helm chart), its Pod Identity
+ * role limited to reading `<secretsPath>/*`, and the ClusterSecretStore
+ * `aws-secrets-manager` for Secrets Manager in the environment's region.
+ */
+export class Secrets extends Construct {
+  readonly chart: eks.HelmChart;
+  readonly role: PodIdentityRole;
+  readonly store: eks.KubernetesManifest;
+
+  constructor(scope: Construct, id: string, props: SecretsProps) {
+    super(scope, id);
+    const { env, cluster, versions } = props;
+    const lock = versions.charts.externalSecrets;
+    this.role = new PodIdentityRole(this, 'ControllerIdentity', {
+      cluster,
+      ...EXTERNAL_SECRETS,
+      statements: controllerStatements(env, Stack.of(this).account),
+    });
+    acknowledgeWildcardResources(
+      this.role,
+      controllerStatements(env, Stack.of(this).account).flatMap((s) => s.resources),
+      `Read-only access to the secrets under ${env.secretsPath}/ is the purpose of the store; nothing outside the environment path is readable.`,
+    );
+    this.chart = new eks.HelmChart(this, 'ExternalSecrets', {
+      cluster,
+      chart: lock.chart,
+      repository: lock.repository,
+      version: lock.version,
+      release: 'external-secrets',
+      namespace: EXTERNAL_SECRETS.namespace,
+      createNamespace: true,
+      wait: true,
+      values: {
+        installCRDs: true,
+        serviceAccount: { create: true, name: EXTERNAL_SECRETS.serviceAccount },
+        webhook: { replicaCount: 2 },
+        replicaCount: 2,
+        leaderElect: true,
+      },
+    });
+    this.chart.node.addDependency(this.role.association);
+    this.store = new eks.KubernetesManifest(this, 'ClusterSecretStore', {
+      cluster,
+      manifest: [clusterSecretStore(env)],
+    });
+    this.store.node.addDependency(this.chart);
+  }
+}

@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CliIO } from '../../src/cli/context.js';
+import { main } from '../../src/cli/main.js';
+import {
+  CredentialsError,
+  type PlatformActionDeps,
+  type PlatformToolkit,
+  runPlatformAction,
+} from '../../src/platform/deploy.js';
+import { exampleEnv } from './fixtures.js';
+
+/** A toolkit that records what it was asked to do and never calls AWS. */
+function fakes(answers: (string | undefined)[] = []) {
+  const calls: string[] = [];
+  const toolkit: PlatformToolkit = {
+    deploy: async () => void calls.push('deploy'),
+    diff: async () => void calls.push('diff'),
+    destroy: async () => void calls.push('destroy'),
+  };
+  const deps: PlatformActionDeps = {
+    resolveCredentials: async ({ region }) => ({
+      provider: async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' }),
+      region,
+      source: 'fake',
+    }),
+    createToolkit: async () => {
+      calls.push('toolkit');
+      return toolkit;
+    },
+    prompt: async () => answers.shift(),
+    log: () => {},
+  };
+  return { calls, deps };
+}
+
+beforeEach(() => {
+  vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('credentials', () => {
+  it('stops before any change when the default chain finds no credentials, and says how to provide them', async () => {
+    vi.stubEnv('AWS_ACCESS_KEY_ID', '');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', '');
+    vi.stubEnv('AWS_SESSION_TOKEN', '');
+    vi.stubEnv('AWS_PROFILE', '');
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '/nonexistent/slipway/credentials');
+    vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent/slipway/config');
+    vi.stubEnv('AWS_WEB_IDENTITY_TOKEN_FILE', '');
+    vi.stubEnv('AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', '');
+    vi.stubEnv('AWS_CONTAINER_CREDENTIALS_FULL_URI', '');
+    const { calls, deps } = fakes();
+    const env = await exampleEnv('test');
+    const err = await runPlatformAction({ env, action: 'deploy' }, { ...deps, resolveCredentials: undefined }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(CredentialsError);
+    expect(String((err as Error).message)).toMatch(/AWS_PROFILE/);
+    expect(String((err as Error).message)).toMatch(/--profile/);
+    expect(String((err as Error).message)).toMatch(/--region/);
+    expect(calls).toEqual([]);
+  });
+
+  it('passes --profile and --region to the credential resolution', async () => {
+    const { deps } = fakes();
+    const seen: unknown[] = [];
+    const result = await runPlatformAction(
+      { env: await exampleEnv('test'), action: 'diff', profile: 'ops', region: 'eu-west-1' },
+      {
+        ...deps,
+        resolveCredentials: async (o) => {
+          seen.push(o);
+          return { provider: async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }), region: o.region, source: 'x' };
+        },
+      },
+    );
+    expect(seen).toEqual([{ profile: 'ops', region: 'eu-west-1' }]);
+    expect(result).toMatchObject({ action: 'diff', stackName: 'shop-test-platform', region: 'eu-west-1' });
+  });
+});
+
+describe('destroy confirmations', () => {
+  it('destroys after the cluster name is typed at the prompt', async () => {
+    const { calls, deps } = fakes(['shop-test']);
+    await runPlatformAction({ env: await exampleEnv('test'), action: 'destroy' }, deps);
+    expect(calls).toEqual(['toolkit', 'destroy']);
+  });
+
+  it('refuses when the typed name is wrong', async () => {
+    const { calls, deps } = fakes(['shop-prod']);
+    await expect(runPlatformAction({ env: await exampleEnv('test'), action: 'destroy' }, deps)).rejects.toThrow(
+      /not the cluster name "shop-test"/,
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses without a terminal unless the name is given with --confirm', async () => {
+    const { calls, deps } = fakes();
+    const noTty = { ...deps, prompt: undefined };
+    const env = await exampleEnv('test');
+    await expect(runPlatformAction({ env, action: 'destroy' }, noTty)).rejects.toThrow(/--confirm shop-test/);
+    await expect(runPlatformAction({ env, action: 'destroy', confirm: 'wrong' }, noTty)).rejects.toThrow(
+      /does not match/,
+    );
+    expect(calls).toEqual([]);
+    await runPlatformAction({ env, action: 'destroy', confirm: 'shop-test' }, noTty);
+    expect(calls).toEqual(['toolkit', 'destroy']);
+  });
+
+  it('refuses a prod-preset environment without --force, even with the name typed', async () => {
+    const { calls, deps } = fakes(['shop-prod']);
+    const env = await exampleEnv('prod');
+    await expect(runPlatformAction({ env, action: 'destroy', confirm: 'shop-prod' }, deps)).rejects.toThrow(/--force/);
+    expect(calls).toEqual([]);
+    await runPlatformAction({ env, action: 'destroy', confirm: 'shop-prod', force: true }, deps);
+    expect(calls).toEqual(['toolkit', 'destroy']);
+  });
+
+  it('deploy and diff need no typed name', async () => {
+    const { calls, deps } = fakes();
+    const env = await exampleEnv('prod');
+    await runPlatformAction({ env, action: 'deploy' }, deps);
+    await runPlatformAction({ env, action: 'diff' }, deps);
+    expect(calls).toEqual(['toolkit', 'deploy', 'toolkit', 'diff']);
+  });
+});
+
+describe('slipway destroy (CLI)', () => {
+  function io(): CliIO & { out: string[]; err: string[] } {
+    const out: string[] = [];
+    const err: string[] = [];
+    return {
+      out,
+      err,
+      stdout: (s) => void out.push(s),
+      stderr: (s) => void err.push(s),
+      env: {},
+      cwd: process.cwd(),
+      isTTY: false,
+      prompt: undefined,
+    };
+  }
+
+  it('refuses without a terminal and without --confirm, before touching AWS', async () => {
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIAFAKEFAKEFAKE');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake-secret');
+    const t = io();
+    const code = await main(['node', 'slipway', 'destroy', '--env', 'test'], t);
+    expect(code).toBe(1);
+    expect(t.err.join('')).toMatch(/--confirm shop-test/);
+  });
+
+  it('refuses prod without --force', async () => {
+    const t = io();
+    const code = await main(['node', 'slipway', 'destroy', '--env', 'prod', '--yes-i-typed', 'shop-prod'], t);
+    expect(code).toBe(1);
+    expect(t.err.join('')).toMatch(/--force/);
+  });
+});

@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildPlatformApp } from '../../src/platform/synth.js';
+import { exampleEnv } from './fixtures.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+interface Report {
+  pluginReports: { violations: { ruleName: string; violatingConstructs?: { constructPath: string }[] }[] }[];
+}
+
+/** Synthesizes with AwsSolutions checks; returns the unsuppressed findings as `rule at path`. */
+async function nagFindings(name: 'test' | 'prod'): Promise<string[]> {
+  const outdir = mkdtempSync(join(tmpdir(), 'slipway-nag-'));
+  dirs.push(outdir);
+  const { app } = await buildPlatformApp(await exampleEnv(name), { outdir });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  try {
+    app.synth();
+    return [];
+  } catch {
+    const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as Report;
+    return report.pluginReports.flatMap((p) =>
+      p.violations.flatMap((v) => (v.violatingConstructs ?? []).map((c) => `${v.ruleName} at ${c.constructPath}`)),
+    );
+  }
+}
+
+describe('cdk-nag AwsSolutions', () => {
+  it('has no unsuppressed findings in test', async () => {
+    expect(await nagFindings('test')).toEqual([]);
+  });
+
+  it('has no unsuppressed findings in prod', async () => {
+    expect(await nagFindings('prod')).toEqual([]);
+  });
+});
