@@ -1,7 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliApp } from './app.js';
+import { registerApp } from './commands/app.js';
 import { registerConfig } from './commands/config.js';
+import { registerDeploy } from './commands/deploy.js';
 import { registerInit } from './commands/init.js';
+import { registerSynth } from './commands/synth.js';
+import { registerVerifierAccess } from './commands/verifier-access.js';
+import { registerVerify } from './commands/verify.js';
 import type { CliIO } from './context.js';
 import { packageVersion } from './version.js';
 
@@ -35,6 +40,11 @@ export function buildProgram(app: CliApp): Command {
 
   registerInit(app, program);
   registerConfig(app, program);
+  registerSynth(app, program);
+  registerApp(app, program);
+  registerVerify(app, program);
+  registerVerifierAccess(app, program);
+  registerDeploy(app, program);
   return program;
 }
 

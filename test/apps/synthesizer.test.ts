@@ -1,0 +1,32 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeApps } from '../../src/apps/synthesizer.js';
+import { bundledExamplePath, loadConfig } from '../../src/config/load.js';
+import type { EnvironmentConfig } from '../../src/config/types.js';
+
+const root = mkdtempSync(join(tmpdir(), 'slipway-apps-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let env: EnvironmentConfig;
+beforeAll(async () => {
+  env = (await loadConfig(bundledExamplePath())).environments.test;
+});
+
+describe('writing the apps part of slipway synth', () => {
+  it('writes <out>/<env>/apps, drops stale files, and points Argo CD at <out>/<env>/apps', async () => {
+    const out = join(root, 'out');
+    mkdirSync(join(out, 'test', 'apps', 'removed-app'), { recursive: true });
+    writeFileSync(join(out, 'test', 'apps', 'removed-app', 'deployment.yaml'), 'stale');
+    const result = await writeApps(env, out);
+    expect(existsSync(join(out, 'test', 'apps', 'removed-app'))).toBe(false);
+    expect(readFileSync(join(out, 'test', 'apps', 'argocd', 'api.yaml'), 'utf8')).toContain('path: out/test/apps/api');
+    expect(result.part).toBe('apps');
+    expect(result.files).toHaveLength(74);
+    expect(result.rows.find((r) => r.component === 'api (web)')).toMatchObject({
+      resources: 9,
+      detail: expect.stringContaining('ExternalSecret x2'),
+    });
+    expect(result.notes).toHaveLength(1);
+  });
+});
