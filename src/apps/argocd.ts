@@ -9,7 +9,7 @@ import { namespaceOf } from './naming.js';
 export const ARGOCD_NAMESPACE = 'argocd';
 export const IN_CLUSTER = 'https://kubernetes.default.svc';
 
-/** Used when no repository is given; documented, and `slipway synth --repo-url` replaces it. */
+/** Used when no repository is given; `gitops.repoURL` in the config replaces it. */
 export const REPO_URL_PLACEHOLDER = 'https://git.example.com/REPLACE-ME/deploy.git';
 
 export interface GitSource {

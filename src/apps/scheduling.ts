@@ -1,13 +1,10 @@
 import type { k8s } from 'cdk8s-plus-34';
 import type { EnvironmentConfig } from '../config/types.js';
+import { CAPACITY, NODE_LABELS } from '../platform/node-labels.js';
 
-/**
- * Node labels the platform puts on managed node groups (src/platform/cluster.ts
- * NODE_LABELS). Kept here as plain strings so the generators need no CDK; a test
- * checks both stay equal.
- */
-export const CAPACITY_LABEL = 'slipway.io/capacity';
-export const CAPACITY = { onDemand: 'on-demand', spot: 'spot' } as const;
+/** The node label the platform sets on every managed node group: on-demand or spot. */
+export const CAPACITY_LABEL = NODE_LABELS.capacity;
+export { CAPACITY };
 
 export const ZONE_KEY = 'topology.kubernetes.io/zone';
 export const HOSTNAME_KEY = 'kubernetes.io/hostname';

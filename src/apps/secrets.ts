@@ -1,18 +1,14 @@
 import type { Construct } from 'constructs';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
-import { tierSecretStoreName } from '../platform/tier-secret-store.js';
+import { CLUSTER_SECRET_STORE, tierSecretStoreName } from '../platform/tier-secret-store.js';
 import {
   ExternalSecret,
   ExternalSecretSpecSecretStoreRefKind,
   ExternalSecretSpecTargetCreationPolicy,
 } from './imports/external-secrets.io.js';
 
-/**
- * The ClusterSecretStore the platform creates (src/platform/secrets.ts); kept
- * as a plain string so the generators load no CDK; a test checks both agree.
- */
-export const CLUSTER_SECRET_STORE = 'aws-secrets-manager';
+export { CLUSTER_SECRET_STORE };
 
 /** Where secret files appear inside containers: one directory per secret, one file per key. */
 export const SECRETS_MOUNT_ROOT = '/var/run/secrets/slipway';

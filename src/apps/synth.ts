@@ -110,7 +110,7 @@ export function synthesizeApps(env: EnvironmentConfig, options: SynthAppsOptions
       ),
     );
     if (source.repoURL === REPO_URL_PLACEHOLDER && env.addons.argocd) {
-      notes.add(`Argo CD Applications point at ${REPO_URL_PLACEHOLDER}; pass the real repository with --repo-url`);
+      notes.add(`Argo CD Applications point at ${REPO_URL_PLACEHOLDER}; set gitops.repoURL in the config`);
     }
   }
 

@@ -62,5 +62,10 @@ export async function writeApps(
 /** The apps part of `slipway synth`: `<out>/<env>/apps/...`. */
 export const appsSynthesizer: Synthesizer = {
   part: 'apps',
-  synthesize: (env, opts) => writeApps(env, opts.outdir),
+  synthesize: (env, opts) =>
+    writeApps(env, opts.outdir, {
+      repoURL: env.gitops.repoURL,
+      targetRevision: env.gitops.targetRevision,
+      ...(env.gitops.path ? { basePath: env.gitops.path } : {}),
+    }),
 };

@@ -5,10 +5,12 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { NodeGroupConfig } from '../config/schema/environment.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { acknowledgeManagedPolicies, acknowledgeWildcardResources, conditionLogicalId, logicalIdAt } from './nag.js';
+import { NODE_LABELS, nodeLabels } from './node-labels.js';
 import type { VersionLock } from './versions.js';
+
+export { NODE_LABELS, nodeLabels };
 
 /** Builds the kubectl layer for the cluster's Kubernetes minor (resolved from the version lock). */
 export type KubectlLayerFactory = (scope: Construct, id: string) => lambda.ILayerVersion;
@@ -21,19 +23,6 @@ export interface ClusterProps {
 }
 
 /** Node labels every managed node group carries, so workloads can choose capacity. */
-export const NODE_LABELS = {
-  capacity: 'slipway.io/capacity',
-  nodeGroup: 'slipway.io/node-group',
-} as const;
-
-export function nodeLabels(group: NodeGroupConfig): Record<string, string> {
-  return {
-    ...group.labels,
-    [NODE_LABELS.capacity]: group.capacity === 'spot' ? 'spot' : 'on-demand',
-    [NODE_LABELS.nodeGroup]: group.name,
-  };
-}
-
 /** EKS add-ons the cluster itself needs; installed as managed add-ons at locked versions. */
 export const CORE_ADDONS = ['vpc-cni', 'kube-proxy', 'coredns'] as const;
 

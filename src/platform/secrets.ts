@@ -4,7 +4,10 @@ import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
 import { acknowledgeWildcardResources } from './nag.js';
 import { PodIdentityRole, type PodIdentityStatement } from './pod-identity-role.js';
+import { CLUSTER_SECRET_STORE } from './tier-secret-store.js';
 import { EXTERNAL_SECRETS_API_VERSION, type VersionLock } from './versions.js';
+
+export { CLUSTER_SECRET_STORE };
 
 export interface SecretsProps {
   readonly env: EnvironmentConfig;
@@ -12,8 +15,6 @@ export interface SecretsProps {
   readonly versions: VersionLock;
 }
 
-/** The ClusterSecretStore apps' ExternalSecrets reference. */
-export const CLUSTER_SECRET_STORE = 'aws-secrets-manager';
 export const EXTERNAL_SECRETS = { namespace: 'external-secrets', serviceAccount: 'external-secrets' } as const;
 export const SECRET_READ_ACTIONS = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'] as const;
 

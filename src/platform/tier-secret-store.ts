@@ -17,6 +17,9 @@ import type { EnvironmentConfig } from '../config/types.js';
  */
 export const TIER_SECRET_STORE_SA = 'tier-secrets';
 
+/** The ClusterSecretStore the platform creates and apps' ExternalSecrets reference when no tier store applies. */
+export const CLUSTER_SECRET_STORE = 'aws-secrets-manager';
+
 export function tierSecretStoreName(namespace: string): string {
   return `${namespace}-secrets`;
 }

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CAPACITY, CAPACITY_LABEL } from '../../src/apps/scheduling.js';
-import { CLUSTER_SECRET_STORE } from '../../src/apps/secrets.js';
 import { NODE_LABELS, nodeLabels } from '../../src/platform/cluster.js';
-import { CLUSTER_SECRET_STORE as PLATFORM_STORE } from '../../src/platform/secrets.js';
 
 describe('names the app generators share with the platform', () => {
   it('use the node capacity label and values the node groups carry', () => {
@@ -10,9 +8,5 @@ describe('names the app generators share with the platform', () => {
     const group = { name: 'g', instanceTypes: ['m6i.large'], min: 1, desired: 1, max: 2, diskSizeGb: 50, labels: {} };
     expect(nodeLabels({ ...group, capacity: 'onDemand' })[CAPACITY_LABEL]).toBe(CAPACITY.onDemand);
     expect(nodeLabels({ ...group, capacity: 'spot' })[CAPACITY_LABEL]).toBe(CAPACITY.spot);
-  });
-
-  it('reference the ClusterSecretStore the platform creates', () => {
-    expect(CLUSTER_SECRET_STORE).toBe(PLATFORM_STORE);
   });
 });

@@ -30,3 +30,19 @@ describe('writing the apps part of slipway synth', () => {
     expect(result.notes).toHaveLength(1);
   });
 });
+
+describe('the Argo CD source of generated Applications', () => {
+  it('follows gitops.repoURL, targetRevision and path from the config', async () => {
+    const { appsSynthesizer } = await import('../../src/apps/synthesizer.js');
+    const out = join(root, 'gitops');
+    const withGitops: EnvironmentConfig = {
+      ...env,
+      gitops: { repoURL: 'https://github.com/acme/shop-deploy.git', targetRevision: 'release', path: 'envs/test' },
+    };
+    await appsSynthesizer.synthesize(withGitops, { outdir: out, validate: false });
+    const app = readFileSync(join(out, 'test', 'apps', 'argocd', 'api.yaml'), 'utf8');
+    expect(app).toContain('repoURL: https://github.com/acme/shop-deploy.git');
+    expect(app).toContain('targetRevision: release');
+    expect(app).toContain('path: envs/test/api');
+  });
+});

@@ -179,6 +179,19 @@ export const workloadsSchema = z.strictObject({
   terminationGraceSeconds: z.number().int().min(0).describe('Default grace period for graceful shutdown.'),
 });
 
+export const gitopsSchema = z.strictObject({
+  repoURL: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Git repository Argo CD pulls the generated manifests from; default a placeholder to replace.'),
+  targetRevision: z.string().min(1).default('HEAD').describe('Branch, tag or commit Argo CD follows.'),
+  path: z
+    .string()
+    .optional()
+    .describe("Path of this environment's apps output inside the repository; default <out>/<env>/apps."),
+});
+
 /** Retention periods CloudWatch Logs accepts. */
 export const CLOUDWATCH_RETENTION_DAYS: readonly number[] = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
@@ -214,4 +227,5 @@ export const environmentSettingsShape = {
   registry: registrySchema,
   workloads: workloadsSchema,
   verify: verifySchema.default({ failOn: 'high', rules: {}, exemptions: [] }),
+  gitops: gitopsSchema.default({ targetRevision: 'HEAD' }),
 };
