@@ -13,7 +13,7 @@ export type PresetName = (typeof PRESET_NAMES)[number];
  */
 const common = {
   region: 'us-east-1',
-  kubernetesVersion: '1.34',
+  kubernetesVersion: '1.35',
   cluster: {
     endpointAccess: 'private',
     publicAccessCidrs: [],

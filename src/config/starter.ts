@@ -17,7 +17,7 @@ export function starterConfig(o: StarterOptions): string {
 project: ${o.project}
 region: ${o.region}
 # account: "123456789012"          # pin the AWS account (recommended for prod)
-kubernetesVersion: "1.34"
+kubernetesVersion: "1.35"
 
 ${o.domain ? `domain:\n  name: ${o.domain}` : '# domain:\n#   name: example.com             # HTTPS ingress; a DNS-validated ACM certificate is requested\n#   certificateArn: arn:aws:acm:…  # or bring your own certificate'}
 

@@ -119,6 +119,26 @@ export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
     },
     kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v34', className: 'KubectlV34Layer' },
   },
+  '1.35': {
+    addons: {
+      'vpc-cni': 'v1.21.1-eksbuild.1',
+      coredns: 'v1.13.2-eksbuild.4',
+      'kube-proxy': 'v1.35.3-eksbuild.13',
+      'eks-pod-identity-agent': 'v1.3.8-eksbuild.2',
+      'aws-ebs-csi-driver': 'v1.59.0-eksbuild.1',
+      'amazon-cloudwatch-observability': 'v4.4.0-eksbuild.1',
+    },
+    charts: {
+      ...sharedCharts,
+      awsLoadBalancerController: {
+        chart: 'aws-load-balancer-controller',
+        repository: repos.eks,
+        version: '1.14.1',
+        appVersion: 'v2.14.1',
+      },
+    },
+    kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v35', className: 'KubectlV35Layer' },
+  },
 };
 
 /** API version of the External Secrets resources served by the locked chart (v1 since ESO 0.17). */

@@ -21,7 +21,7 @@ describe('cluster', () => {
     for (const s of [test, prod]) {
       const [[, cluster]] = resourcesOf(s.template, 'AWS::EKS::Cluster');
       const p = cluster.Properties;
-      expect(dig(p, 'Version')).toBe('1.34');
+      expect(dig(p, 'Version')).toBe('1.35');
       expect(dig(p, 'ResourcesVpcConfig', 'EndpointPrivateAccess')).toBe(true);
       expect(dig(p, 'ResourcesVpcConfig', 'EndpointPublicAccess')).toBe(false);
       expect(dig(p, 'EncryptionConfig', 0, 'Resources')).toEqual(['secrets']);
@@ -80,7 +80,7 @@ describe('cluster', () => {
   });
 
   it('installs vpc-cni, kube-proxy and coredns at the locked versions', () => {
-    const lock = VERSION_LOCK['1.34'].addons;
+    const lock = VERSION_LOCK['1.35'].addons;
     for (const name of ['vpc-cni', 'kube-proxy', 'coredns'] as const) {
       prod.template.hasResourceProperties('AWS::EKS::Addon', { AddonName: name, AddonVersion: lock[name] });
     }

@@ -21,7 +21,7 @@ beforeAll(async () => {
   [test, prod] = await Promise.all([synth(await exampleEnv('test')), synth(await exampleEnv('prod'))]);
 });
 
-const lock = VERSION_LOCK['1.34'];
+const lock = VERSION_LOCK['1.35'];
 
 describe('identity', () => {
   it('installs exactly one Pod Identity agent add-on at the locked version and no OIDC provider', () => {

@@ -13,7 +13,7 @@ describe('observability', () => {
   it('installs the CloudWatch Observability add-on with the agent role through Pod Identity', () => {
     prod.template.hasResourceProperties('AWS::EKS::Addon', {
       AddonName: 'amazon-cloudwatch-observability',
-      AddonVersion: VERSION_LOCK['1.34'].addons['amazon-cloudwatch-observability'],
+      AddonVersion: VERSION_LOCK['1.35'].addons['amazon-cloudwatch-observability'],
     });
     const agentRole = resourcesOf(prod.template, 'AWS::IAM::Role').find(([, r]) =>
       JSON.stringify(r.Properties?.ManagedPolicyArns ?? []).includes('CloudWatchAgentServerPolicy'),
@@ -98,8 +98,8 @@ describe('backup', () => {
 describe('add-ons', () => {
   it('installs metrics-server and KEDA at locked versions, KEDA with a role limited to worker queues', () => {
     const c = charts(prod.template);
-    expect(c.get('metrics-server')?.Version).toBe(VERSION_LOCK['1.34'].charts.metricsServer.version);
-    expect(c.get('keda')?.Version).toBe(VERSION_LOCK['1.34'].charts.keda.version);
+    expect(c.get('metrics-server')?.Version).toBe(VERSION_LOCK['1.35'].charts.metricsServer.version);
+    expect(c.get('keda')?.Version).toBe(VERSION_LOCK['1.35'].charts.keda.version);
     expect(c.has('argo-cd')).toBe(false);
     const kedaRole = resourcesOf(prod.template, 'AWS::IAM::Role').find(([, r]) =>
       String(r.Properties?.Description).includes('keda/keda-operator'),

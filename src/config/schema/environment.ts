@@ -204,7 +204,7 @@ export const environmentSettingsShape = {
     .string()
     .regex(/^\d{12}$/, 'a 12-digit AWS account id')
     .optional(),
-  kubernetesVersion: z.string().regex(/^1\.\d{2}$/, 'a Kubernetes minor version such as "1.34"'),
+  kubernetesVersion: z.string().regex(/^1\.\d{2}$/, 'a Kubernetes minor version such as "1.35"'),
   domain: z
     .strictObject({
       name: z.string().regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/, 'a DNS name such as shop.example.com'),

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { nothingToCheckAws } from '../support/coverage.js';
+import { awsResult } from '../support/results.js';
+import { defineRule, type RuleResult } from '../types.js';
+
+const params = z.object({
+  /** Whether tags must be immutable (registry.immutableTags). */
+  required: z.boolean(),
+});
+
+export default defineRule({
+  meta: {
+    id: 'infrastructure.ecr-immutable-tags',
+    title: 'ECR image tags are immutable',
+    category: 'infrastructure',
+    checklist: ['infrastructure.ecr-scanning'],
+    severity: { test: 'low', prod: 'medium' },
+    why: 'A scan result belongs to the image that was pushed under a tag; if the tag can be overwritten, what runs may not be what was scanned, and a rollback may not restore what ran before.',
+    verified:
+      'Every AWS::ECR::Repository has ImageTagMutability IMMUTABLE when registry.immutableTags is on (production).',
+    fix: 'Set registry.immutableTags: true and push each build under a new tag (a version or commit id).',
+    equivalents: { checkov: ['CKV_AWS_51'] },
+    params,
+    defaults: (env) => ({ required: env.registry.immutableTags }),
+    needs: { aws: ['AWS::ECR::Repository'] },
+  },
+  check(inv, p) {
+    const repos = inv.aws('AWS::ECR::Repository');
+    if (repos.length === 0) return nothingToCheckAws(inv, ['AWS::ECR::Repository'], 'ECR repositories');
+    const out: RuleResult[] = [];
+    for (const repo of repos) {
+      const mode = repo.properties.ImageTagMutability;
+      if (mode === 'IMMUTABLE' || mode === 'IMMUTABLE_WITH_EXCLUSION') {
+        out.push(awsResult('pass', repo, 'tags are immutable', ['ImageTagMutability']));
+      } else if (!p.required) {
+        out.push(
+          awsResult('skip', repo, 'tags are mutable, which this environment allows (registry.immutableTags off)'),
+        );
+      } else {
+        out.push(
+          awsResult(
+            'fail',
+            repo,
+            `tags are ${typeof mode === 'string' ? mode : 'MUTABLE (the default)'}`,
+            mode ? ['ImageTagMutability'] : [],
+          ),
+        );
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { Inventory } from '../../inventory/inventory.js';
+import { type LabelSelector, matchesSelector } from '../../inventory/selectors.js';
+import type { KubeResource } from '../../inventory/types.js';
+import type { Workload } from '../../inventory/workloads.js';
+import { nothingToCheck } from '../support/coverage.js';
+import { workloadResult } from '../support/results.js';
+import { envOf } from '../support/secrets.js';
+import { annotationOf, containersOf, LONG_RUNNING_KINDS } from '../support/workloads.js';
+import { defineRule, type RuleResult } from '../types.js';
+
+const params = z.object({
+  /** Container port names that serve metrics. */
+  portNames: z.array(z.string()),
+  /** Annotations that turn on scraping. */
+  scrapeAnnotations: z.array(z.string()),
+  /** Env vars that show the app pushes metrics (OpenTelemetry, CloudWatch EMF, StatsD). */
+  pushEnv: z.array(z.string()),
+});
+
+interface MonitorSpec {
+  selector?: LabelSelector;
+  namespaceSelector?: { any?: boolean; matchNames?: string[] };
+}
+
+function monitorSees(m: KubeResource, ns: string, labels: Readonly<Record<string, string>>): boolean {
+  const spec = (m.object.spec ?? {}) as MonitorSpec;
+  const own = m.object.metadata.namespace ?? 'default';
+  const nsOk = spec.namespaceSelector?.any === true || (spec.namespaceSelector?.matchNames ?? [own]).includes(ns);
+  return nsOk && matchesSelector(spec.selector ?? {}, labels);
+}
+
+/** How the workload exposes metrics, if it does. */
+function exposure(inv: Inventory, w: Workload, p: z.infer<typeof params>): string | undefined {
+  for (const c of containersOf(w)) {
+    const ports = Array.isArray(c.container.ports) ? (c.container.ports as { name?: string }[]) : [];
+    const port = ports.find((x) => x.name && p.portNames.includes(x.name));
+    if (port) return `container ${c.container.name} has port ${port.name}`;
+    const push = envOf(c.container).find((e) => p.pushEnv.includes(e.name));
+    if (push) return `container ${c.container.name} pushes metrics (${push.name})`;
+  }
+  const ann = annotationOf(w, p.scrapeAnnotations);
+  if (ann && ann.value !== 'false') return `annotated ${ann.key}`;
+  const services = inv.servicesFor(w);
+  for (const s of services) {
+    const a = s.object.metadata.annotations ?? {};
+    const key = p.scrapeAnnotations.find((k) => a[k] && a[k] !== 'false');
+    if (key) return `Service ${s.object.metadata.name} is annotated ${key}`;
+    const sm = inv.kube('ServiceMonitor').find((m) => monitorSees(m, w.namespace, s.object.metadata.labels ?? {}));
+    if (sm) return `ServiceMonitor ${sm.object.metadata.name} scrapes Service ${s.object.metadata.name}`;
+  }
+  const pm = inv.kube('PodMonitor').find((m) => monitorSees(m, w.namespace, w.podLabels));
+  if (pm) return `PodMonitor ${pm.object.metadata.name} scrapes its pods`;
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'observability.app-metrics',
+    title: 'Workloads expose application metrics',
+    category: 'observability',
+    checklist: ['observability.app-metrics'],
+    severity: { test: 'info', prod: 'low' },
+    why: "Node and pod metrics say a pod is busy; only the application's own metrics say whether orders go through.",
+    verified:
+      'Each Deployment, StatefulSet and DaemonSet has a container port named metrics or http-metrics, prometheus.io/scrape annotations (pod or Service), a ServiceMonitor or PodMonitor selecting it, or an OpenTelemetry/StatsD endpoint in its env (a warning when none).',
+    fix: 'Serve /metrics on a port named `metrics` and annotate prometheus.io/scrape: "true" (apps: `metrics:` in slipway.config.yaml), or push with OpenTelemetry.',
+    equivalents: {},
+    params,
+    defaults: () => ({
+      portNames: ['metrics', 'http-metrics', 'prometheus', 'prom'],
+      scrapeAnnotations: ['prometheus.io/scrape'],
+      pushEnv: [
+        'OTEL_EXPORTER_OTLP_ENDPOINT',
+        'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT',
+        'STATSD_HOST',
+        'AWS_EMF_ENVIRONMENT',
+      ],
+    }),
+    needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Service', 'ServiceMonitor', 'PodMonitor'] },
+  },
+  check(inv, p) {
+    const workloads = inv.workloads({ kinds: LONG_RUNNING_KINDS });
+    if (workloads.length === 0) return nothingToCheck(inv, LONG_RUNNING_KINDS, 'long-running workloads');
+    const out: RuleResult[] = [];
+    for (const w of workloads) {
+      const how = exposure(inv, w, p);
+      out.push(
+        how
+          ? workloadResult('pass', w, how)
+          : workloadResult(
+              'warn',
+              w,
+              'exposes no metrics: no metrics port, scrape annotation, monitor or push endpoint',
+            ),
+      );
+    }
+    return out;
+  },
+});

@@ -1,0 +1,9 @@
+import type { Rule } from '../types.js';
+import alarms from './alarms.js';
+import appMetrics from './app-metrics.js';
+import cloudwatchAddon from './cloudwatch-addon.js';
+import liveAddonsActive from './live-addons-active.js';
+import logRetention from './log-retention.js';
+
+/** The observability rules: one per file in this folder. */
+export const rules: readonly Rule[] = [alarms, appMetrics, cloudwatchAddon, liveAddonsActive, logRetention];

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { PROD_REQUIREMENTS } from '../../config/presets.js';
+import { nothingToCheckAws } from '../support/coverage.js';
+import { prodFloor } from '../support/env.js';
+import { awsResult } from '../support/results.js';
+import { defineRule, type RuleResult } from '../types.js';
+
+/** The range a test environment keeps logs for: short, bounded (the guidance is 7–30 days for most uses). */
+const TEST_RANGE = { min: 1, max: 30 } as const;
+
+const params = z
+  .object({
+    minDays: z.number().int().min(1),
+    maxDays: z.number().int().min(1),
+  })
+  .refine((v) => v.minDays <= v.maxDays, { message: 'minDays must not exceed maxDays' });
+
+export default defineRule({
+  meta: {
+    id: 'observability.log-retention',
+    title: 'Every log group has a retention within the environment range',
+    category: 'observability',
+    checklist: ['observability.log-retention'],
+    pitfall: 7,
+    severity: { test: 'medium', prod: 'high' },
+    why: 'A log group without retention keeps every line forever and its cost grows without bound; too short a retention loses what an investigation needs.',
+    verified:
+      'Every AWS::Logs::LogGroup sets RetentionInDays, within the environment range (production 30–90 days, test 1–30 days, widened to include logs.retentionDays); longer than the range is a warning.',
+    fix: 'Set logs.retentionDays in slipway.config.yaml (the platform applies it to every log group it creates); for groups created at runtime (Container Insights), create them up front or set a retention policy.',
+    equivalents: { checkov: ['CKV_AWS_66'] },
+    params,
+    defaults: (env) => {
+      const base = prodFloor(env, 'log-retention') ? PROD_REQUIREMENTS.logRetentionDays : TEST_RANGE;
+      return {
+        minDays: Math.min(base.min, env.logs.retentionDays),
+        maxDays: Math.max(base.max, env.logs.retentionDays),
+      };
+    },
+    needs: { aws: ['AWS::Logs::LogGroup'] },
+  },
+  check(inv, p) {
+    const groups = inv.aws('AWS::Logs::LogGroup');
+    if (groups.length === 0) return nothingToCheckAws(inv, ['AWS::Logs::LogGroup'], 'log groups');
+    const out: RuleResult[] = [];
+    const range = `${p.minDays}–${p.maxDays} days`;
+    for (const g of groups) {
+      const days = g.properties.RetentionInDays;
+      if (days === undefined || days === null) {
+        out.push(awsResult('fail', g, `no retention: logs are kept forever (expected ${range})`));
+      } else if (typeof days !== 'number') {
+        out.push(awsResult('unknown', g, 'RetentionInDays is not a plain number in the sources', ['RetentionInDays']));
+      } else if (days < p.minDays) {
+        out.push(awsResult('fail', g, `keeps logs ${days} days; expected ${range}`, ['RetentionInDays']));
+      } else if (days > p.maxDays) {
+        out.push(awsResult('warn', g, `keeps logs ${days} days, longer than ${range}`, ['RetentionInDays']));
+      } else {
+        out.push(awsResult('pass', g, `keeps logs ${days} days`, ['RetentionInDays']));
+      }
+    }
+    return out;
+  },
+});

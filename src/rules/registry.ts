@@ -1,0 +1,34 @@
+import { rules as cost } from './cost/index.js';
+import { rules as infrastructure } from './infrastructure/index.js';
+import { rules as observability } from './observability/index.js';
+import { rules as operations } from './operations/index.js';
+import { rules as reliability } from './reliability/index.js';
+import { rules as security } from './security/index.js';
+import { rules as storage } from './storage/index.js';
+import { RULE_CATEGORIES, type Rule, type RuleCategory } from './types.js';
+import { rules as upgrade } from './upgrade/index.js';
+import { rules as workloads } from './workloads/index.js';
+
+/** Each category folder's rules (src/rules/<category>/index.ts). */
+export const RULES_BY_CATEGORY: Readonly<Record<RuleCategory, readonly Rule[]>> = {
+  infrastructure,
+  security,
+  reliability,
+  observability,
+  operations,
+  storage,
+  workloads,
+  cost,
+  upgrade,
+};
+
+/** Every rule, in category order (the checklist's order first), then by id. */
+export const RULES: readonly Rule[] = RULE_CATEGORIES.flatMap((c) =>
+  [...RULES_BY_CATEGORY[c]].sort((a, b) => a.meta.id.localeCompare(b.meta.id)),
+);
+
+const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { KubeResource } from '../../inventory/types.js';
+import { nothingToCheck } from '../support/coverage.js';
+import { kubeResult, workloadResult } from '../support/results.js';
+import { REPLICATED_KINDS, replicaRange } from '../support/workloads.js';
+import { defineRule, type RuleResult } from '../types.js';
+
+const params = z.object({
+  /** Workloads whose minimum replica count reaches this need a PodDisruptionBudget. */
+  fromReplicas: z.number().int().min(2),
+});
+
+interface PdbSpec {
+  minAvailable?: number | string;
+  maxUnavailable?: number | string;
+}
+
+/** Whether the PDB lets no pod be evicted at the given replica count (drains would hang). */
+function blocksAllEvictions(pdb: KubeResource, replicas: number): boolean {
+  const spec = (pdb.object.spec ?? {}) as PdbSpec;
+  const value = (v: number | string): number =>
+    typeof v === 'number' ? v : Math.ceil((replicas * Number.parseFloat(v)) / 100);
+  if (spec.maxUnavailable !== undefined) {
+    const v = spec.maxUnavailable;
+    return typeof v === 'number' ? v === 0 : Math.floor((replicas * Number.parseFloat(v)) / 100) === 0;
+  }
+  if (spec.minAvailable !== undefined) return value(spec.minAvailable) >= replicas;
+  return false;
+}
+
+export default defineRule({
+  meta: {
+    id: 'reliability.pdb',
+    title: 'Multi-replica workloads have a PodDisruptionBudget that matches them',
+    category: 'reliability',
+    checklist: ['reliability.pdbs'],
+    pitfall: 2,
+    severity: { test: 'low', prod: 'high' },
+    why: 'A node drain or cluster upgrade may evict every replica at once unless a PodDisruptionBudget keeps some running.',
+    verified:
+      "For each Deployment and StatefulSet with at least two replicas (an autoscaler's minimum counts), a PodDisruptionBudget in its namespace whose selector really matches the pod template labels; a budget that allows no eviction at all is a warning, because drains then hang.",
+    fix: "Add a PodDisruptionBudget with the workload's pod labels as selector and maxUnavailable: 1 (or minAvailable below the replica count).",
+    equivalents: {
+      polaris: ['missingPodDisruptionBudget'],
+      kubeScore: ['deployment-has-poddisruptionbudget', 'statefulset-has-poddisruptionbudget'],
+    },
+    params,
+    defaults: (env) => ({ fromReplicas: Math.max(2, env.workloads.minReplicas) }),
+    needs: { kube: ['Deployment', 'StatefulSet', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'ScaledObject'] },
+  },
+  check(inv, p) {
+    const workloads = inv.workloads({ kinds: REPLICATED_KINDS });
+    if (workloads.length === 0) return nothingToCheck(inv, REPLICATED_KINDS, 'Deployments or StatefulSets');
+    const missing = nothingToCheck(inv, ['PodDisruptionBudget'], '');
+    if (missing[0].status === 'unknown') return missing;
+    const out: RuleResult[] = [];
+    for (const w of workloads) {
+      const range = replicaRange(inv, w);
+      if (!range) continue;
+      if (range.max < p.fromReplicas) {
+        out.push(
+          workloadResult('skip', w, `runs ${range.max} replica at most; a budget only matters from ${p.fromReplicas}`),
+        );
+        continue;
+      }
+      const pdbs = inv.pdbsFor(w);
+      if (pdbs.length === 0) {
+        out.push(workloadResult('fail', w, 'no PodDisruptionBudget selects the pods of this workload', w.templatePath));
+        continue;
+      }
+      const pdb = pdbs[0];
+      if (blocksAllEvictions(pdb, Math.max(range.min, 1))) {
+        out.push(
+          kubeResult(
+            'warn',
+            pdb,
+            `PodDisruptionBudget ${pdb.object.metadata.name} allows no eviction of ${w.kind} ${w.name} at ${range.min} replicas: node drains will hang`,
+            ['spec'],
+          ),
+        );
+        continue;
+      }
+      out.push(workloadResult('pass', w, `PodDisruptionBudget ${pdb.object.metadata.name} selects its pods`));
+    }
+    for (const pdb of inv.kube('PodDisruptionBudget')) {
+      const ns = pdb.object.metadata.namespace ?? 'default';
+      const selector = (pdb.object.spec as { selector?: Parameters<typeof inv.selectWorkloads>[1] } | undefined)
+        ?.selector;
+      if (inv.selectWorkloads(ns, selector).length === 0) {
+        out.push(
+          kubeResult('warn', pdb, 'this PodDisruptionBudget selects no workload in the sources', ['spec', 'selector']),
+        );
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { nothingToCheck } from '../support/coverage.js';
+import { count, workloadResult } from '../support/results.js';
+import { isUserFacing, REPLICATED_KINDS, replicaRange } from '../support/workloads.js';
+import { defineRule, type RuleResult } from '../types.js';
+
+const params = z.object({
+  /** Fewest replicas a user-facing workload may run (an autoscaler's minimum counts). */
+  minReplicas: z.number().int().min(1),
+});
+
+export default defineRule({
+  meta: {
+    id: 'reliability.replicas',
+    title: 'User-facing workloads run enough replicas',
+    category: 'reliability',
+    checklist: ['reliability.replicas'],
+    pitfall: 2,
+    severity: { test: 'low', prod: 'high' },
+    why: 'With one replica every restart, eviction, node drain or deploy is an outage.',
+    verified:
+      'Each Deployment and StatefulSet that a load-balancing (non-headless) Service selects runs at least the environment minimum: spec.replicas, or the minReplicas of the HPA (minReplicaCount of the KEDA ScaledObject) that scales it.',
+    fix: 'Raise spec.replicas (or the autoscaler minimum) to the environment minimum (workloads.minReplicas in slipway.config.yaml) and add a PodDisruptionBudget.',
+    equivalents: {
+      polaris: ['deploymentMissingReplicas'],
+      kubeLinter: ['minimum-three-replicas'],
+    },
+    params,
+    defaults: (env) => ({ minReplicas: env.workloads.minReplicas }),
+    needs: { kube: ['Deployment', 'StatefulSet', 'Service', 'HorizontalPodAutoscaler', 'ScaledObject'] },
+  },
+  check(inv, p) {
+    const workloads = inv.workloads({ kinds: REPLICATED_KINDS });
+    if (workloads.length === 0) return nothingToCheck(inv, REPLICATED_KINDS, 'Deployments or StatefulSets');
+    const out: RuleResult[] = [];
+    for (const w of workloads) {
+      const range = replicaRange(inv, w);
+      if (!range) continue;
+      if (!isUserFacing(inv, w)) {
+        out.push(workloadResult('skip', w, 'no load-balancing Service selects this workload: it is not user-facing'));
+        continue;
+      }
+      const path = range.source === 'spec.replicas' ? ['spec', 'replicas'] : ['spec'];
+      out.push(
+        range.min >= p.minReplicas
+          ? workloadResult('pass', w, `runs at least ${count(range.min, 'replica')} (${range.source})`, path)
+          : workloadResult(
+              'fail',
+              w,
+              `runs ${count(range.min, 'replica')} at minimum (${range.source}); user-facing workloads need at least ${p.minReplicas}`,
+              path,
+            ),
+      );
+    }
+    return out;
+  },
+});

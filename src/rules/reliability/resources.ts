@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { nothingToCheck } from '../support/coverage.js';
+import { parseQuantity } from '../support/quantity.js';
+import { listText, workloadResult } from '../support/results.js';
+import { containersOf } from '../support/workloads.js';
+import { defineRule, type RuleResult } from '../types.js';
+
+interface Resources {
+  requests?: Record<string, unknown>;
+  limits?: Record<string, unknown>;
+}
+
+const params = z.object({
+  /** Fields every container must set, as `requests.cpu`, `limits.memory`, … */
+  required: z.array(z.enum(['requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'])).min(1),
+  /** Also check init containers. */
+  initContainers: z.boolean(),
+});
+
+export default defineRule({
+  meta: {
+    id: 'reliability.resources',
+    title: 'Containers set CPU and memory requests and limits',
+    category: 'reliability',
+    checklist: ['reliability.resources'],
+    pitfall: 1,
+    severity: { test: 'medium', prod: 'high' },
+    why: 'Without requests the scheduler packs pods blindly; without limits one pod can take all of a node and starve its neighbours.',
+    verified:
+      'Every container and init container of every workload declares resources.requests and resources.limits for cpu and memory, and no request exceeds its limit.',
+    fix: 'Set resources.requests from load tests and resources.limits a little above them (apps: `resources` in slipway.config.yaml).',
+    equivalents: {
+      polaris: ['cpuRequestsMissing', 'cpuLimitsMissing', 'memoryRequestsMissing', 'memoryLimitsMissing'],
+      kubeScore: ['container-resources'],
+      kubeLinter: ['unset-cpu-requirements', 'unset-memory-requirements'],
+      kubescape: ['C-0004', 'C-0050'],
+      checkov: ['CKV_K8S_10', 'CKV_K8S_11', 'CKV_K8S_12', 'CKV_K8S_13'],
+    },
+    params,
+    defaults: (): z.infer<typeof params> => ({
+      required: ['requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'],
+      initContainers: true,
+    }),
+    needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'] },
+  },
+  check(inv, p) {
+    const workloads = inv.workloads();
+    if (workloads.length === 0) return nothingToCheck(inv, ['Deployment'], 'workloads');
+    const out: RuleResult[] = [];
+    for (const w of workloads) {
+      for (const c of containersOf(w, { init: p.initContainers })) {
+        const res = (c.container.resources ?? {}) as Resources;
+        const missing = p.required.filter((field) => {
+          const [group, name] = field.split('.') as ['requests' | 'limits', string];
+          return res[group]?.[name] === undefined || res[group]?.[name] === '';
+        });
+        const inverted = ['cpu', 'memory'].filter((r) => {
+          const req = parseQuantity(res.requests?.[r]);
+          const lim = parseQuantity(res.limits?.[r]);
+          return req !== undefined && lim !== undefined && req > lim;
+        });
+        const label = `${c.init ? 'init container' : 'container'} ${c.container.name}`;
+        if (missing.length > 0) {
+          const onlyLimits = missing.every((m) => m.startsWith('limits.'));
+          const onlyRequests = missing.every((m) => m.startsWith('requests.'));
+          const path = [...c.path, 'resources', ...(onlyLimits ? ['limits'] : onlyRequests ? ['requests'] : [])];
+          out.push(workloadResult('fail', w, `${label} does not set ${listText(missing)}`, path, c.container.name));
+        } else if (inverted.length > 0) {
+          out.push(
+            workloadResult(
+              'fail',
+              w,
+              `${label} requests more ${listText(inverted)} than its limit allows`,
+              [...c.path, 'resources', 'requests'],
+              c.container.name,
+            ),
+          );
+        } else {
+          out.push(
+            workloadResult(
+              'pass',
+              w,
+              `${label} sets ${listText(p.required)}`,
+              [...c.path, 'resources'],
+              c.container.name,
+            ),
+          );
+        }
+      }
+    }
+    return out;
+  },
+});

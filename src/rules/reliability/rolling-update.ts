@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { nothingToCheck } from '../support/coverage.js';
+import { workloadResult } from '../support/results.js';
+import { isUserFacing, replicaRange } from '../support/workloads.js';
+import { defineRule, type RuleResult } from '../types.js';
+
+const params = z.object({
+  /** Most pods a rollout may take away at once (0: new pods are ready before old ones go). */
+  maxUnavailable: z.number().int().min(0),
+});
+
+interface Strategy {
+  type?: string;
+  rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string };
+}
+
+/** Pods a rolling update may take down at `replicas` (percentages round down, as the controller does). */
+function unavailableAt(value: number | string | undefined, replicas: number): number {
+  const v = value ?? '25%';
+  if (typeof v === 'number') return v;
+  if (v.endsWith('%')) return Math.floor((replicas * Number.parseFloat(v)) / 100);
+  return Number.parseInt(v, 10);
+}
+
+export default defineRule({
+  meta: {
+    id: 'reliability.rolling-update',
+    title: 'Served Deployments roll out without losing capacity',
+    category: 'reliability',
+    checklist: ['reliability.replicas'],
+    severity: { test: 'low', prod: 'medium' },
+    why: 'A rollout that removes old pods before new ones are ready drops capacity, and with few replicas drops traffic.',
+    verified:
+      'Each Deployment that a load-balancing Service selects uses the RollingUpdate strategy and its maxUnavailable, evaluated at its largest replica count, is at most the parameter (0 by default).',
+    fix: 'Set spec.strategy.rollingUpdate.maxUnavailable: 0 and maxSurge: 1 (or more), so new pods pass readiness before old ones stop.',
+    equivalents: {},
+    params,
+    defaults: () => ({ maxUnavailable: 0 }),
+    needs: { kube: ['Deployment', 'Service', 'HorizontalPodAutoscaler'] },
+  },
+  check(inv, p) {
+    const deployments = inv.workloads({ kinds: ['Deployment'] });
+    if (deployments.length === 0) return nothingToCheck(inv, ['Deployment'], 'Deployments');
+    const out: RuleResult[] = [];
+    for (const w of deployments) {
+      if (!isUserFacing(inv, w)) {
+        out.push(workloadResult('skip', w, 'no load-balancing Service selects this Deployment'));
+        continue;
+      }
+      const strategy = ((w.resource.object.spec as { strategy?: Strategy } | undefined)?.strategy ?? {}) as Strategy;
+      if (strategy.type === 'Recreate') {
+        out.push(
+          workloadResult('fail', w, 'uses the Recreate strategy: every pod stops before new ones start', [
+            'spec',
+            'strategy',
+            'type',
+          ]),
+        );
+        continue;
+      }
+      const replicas = replicaRange(inv, w)?.max ?? 1;
+      const value = strategy.rollingUpdate?.maxUnavailable;
+      const unavailable = unavailableAt(value, replicas);
+      const shown = value === undefined ? 'the default 25%' : `maxUnavailable ${value}`;
+      const path = value === undefined ? ['spec'] : ['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'];
+      out.push(
+        unavailable <= p.maxUnavailable
+          ? workloadResult('pass', w, `${shown} takes at most ${unavailable} pods away during a rollout`, path)
+          : workloadResult(
+              'fail',
+              w,
+              `${shown} lets a rollout take ${unavailable} of ${replicas} pods away; at most ${p.maxUnavailable} allowed`,
+              path,
+            ),
+      );
+    }
+    return out;
+  },
+});

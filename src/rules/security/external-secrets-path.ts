@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { nothingToCheck } from '../support/coverage.js';
+import { kubeResult } from '../support/results.js';
+import { defineRule, type RuleResult } from '../types.js';
+
+const params = z.object({
+  /** Secrets Manager name prefix of this environment (secretsPath, such as EKS/prod). */
+  secretsPath: z.string().min(1),
+});
+
+interface ExternalSecretSpec {
+  data?: { remoteRef?: { key?: string } }[];
+  dataFrom?: { extract?: { key?: string }; find?: { path?: string; name?: { regexp?: string } } }[];
+}
+
+/** The secret name of a remote key, which may be an ARN. */
+function secretName(key: string): string {
+  const i = key.indexOf(':secret:');
+  return i >= 0 ? key.slice(i + ':secret:'.length) : key;
+}
+
+export default defineRule({
+  meta: {
+    id: 'security.external-secrets-path',
+    title: "ExternalSecrets read only the environment's Secrets Manager path",
+    category: 'security',
+    checklist: ['security.secrets-manager'],
+    severity: { test: 'medium', prod: 'high' },
+    why: 'Each environment reads its own path (EKS/test/*, EKS/prod/*); a test workload reading production secrets breaks the separation the IAM policy is meant to give.',
+    verified:
+      'Every remoteRef.key, dataFrom extract key and find path of every ExternalSecret lies under the environment path (secretsPath/…).',
+    fix: 'Point the ExternalSecret at <secretsPath>/<app>/<name> (apps: `secrets:` in slipway.config.yaml builds these names).',
+    equivalents: {},
+    params,
+    defaults: (env) => ({ secretsPath: env.secretsPath }),
+    needs: { kube: ['ExternalSecret'] },
+  },
+  check(inv, p) {
+    const list = inv.kube('ExternalSecret');
+    if (list.length === 0) return nothingToCheck(inv, ['ExternalSecret'], 'ExternalSecrets');
+    const prefix = `${p.secretsPath}/`;
+    const out: RuleResult[] = [];
+    for (const es of list) {
+      const spec = (es.object.spec ?? {}) as ExternalSecretSpec;
+      const keys: { key: string; path: (string | number)[] }[] = [];
+      (spec.data ?? []).forEach((d, i) => {
+        if (d.remoteRef?.key) keys.push({ key: d.remoteRef.key, path: ['spec', 'data', i, 'remoteRef', 'key'] });
+      });
+      (spec.dataFrom ?? []).forEach((d, i) => {
+        if (d.extract?.key) keys.push({ key: d.extract.key, path: ['spec', 'dataFrom', i, 'extract', 'key'] });
+        if (d.find?.path) keys.push({ key: d.find.path, path: ['spec', 'dataFrom', i, 'find', 'path'] });
+      });
+      const outside = keys.filter((k) => !secretName(k.key).startsWith(prefix));
+      out.push(
+        outside.length > 0
+          ? kubeResult('fail', es, `reads ${secretName(outside[0].key)}, outside ${prefix}*`, outside[0].path)
+          : kubeResult('pass', es, `reads only under ${prefix}*`),
+      );
+    }
+    return out;
+  },
+});

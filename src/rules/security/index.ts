@@ -1,0 +1,31 @@
+import type { Rule } from '../types.js';
+import externalSecretsPath from './external-secrets-path.js';
+import httpsOnly from './https-only.js';
+import iamLeastPrivilege from './iam-least-privilege.js';
+import liveExternalsecretSync from './live-externalsecret-sync.js';
+import liveImageFindings from './live-image-findings.js';
+import networkPolicies from './network-policies.js';
+import noPlainSecrets from './no-plain-secrets.js';
+import noPrivilegeEscalation from './no-privilege-escalation.js';
+import podIdentity from './pod-identity.js';
+import rbac from './rbac.js';
+import readOnlyRootFs from './read-only-root-fs.js';
+import runAsNonRoot from './run-as-non-root.js';
+import secretEnvVars from './secret-env-vars.js';
+
+/** The security rules: one per file in this folder. */
+export const rules: readonly Rule[] = [
+  externalSecretsPath,
+  httpsOnly,
+  iamLeastPrivilege,
+  liveExternalsecretSync,
+  liveImageFindings,
+  networkPolicies,
+  noPlainSecrets,
+  noPrivilegeEscalation,
+  podIdentity,
+  rbac,
+  readOnlyRootFs,
+  runAsNonRoot,
+  secretEnvVars,
+];

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { LabelSelector } from '../../inventory/selectors.js';
+import type { KubeResource } from '../../inventory/types.js';
+import { nothingToCheck } from '../support/coverage.js';
+import { result, workloadResult } from '../support/results.js';
+import { isServed, PLATFORM_NAMESPACES, SYSTEM_NAMESPACES } from '../support/workloads.js';
+import { defineRule, type RuleResult } from '../types.js';
+
+const params = z.object({
+  /** Namespaces the cluster and the platform add-ons own; not checked. */
+  ignoreNamespaces: z.array(z.string()),
+});
+
+interface PolicySpec {
+  podSelector?: LabelSelector;
+  policyTypes?: string[];
+  ingress?: unknown[];
+  egress?: unknown[];
+}
+
+/** Empty podSelector, Ingress among its types and no ingress rule: nothing reaches a pod unless another policy allows it. */
+export function isDefaultDeny(policy: KubeResource): boolean {
+  const spec = (policy.object.spec ?? {}) as PolicySpec;
+  const sel = spec.podSelector ?? {};
+  const empty = Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0;
+  const types = spec.policyTypes ?? ['Ingress', ...(spec.egress ? ['Egress'] : [])];
+  return empty && types.includes('Ingress') && (spec.ingress ?? []).length === 0;
+}
+
+export default defineRule({
+  meta: {
+    id: 'security.network-policies',
+    title: 'Namespaces deny by default and every workload has a network policy',
+    category: 'security',
+    checklist: ['security.network-policies'],
+    severity: { test: 'low', prod: 'high' },
+    why: 'Without network policies every pod can reach every other pod: one compromised pod can talk to the database of another tier.',
+    verified:
+      'Every namespace that runs workloads has a default-deny NetworkPolicy (empty podSelector, Ingress in policyTypes, no ingress rules), and each workload is selected by at least one policy; a served workload that only the default-deny selects is a warning (nothing is allowed to reach it).',
+    fix: 'Add a default-deny policy per namespace and an allow policy per workload naming the pods or namespaces that may reach it (the app generators emit both).',
+    equivalents: { kubeScore: ['pod-networkpolicy'], kubeLinter: ['non-isolated-pod'], kubescape: ['C-0260'] },
+    params,
+    defaults: () => ({ ignoreNamespaces: [...SYSTEM_NAMESPACES, ...PLATFORM_NAMESPACES] }),
+    needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'NetworkPolicy', 'Namespace'] },
+  },
+  check(inv, p) {
+    const workloads = inv.workloads().filter((w) => !p.ignoreNamespaces.includes(w.namespace));
+    if (workloads.length === 0) return nothingToCheck(inv, ['Deployment'], 'workloads outside the system namespaces');
+    const unknown = nothingToCheck(inv, ['NetworkPolicy'], '');
+    if (unknown[0].status === 'unknown') return unknown;
+    const out: RuleResult[] = [];
+    const namespaces = [...new Set(workloads.map((w) => w.namespace))].sort();
+    for (const ns of namespaces) {
+      const nsObject = inv.get('Namespace', undefined, ns);
+      const deny = inv.inNamespace('NetworkPolicy', ns).find(isDefaultDeny);
+      const subject = { kind: 'Namespace', name: ns };
+      out.push(
+        deny
+          ? result('pass', subject, `NetworkPolicy ${deny.object.metadata.name} denies ingress by default`, deny)
+          : result('fail', subject, `namespace ${ns} has no default-deny NetworkPolicy`, nsObject),
+      );
+    }
+    for (const w of workloads) {
+      const policies = inv.networkPoliciesFor(w);
+      const allowing = policies.filter((pol) => !isDefaultDeny(pol));
+      if (policies.length === 0) {
+        out.push(workloadResult('fail', w, 'no NetworkPolicy selects the pods of this workload'));
+      } else if (allowing.length === 0 && isServed(inv, w)) {
+        out.push(
+          workloadResult('warn', w, 'only the default-deny policy selects this served workload: nothing may reach it'),
+        );
+      } else {
+        const names = (allowing.length > 0 ? allowing : policies).map((x) => x.object.metadata.name);
+        out.push(workloadResult('pass', w, `selected by NetworkPolicy ${names.join(', ')}`));
+      }
+    }
+    return out;
+  },
+});

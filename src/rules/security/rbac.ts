@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { KubeResource } from '../../inventory/types.js';
+import { nothingToCheck } from '../support/coverage.js';
+import { kubeResult } from '../support/results.js';
+import { defineRule, type RuleResult } from '../types.js';
+
+const params = z.object({
+  /** Groups and users that mean "everyone" (or every pod). */
+  broadSubjects: z.array(z.string()),
+  /** Roles too powerful to bind to anything but named admins. */
+  adminRoles: z.array(z.string()),
+  /** Role name prefixes owned by Kubernetes and EKS (system:…, eks:…); not checked. */
+  systemPrefixes: z.array(z.string()),
+  /** Default user-facing ClusterRoles that aggregate wildcards by design. */
+  builtinRoles: z.array(z.string()),
+});
+
+interface PolicyRule {
+  verbs?: string[];
+  resources?: string[];
+  apiGroups?: string[];
+}
+interface Binding {
+  roleRef?: { kind?: string; name?: string };
+  subjects?: { kind?: string; name?: string; namespace?: string }[];
+}
+
+export default defineRule({
+  meta: {
+    id: 'security.rbac',
+    title: 'RBAC grants are scoped: no wildcards, no cluster-admin for broad groups',
+    category: 'security',
+    checklist: ['security.iam-least-privilege', 'operations.access-controls'],
+    severity: { test: 'high', prod: 'critical' },
+    why: 'A wildcard role or a cluster-admin binding to a broad group gives every user, or every pod, control of the whole cluster.',
+    verified:
+      'No RoleBinding or ClusterRoleBinding binds a non-system role to system:authenticated, system:unauthenticated, system:anonymous or system:serviceaccounts, or binds cluster-admin to a ServiceAccount or broad group; no Role or ClusterRole outside system:/eks: names and the built-in admin/edit/view uses "*" in verbs, resources or apiGroups.',
+    fix: 'List the verbs, resources and apiGroups the subject needs; bind roles to named users, groups or ServiceAccounts; give cluster-admin only through EKS access entries for named admins.',
+    equivalents: {
+      kubeLinter: ['cluster-admin-role-binding', 'wildcard-in-rules'],
+      kubescape: ['C-0185', 'C-0187'],
+      checkov: ['CKV_K8S_49'],
+    },
+    params,
+    defaults: () => ({
+      broadSubjects: ['system:authenticated', 'system:unauthenticated', 'system:anonymous', 'system:serviceaccounts'],
+      adminRoles: ['cluster-admin'],
+      systemPrefixes: ['system:', 'eks:'],
+      builtinRoles: ['cluster-admin', 'admin', 'edit', 'view'],
+    }),
+    needs: { kube: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'] },
+  },
+  check(inv, p) {
+    const roles = [...inv.kube('ClusterRole'), ...inv.kube('Role')];
+    const bindings = [...inv.kube('ClusterRoleBinding'), ...inv.kube('RoleBinding')];
+    if (roles.length === 0 && bindings.length === 0) return nothingToCheck(inv, ['ClusterRoleBinding'], 'RBAC objects');
+    const isSystem = (name: string) => p.systemPrefixes.some((x) => name.startsWith(x));
+    const out: RuleResult[] = [];
+    for (const role of roles) {
+      const name = role.object.metadata.name;
+      if (isSystem(name) || (role.object.kind === 'ClusterRole' && p.builtinRoles.includes(name))) continue;
+      out.push(checkRole(role));
+    }
+    for (const b of bindings) {
+      const spec = b.object as unknown as Binding;
+      const roleName = spec.roleRef?.name ?? '';
+      if (isSystem(b.object.metadata.name) && isSystem(roleName)) continue;
+      const subjects = spec.subjects ?? [];
+      const idx = subjects.findIndex((s) => {
+        const broad =
+          s.kind !== 'ServiceAccount' && p.broadSubjects.some((x) => s.name === x || s.name?.startsWith(`${x}:`));
+        if (broad && !isSystem(roleName)) return true;
+        return p.adminRoles.includes(roleName) && (broad || s.kind === 'ServiceAccount');
+      });
+      if (idx >= 0) {
+        const s = subjects[idx];
+        out.push(
+          kubeResult('fail', b, `binds ${spec.roleRef?.kind ?? 'role'} ${roleName} to ${s.kind} ${s.name}`, [
+            'subjects',
+            idx,
+          ]),
+        );
+      } else {
+        out.push(kubeResult('pass', b, `binds ${roleName} to named subjects`));
+      }
+    }
+    return out;
+  },
+});
+
+function checkRole(role: KubeResource): RuleResult {
+  const rules = Array.isArray(role.object.rules) ? (role.object.rules as PolicyRule[]) : [];
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i];
+    for (const field of ['verbs', 'resources', 'apiGroups'] as const) {
+      if ((r[field] ?? []).includes('*')) {
+        return kubeResult('fail', role, `rule ${i} uses "*" in ${field}`, ['rules', i, field]);
+      }
+    }
+  }
+  return kubeResult('pass', role, 'every rule names its verbs, resources and API groups');
+}

@@ -1,0 +1,78 @@
+import type { AwsResource, KubeResource } from '../../inventory/types.js';
+import type { Workload } from '../../inventory/workloads.js';
+import type { ValuePath } from '../../util/paths.js';
+import type { AwsSubject, KubeSubject, ResultStatus, RuleResult, Subject } from '../types.js';
+
+/** The subject of a Kubernetes object (and optionally one of its containers). */
+export function kubeSubject(r: KubeResource, container?: string): KubeSubject {
+  const meta = r.object.metadata;
+  return {
+    kind: r.object.kind,
+    ...(meta.namespace ? { namespace: meta.namespace } : {}),
+    name: meta.name,
+    ...(container !== undefined ? { container } : {}),
+  };
+}
+
+export function workloadSubject(w: Workload, container?: string): KubeSubject {
+  return { kind: w.kind, namespace: w.namespace, name: w.name, ...(container !== undefined ? { container } : {}) };
+}
+
+export function awsSubject(a: AwsResource): AwsSubject {
+  return { awsType: a.type, id: a.id };
+}
+
+/** Builds one result; `path` is only kept when a resource is given. */
+export function result(
+  status: ResultStatus,
+  subject: Subject,
+  message: string,
+  resource?: KubeResource | AwsResource,
+  path?: ValuePath,
+): RuleResult {
+  return {
+    status,
+    subject,
+    message,
+    ...(resource ? { resource } : {}),
+    ...(resource && path ? { path } : {}),
+  };
+}
+
+/** A result about a Kubernetes object. */
+export function kubeResult(
+  status: ResultStatus,
+  r: KubeResource,
+  message: string,
+  path?: ValuePath,
+  container?: string,
+): RuleResult {
+  return result(status, kubeSubject(r, container), message, r, path);
+}
+
+/** A result about a workload (or one of its containers). */
+export function workloadResult(
+  status: ResultStatus,
+  w: Workload,
+  message: string,
+  path?: ValuePath,
+  container?: string,
+): RuleResult {
+  return result(status, workloadSubject(w, container), message, w.resource, path);
+}
+
+/** A result about an AWS resource. */
+export function awsResult(status: ResultStatus, a: AwsResource, message: string, path?: ValuePath): RuleResult {
+  return result(status, awsSubject(a), message, a, path);
+}
+
+/** "a, b and c" */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Singular or plural noun with its count: "1 replica", "3 replicas". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,67 @@
+import type { Container } from '../../inventory/workloads.js';
+
+/** AWS access key ids: long-lived (AKIA) and temporary (ASIA). */
+export const AWS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
+
+/** Environment and data key names that carry AWS credentials. */
+export const AWS_CREDENTIAL_NAMES =
+  /^(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|aws_access_key_id|aws_secret_access_key)$/;
+
+/** A name that suggests a secret value: password, token, secret, API key, private key, credentials. */
+export const SECRET_NAME =
+  /(passw(or)?d|passwd|pwd|secret|token|api[-_.]?key|private[-_.]?key|access[-_.]?key|credential|client[-_.]?secret|auth[-_.]?key|signing[-_.]?key|dsn)/i;
+
+/** Suffixes that make a secret-like name point at a secret instead of holding one. */
+export const REFERENCE_SUFFIX =
+  /[-_.](url|uri|path|file|name|arn|ref|endpoint|host|port|ttl|timeout|expiry|expires|length|enabled|header|id|key[-_.]?id|region|type|mode|store)$/i;
+
+/** Values that are placeholders or references rather than secrets. */
+const PLACEHOLDER = /^(\$\{[^}]*\}|\$\([^)]*\)|<[^>]*>|changeme|todo|true|false|none|null|)$/i;
+
+/** Whether a key/value pair looks like a secret stored in plain text. */
+export function looksLikeSecret(name: string, value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (AWS_KEY_ID.test(value)) return true;
+  if (!SECRET_NAME.test(name) || REFERENCE_SUFFIX.test(name)) return false;
+  const v = value.trim();
+  if (PLACEHOLDER.test(v)) return false;
+  // Paths, URLs without credentials and ARNs name a secret elsewhere.
+  if (/^(\/|arn:|https?:\/\/[^@]*$|file:)/.test(v)) return false;
+  return true;
+}
+
+export interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: {
+    secretKeyRef?: { name?: string; key?: string };
+    configMapKeyRef?: { name?: string; key?: string };
+  };
+}
+
+export interface EnvFrom {
+  secretRef?: { name?: string };
+  configMapRef?: { name?: string };
+}
+
+export function envOf(c: Container): EnvVar[] {
+  return Array.isArray(c.env) ? (c.env as EnvVar[]) : [];
+}
+
+export function envFromOf(c: Container): EnvFrom[] {
+  return Array.isArray(c.envFrom) ? (c.envFrom as EnvFrom[]) : [];
+}
+
+/** A Secret's values as text: stringData as is, data decoded from base64. */
+export function secretValues(object: { readonly [key: string]: unknown }): [string, string, 'data' | 'stringData'][] {
+  const out: [string, string, 'data' | 'stringData'][] = [];
+  if (object.stringData && typeof object.stringData === 'object') {
+    for (const [k, v] of Object.entries(object.stringData)) if (typeof v === 'string') out.push([k, v, 'stringData']);
+  }
+  if (object.data && typeof object.data === 'object') {
+    for (const [k, v] of Object.entries(object.data)) {
+      if (typeof v === 'string') out.push([k, Buffer.from(v, 'base64').toString('utf8'), 'data']);
+    }
+  }
+  return out;
+}

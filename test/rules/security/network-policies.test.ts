@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../src/rules/security/network-policies.js';
+import { deployment, inventory, kobj, run, service, statusOf } from '../helpers.js';
+
+const denyAll = kobj('NetworkPolicy', 'default-deny', {
+  spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+});
+const allowApi = kobj('NetworkPolicy', 'api', {
+  spec: {
+    podSelector: { matchLabels: { app: 'api' } },
+    policyTypes: ['Ingress'],
+    ingress: [{ from: [{ podSelector: {} }] }],
+  },
+});
+
+describe('security.network-policies', () => {
+  it('passes a namespace with a default-deny and a workload with its own allow policy', () => {
+    const results = run(rule, inventory({ kube: [deployment(), service('api', { app: 'api' }), denyAll, allowApi] }));
+    expect(statusOf(results, 'shop')).toBe('pass');
+    expect(statusOf(results, 'api')).toBe('pass');
+  });
+
+  it('fails a namespace without a default-deny and a workload no policy selects', () => {
+    const results = run(rule, inventory({ kube: [deployment()] }));
+    expect(statusOf(results, 'shop')).toBe('fail');
+    expect(statusOf(results, 'api')).toBe('fail');
+  });
+
+  it('does not count a policy that allows all ingress as default-deny', () => {
+    const allowAll = kobj('NetworkPolicy', 'allow-all', { spec: { podSelector: {}, ingress: [{}] } });
+    expect(statusOf(run(rule, inventory({ kube: [deployment(), allowAll] })), 'shop')).toBe('fail');
+  });
+
+  it('warns about a served workload only the default-deny selects', () => {
+    const results = run(rule, inventory({ kube: [deployment(), service('api', { app: 'api' }), denyAll] }));
+    expect(statusOf(results, 'api')).toBe('warn');
+  });
+
+  it('ignores kube-system', () => {
+    const results = run(rule, inventory({ kube: [deployment({ namespace: 'kube-system' })] }));
+    expect(results.map((r) => r.status)).toEqual(['skip']);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../src/rules/security/no-plain-secrets.js';
+import { deployment, goodContainer, inventory, kobj, run, statusOf } from '../helpers.js';
+
+describe('security.no-plain-secrets', () => {
+  it('fails a literal DB_PASSWORD env value', () => {
+    const d = deployment({ containers: [goodContainer('app', { env: [{ name: 'DB_PASSWORD', value: 'hunter2' }] })] });
+    const results = run(rule, inventory({ kube: [d] }));
+    expect(statusOf(results, 'api')).toBe('fail');
+    expect(results[0].path?.slice(-3)).toEqual(['env', 0, 'value']);
+  });
+
+  it.each([
+    ['a reference name', { name: 'DB_PASSWORD_FILE', value: '/secrets/db/password' }],
+    ['a non-secret name', { name: 'LOG_LEVEL', value: 'info' }],
+    ['a value from a Secret', { name: 'API_TOKEN', valueFrom: { secretKeyRef: { name: 'api', key: 'token' } } }],
+  ])('passes %s', (_, env) => {
+    const d = deployment({ containers: [goodContainer('app', { env: [env] })] });
+    expect(statusOf(run(rule, inventory({ kube: [d] })), 'api')).toBe('pass');
+  });
+
+  it('fails a ConfigMap holding an API key and passes a plain one', () => {
+    const bad = kobj('ConfigMap', 'settings', { data: { STRIPE_API_KEY: 'sk_live_abc', REGION: 'us-east-1' } });
+    const good = kobj('ConfigMap', 'plain', { data: { REGION: 'us-east-1', SECRET_NAME: 'EKS/prod/api/db' } });
+    const results = run(rule, inventory({ kube: [bad, good] }));
+    expect(statusOf(results, 'settings')).toBe('fail');
+    expect(statusOf(results, 'plain')).toBe('pass');
+  });
+
+  it('fails a Secret manifest with data in static files, but not one an ExternalSecret owns', () => {
+    const plain = kobj('Secret', 'db', { data: { password: Buffer.from('x').toString('base64') } });
+    const owned = kobj('Secret', 'synced', {
+      metadata: { ownerReferences: [{ kind: 'ExternalSecret', name: 'synced', controller: true }] },
+      data: { password: Buffer.from('x').toString('base64') },
+    });
+    const results = run(rule, inventory({ kube: [plain, owned] }));
+    expect(statusOf(results, 'db')).toBe('fail');
+    expect(statusOf(results, 'synced')).toBeUndefined();
+  });
+
+  it('does not judge Secrets read from a live cluster', () => {
+    const plain = kobj('Secret', 'db', { data: { password: Buffer.from('x').toString('base64') } });
+    const results = run(
+      rule,
+      inventory({ kube: [plain, deployment()], mode: 'live', kubeKinds: ['Secret', 'Deployment'] }),
+    );
+    expect(statusOf(results, 'db')).toBeUndefined();
+  });
+});
