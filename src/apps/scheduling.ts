@@ -38,12 +38,13 @@ export function prefersSpot(): k8s.NodeAffinity {
 export function spreadConstraints(
   selector: Record<string, string>,
   env: Pick<EnvironmentConfig, 'preset'>,
+  opts: { softZones?: boolean } = {},
 ): k8s.TopologySpreadConstraint[] {
   return [
     {
       maxSkew: 1,
       topologyKey: ZONE_KEY,
-      whenUnsatisfiable: env.preset === 'prod' ? 'DoNotSchedule' : 'ScheduleAnyway',
+      whenUnsatisfiable: env.preset === 'prod' && !opts.softZones ? 'DoNotSchedule' : 'ScheduleAnyway',
       labelSelector: { matchLabels: selector },
     },
     {

@@ -12,7 +12,7 @@ import {
 } from './imports/keda.sh.js';
 import { valueFor } from './naming.js';
 import { podTemplate, probesFor } from './pod.js';
-import { prefersSpot } from './scheduling.js';
+import { prefersSpot, spreadConstraints } from './scheduling.js';
 import { addExternalSecrets } from './secrets.js';
 
 /** KEDA trigger type for SQS queue depth. */
@@ -48,7 +48,8 @@ export function workerReplicaRange(queue: Queue, env: Pick<EnvironmentConfig, 'n
  * CPU, authenticated through Pod Identity. Shutdown is graceful: a preStop
  * pause, then SIGTERM with time to finish the current message (grace ≥
  * visibility timeout + margin). Pods prefer spot nodes (the work is
- * interruptible: an unfinished message returns to the queue).
+ * interruptible: an unfinished message returns to the queue) and spread over
+ * zones where capacity allows.
  *
  * A worker without a port has no HTTP endpoint to probe, so it gets no
  * readiness or liveness probe (it receives no traffic to gate); the
@@ -87,6 +88,8 @@ export function addWorkerApp(s: AppScope): void {
         preStopSeconds: WORKER_PRESTOP_SECONDS,
         terminationGracePeriodSeconds: workerGraceSeconds(queue, env),
         affinity: { nodeAffinity: prefersSpot() },
+        // Soft in every environment: spot capacity differs by zone, and a queue backlog beats a perfect spread.
+        topologySpreadConstraints: spreadConstraints(s.selector, env, { softZones: true }),
       }),
     },
   });

@@ -26,6 +26,14 @@ describe('worker pattern (Pattern 3)', () => {
     }
   });
 
+  it('spreads over zones without ever blocking scheduling, even in prod', () => {
+    const zone = pod.topologySpreadConstraints.find(
+      (c: { topologyKey: string }) => c.topologyKey === 'topology.kubernetes.io/zone',
+    );
+    expect(zone).toMatchObject({ maxSkew: 1, whenUnsatisfiable: 'ScheduleAnyway' });
+    expect(zone.labelSelector.matchLabels).toEqual(deployment.spec.selector.matchLabels);
+  });
+
   it('scales on SQS queue depth through KEDA, authenticated with Pod Identity', () => {
     const so = find(objects, 'ScaledObject', 'orders');
     expect(so.spec.scaleTargetRef).toMatchObject({ kind: 'Deployment', name: 'orders' });
