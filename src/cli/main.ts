@@ -4,6 +4,7 @@ import { registerApp } from './commands/app.js';
 import { registerConfig } from './commands/config.js';
 import { registerDeploy } from './commands/deploy.js';
 import { registerInit } from './commands/init.js';
+import { registerRules } from './commands/rules.js';
 import { registerSynth } from './commands/synth.js';
 import { registerVerifierAccess } from './commands/verifier-access.js';
 import { registerVerify } from './commands/verify.js';
@@ -43,6 +44,7 @@ export function buildProgram(app: CliApp): Command {
   registerSynth(app, program);
   registerApp(app, program);
   registerVerify(app, program);
+  registerRules(app, program);
   registerVerifierAccess(app, program);
   registerDeploy(app, program);
   return program;

@@ -23,10 +23,19 @@ export class Inventory {
   readonly problems: readonly InputProblem[];
 
   private readonly byKind = new Map<string, KubeResource[]>();
+  /** kind → namespace (default for none) → objects: relationship lookups stay linear in the inventory. */
+  private readonly byKindNs = new Map<string, Map<string, KubeResource[]>>();
   private readonly byKey = new Map<string, KubeResource>();
   private readonly byAwsType = new Map<string, AwsResource[]>();
   private readonly byAwsId = new Map<string, AwsResource>();
   private readonly workloadList: Workload[] = [];
+  /** Relationship answers, computed once per workload or object (the inventory never changes). */
+  private readonly memo = new Map<string, WeakMap<object, KubeResource[]>>();
+  private readonly targetIndex = new Map<string, Map<string, KubeResource[]>>();
+  private readonly labelIndex = new Map<
+    string,
+    { byLabel: Map<string, KubeResource[]>; always: KubeResource[]; order: Map<KubeResource, number> }
+  >();
   private readonly workloadsByNs = new Map<string, Workload[]>();
 
   constructor(input: InventoryInput) {
@@ -39,6 +48,12 @@ export class Inventory {
       const kind = r.object.kind;
       kinds.add(kind);
       push(this.byKind, kind, r);
+      let nsMap = this.byKindNs.get(kind);
+      if (!nsMap) {
+        nsMap = new Map();
+        this.byKindNs.set(kind, nsMap);
+      }
+      push(nsMap, r.object.metadata.namespace ?? 'default', r);
       this.byKey.set(key(kind, r.object.metadata.namespace, r.object.metadata.name), r);
       const w = toWorkload(r);
       if (w) {
@@ -99,35 +114,43 @@ export class Inventory {
 
   /** Services whose selector picks the workload's pods. */
   servicesFor(w: Workload): KubeResource[] {
-    return this.inNamespace('Service', w.namespace).filter((s) =>
-      matchesServiceSelector(
-        (s.object.spec as { selector?: Record<string, string> } | undefined)?.selector,
-        w.podLabels,
+    const selectorOf = (s: KubeResource) =>
+      (s.object.spec as { selector?: Record<string, string> } | undefined)?.selector;
+    return this.remember('services', w, () =>
+      this.candidates('Service', w, (s) => selectorOf(s)).filter((s) =>
+        matchesServiceSelector(selectorOf(s), w.podLabels),
       ),
     );
   }
 
   /** PodDisruptionBudgets whose selector picks the workload's pods. */
   pdbsFor(w: Workload): KubeResource[] {
-    return this.inNamespace('PodDisruptionBudget', w.namespace).filter((p) =>
-      matchesSelector((p.object.spec as { selector?: LabelSelector } | undefined)?.selector, w.podLabels),
+    const selectorOf = (p: KubeResource) => (p.object.spec as { selector?: LabelSelector } | undefined)?.selector;
+    return this.remember('pdbs', w, () =>
+      this.candidates('PodDisruptionBudget', w, (p) => selectorOf(p)?.matchLabels).filter((p) =>
+        matchesSelector(selectorOf(p), w.podLabels),
+      ),
     );
   }
 
   /** HorizontalPodAutoscalers targeting the workload. */
   hpasFor(w: Workload): KubeResource[] {
-    return this.targeting('HorizontalPodAutoscaler', w);
+    return this.remember('hpas', w, () => this.targeting('HorizontalPodAutoscaler', w));
   }
 
   /** KEDA ScaledObjects targeting the workload. */
   scaledObjectsFor(w: Workload): KubeResource[] {
-    return this.targeting('ScaledObject', w);
+    return this.remember('scaledObjects', w, () => this.targeting('ScaledObject', w));
   }
 
   /** NetworkPolicies in the workload's namespace whose podSelector picks its pods. */
   networkPoliciesFor(w: Workload): KubeResource[] {
-    return this.inNamespace('NetworkPolicy', w.namespace).filter((p) =>
-      matchesSelector((p.object.spec as { podSelector?: LabelSelector } | undefined)?.podSelector ?? {}, w.podLabels),
+    const selectorOf = (p: KubeResource) =>
+      (p.object.spec as { podSelector?: LabelSelector } | undefined)?.podSelector ?? {};
+    return this.remember('networkPolicies', w, () =>
+      this.candidates('NetworkPolicy', w, (p) => selectorOf(p).matchLabels).filter((p) =>
+        matchesSelector(selectorOf(p), w.podLabels),
+      ),
     );
   }
 
@@ -135,7 +158,9 @@ export class Inventory {
   ingressesFor(service: KubeResource): KubeResource[] {
     const ns = service.object.metadata.namespace ?? 'default';
     const name = service.object.metadata.name;
-    return this.inNamespace('Ingress', ns).filter((ing) => ingressBackends(ing).includes(name));
+    return this.remember('ingresses', service, () =>
+      this.inNamespace('Ingress', ns).filter((ing) => ingressBackends(ing).includes(name)),
+    );
   }
 
   /** The ServiceAccount name a workload runs as. */
@@ -146,14 +171,70 @@ export class Inventory {
 
   /** Objects of a kind in a namespace. */
   inNamespace(kind: string, namespace: string): KubeResource[] {
-    return this.kube(kind).filter((r) => (r.object.metadata.namespace ?? 'default') === namespace);
+    return [...(this.byKindNs.get(kind)?.get(namespace) ?? [])];
   }
 
+  /**
+   * Objects of a kind in the workload's namespace that could select its pods:
+   * those whose required labels (matchLabels, or a Service's selector) include
+   * one of the pod's labels, plus those with none. Indexed once per kind and
+   * namespace, so matching stays near-linear; callers still apply the full selector.
+   */
+  private candidates(
+    kind: string,
+    w: Workload,
+    required: (r: KubeResource) => Readonly<Record<string, string>> | undefined,
+  ): KubeResource[] {
+    const key = `${kind}/${w.namespace}`;
+    let index = this.labelIndex.get(key);
+    if (!index) {
+      index = { byLabel: new Map(), always: [], order: new Map() };
+      for (const r of this.byKindNs.get(kind)?.get(w.namespace) ?? []) {
+        index.order.set(r, index.order.size);
+        const labels = required(r);
+        const first = labels ? Object.keys(labels).sort()[0] : undefined;
+        if (first === undefined || !labels) index.always.push(r);
+        else push(index.byLabel, `${first}=${labels[first]}`, r);
+      }
+      this.labelIndex.set(key, index);
+    }
+    if (index.byLabel.size === 0) return index.always;
+    const out = new Set(index.always);
+    for (const [k, v] of Object.entries(w.podLabels)) for (const r of index.byLabel.get(`${k}=${v}`) ?? []) out.add(r);
+    // Keep the inventory's order.
+    const order = index.order;
+    return [...out].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  }
+
+  /** A relationship answer computed once per key object; callers get their own copy of the list. */
+  private remember(relation: string, key: object, compute: () => KubeResource[]): KubeResource[] {
+    let cache = this.memo.get(relation);
+    if (!cache) {
+      cache = new WeakMap();
+      this.memo.set(relation, cache);
+    }
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = compute();
+      cache.set(key, hit);
+    }
+    return [...hit];
+  }
+
+  /** Objects of a kind (HPA, ScaledObject) whose scaleTargetRef names the workload; indexed once per kind. */
   private targeting(kind: string, w: Workload): KubeResource[] {
-    return this.inNamespace(kind, w.namespace).filter((r) => {
-      const ref = (r.object.spec as { scaleTargetRef?: { kind?: string; name?: string } } | undefined)?.scaleTargetRef;
-      return ref?.name === w.name && (ref.kind ?? 'Deployment') === w.kind;
-    });
+    let index = this.targetIndex.get(kind);
+    if (!index) {
+      index = new Map();
+      for (const r of this.kube(kind)) {
+        const ref = (r.object.spec as { scaleTargetRef?: { kind?: string; name?: string } } | undefined)
+          ?.scaleTargetRef;
+        if (!ref?.name) continue;
+        push(index, `${r.object.metadata.namespace ?? 'default'}/${ref.kind ?? 'Deployment'}/${ref.name}`, r);
+      }
+      this.targetIndex.set(kind, index);
+    }
+    return [...(index.get(`${w.namespace}/${w.kind}/${w.name}`) ?? [])];
   }
 
   // ---- AWS ---------------------------------------------------------------

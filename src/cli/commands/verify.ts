@@ -1,0 +1,195 @@
+import type { Command } from 'commander';
+import type { SlipwayConfig } from '../../config/types.js';
+import type { Inventory } from '../../inventory/inventory.js';
+import type { VerifyReport } from '../../rules/engine/types.js';
+import type { CliApp } from '../app.js';
+import { type CliIO, EXIT, globalOptions, UsageError, useColor } from '../context.js';
+import { selectEnvironments } from '../load-config.js';
+import {
+  addLiveOptions,
+  checkLiveOptions,
+  isLiveOrDump,
+  LIVE_HELP,
+  type LiveVerifyOptions,
+  liveOrDumpInventory,
+} from '../verify-live.js';
+
+const FORMATS = ['table', 'json', 'sarif', 'junit', 'md'] as const;
+type Format = (typeof FORMATS)[number];
+const FAIL_ON = ['info', 'low', 'medium', 'high', 'critical'] as const;
+
+interface VerifyOptions {
+  env?: string;
+  include?: string[];
+  exclude?: string[];
+  failOn?: string;
+  outputFile?: string;
+  maxFileSize?: string;
+}
+
+/** A CliIO that may also offer standard input (tests pass it; the real CLI reads process.stdin). */
+type StdinIO = CliIO & { readonly readStdin?: () => Promise<Uint8Array | string> };
+
+const HELP = `
+With PATHs, verifies those files (directories recursively: .yaml, .yml, .json; "-" reads stdin):
+Kubernetes manifests, multi-document YAML, kind: List, helm template / kustomize build output,
+and CloudFormation templates (slipway synth output or any template). Thresholds come from
+--env of the config when one is found (--config or ./slipway.config.yaml), else from the prod preset.
+Without PATHs, synthesizes the configured platform and apps in memory and verifies them,
+for --env or every environment.
+
+Suppress a finding on an object or its pod template with an annotation:
+  slipway.io/ignore.<rule-id>: "<reason>; expires=YYYY-MM-DD"
+  slipway.io/ignore.<rule-id>.<container>: "<reason>"
+or with verify.exemptions in the config. Unused and expired ones are reported.
+
+Examples:
+  $ slipway verify k8s/ -o sarif --output-file verify.sarif
+  $ helm template my-chart | slipway verify - --env prod
+  $ slipway verify --env prod --fail-on medium
+
+Exit codes: 0 clean, 1 usage or input error, 2 failures at or above --fail-on (default: verify.failOn, high).`;
+
+export function registerVerify(app: CliApp, program: Command): void {
+  addLiveOptions(
+    program
+      .command('verify [paths...]')
+      .description(
+        "check the seed's production-readiness checklist over manifests, templates or the synthesized config",
+      )
+      .option('-e, --env <name>', 'environment whose thresholds apply (default: every environment)')
+      .option('--include <rules>', 'only rules matching these ids or globs (comma-separated, repeatable)', collect)
+      .option('--exclude <rules>', 'leave out rules matching these ids or globs (comma-separated, repeatable)', collect)
+      .option('--fail-on <severity>', `lowest severity that fails the run: ${FAIL_ON.join(', ')}`)
+      .option('--output-file <file>', 'write the report to a file instead of stdout')
+      .option('--max-file-size <MiB>', 'largest input file read, in MiB', '64'),
+  )
+    .addHelpText('after', HELP + LIVE_HELP)
+    .action(
+      app.action(async (paths: string[], opts: VerifyOptions & LiveVerifyOptions, cmd: Command) => {
+        const g = globalOptions(cmd);
+        const format = g.output as Format;
+        if (!FORMATS.includes(format)) {
+          throw new UsageError(`--output "${g.output}" is not supported by verify; use one of: ${FORMATS.join(', ')}`);
+        }
+        if (opts.failOn !== undefined && !(FAIL_ON as readonly string[]).includes(opts.failOn)) {
+          throw new UsageError(`--fail-on "${opts.failOn}" is not a severity; use one of: ${FAIL_ON.join(', ')}`);
+        }
+        const maxMiB = Number(opts.maxFileSize);
+        if (!Number.isFinite(maxMiB) || maxMiB <= 0) {
+          throw new UsageError(`--max-file-size "${opts.maxFileSize}" is not a positive number of MiB`);
+        }
+        checkLiveOptions(opts, paths);
+        const io = app.io as StdinIO;
+        const [{ verify }, { loadRules }] = await Promise.all([
+          import('../../rules/engine/verify.js'),
+          import('../../rules/engine/load-rules.js'),
+        ]);
+        const rules = await loadRules();
+        if (rules.length === 0 && !g.quiet) io.stderr('warning: no rules are registered; only inputs are checked\n');
+
+        const { config, thresholds } = await verifyConfig(g.config, io, paths.length > 0);
+        if (!g.quiet) for (const w of config.warnings) io.stderr(`warning: ${w}\n`);
+        const envNames =
+          opts.env || isLiveOrDump(opts) ? selectEnvironments(config, opts.env) : Object.keys(config.environments);
+        const reports: VerifyReport[] = [];
+        let shared: Inventory | undefined;
+        for (const name of envNames) {
+          const env = config.environments[name];
+          let inventory: Inventory;
+          if (paths.length) {
+            // The files are the same for every environment: read them once.
+            if (!shared) {
+              const { inventoryFromPaths } = await import('../../inventory/sources/static-inventory.js');
+              shared = await inventoryFromPaths(paths, {
+                cwd: io.cwd,
+                maxFileBytes: Math.floor(maxMiB * 1024 * 1024),
+                readStdin: io.readStdin ?? readProcessStdin,
+              });
+            }
+            inventory = shared;
+          } else if (isLiveOrDump(opts)) {
+            inventory = await liveOrDumpInventory(env, rules, opts, io, g.quiet);
+          } else {
+            const [{ synthesizeForVerify }, { inventoryFromTexts }] = await Promise.all([
+              import('../../inventory/sources/synth.js'),
+              import('../../inventory/sources/static-inventory.js'),
+            ]);
+            if (!g.quiet && format === 'table') io.stderr(`synthesizing ${name} in memory…\n`);
+            inventory = inventoryFromTexts(await synthesizeForVerify(env));
+          }
+          reports.push(
+            verify(inventory, {
+              env,
+              rules,
+              include: opts.include,
+              exclude: opts.exclude,
+              failOn: opts.failOn as (typeof FAIL_ON)[number] | undefined,
+              configFile: config.file,
+              thresholds,
+            }),
+          );
+        }
+
+        const { renderReports } = await import('../../report/index.js');
+        const { packageVersion } = await import('../version.js');
+        const text = await renderReports(format, reports, {
+          color: !opts.outputFile && useColor(g, io),
+          toolVersion: packageVersion(),
+        });
+        if (opts.outputFile) {
+          const { writeFile } = await import('node:fs/promises');
+          const { resolve } = await import('node:path');
+          await writeFile(resolve(io.cwd, opts.outputFile), text.endsWith('\n') ? text : `${text}\n`);
+          if (!g.quiet) {
+            for (const r of reports) {
+              io.stderr(
+                `${r.environment.name}: ${r.summary.result.toUpperCase()} (${r.summary.counts.fail} failed, ${r.summary.counts.unknown} unknown, ${r.summary.counts.warn} warnings; score ${r.summary.score.overall ?? '—'}); report written to ${opts.outputFile}\n`,
+              );
+            }
+          }
+        } else {
+          io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+        }
+        return reports.some((r) => r.summary.result === 'fail') ? EXIT.findings : EXIT.ok;
+      }),
+    );
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return [...(previous ?? []), ...items];
+}
+
+/**
+ * The config verify judges against. Without paths it is the project's config
+ * (or the bundled example). With paths, a config is used only when one is
+ * named or sits in the working directory; otherwise the prod preset's thresholds apply.
+ */
+async function verifyConfig(
+  explicit: string | undefined,
+  io: CliIO,
+  withPaths: boolean,
+): Promise<{ config: SlipwayConfig; thresholds: 'config' | 'default-prod-preset' }> {
+  const { defineConfig, findConfigFile, loadConfig, DEFAULT_CONFIG_FILE } = await import('../../config/load.js');
+  if (withPaths && !explicit) {
+    const { existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    if (!existsSync(join(io.cwd, DEFAULT_CONFIG_FILE))) {
+      return {
+        config: defineConfig({ project: 'adhoc', environments: { prod: { preset: 'prod' } } }),
+        thresholds: 'default-prod-preset',
+      };
+    }
+  }
+  return { config: await loadConfig(findConfigFile(explicit, io.cwd)), thresholds: 'config' };
+}
+
+async function readProcessStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,116 @@
+import type { Command } from 'commander';
+import type { EnvironmentConfig } from '../config/types.js';
+import type { Inventory } from '../inventory/inventory.js';
+import type { Rule } from '../rules/types.js';
+import { type CliIO, UsageError } from './context.js';
+
+/** The live and dump options of `slipway verify`. */
+export interface LiveVerifyOptions {
+  live?: boolean;
+  kubeconfig?: string;
+  context?: string;
+  namespace?: string;
+  profile?: string;
+  region?: string;
+  /** false with --no-aws. */
+  aws?: boolean;
+  fromDump?: string;
+  include?: string[];
+  exclude?: string[];
+}
+
+export const LIVE_HELP = `
+Live (read-only: GET requests to the API server; Describe/List/Get calls to AWS):
+  $ slipway verify --live --env prod                      current kubeconfig context, AWS_PROFILE/AWS_REGION
+  $ slipway verify --live --env prod --context prod-admin --profile audit -n shop
+  $ slipway verify --live --env prod --no-aws             Kubernetes only; AWS facts are unknown
+  $ slipway verifier-access --env prod                    the IAM policy and ClusterRole live verify needs
+Offline from a support bundle:
+  $ kubectl get deploy,sts,ds,svc,ing,pdb,hpa,netpol,pvc,nodes,pods -A -o json > bundle.json
+  $ slipway verify --from-dump bundle.json --env prod
+  $ slipway verify --from-dump ./cluster-state --env prod   (kubectl cluster-info dump --output-directory)`;
+
+/** Adds --live, --kubeconfig, --context, -n, --profile, --region, --no-aws and --from-dump. */
+export function addLiveOptions(cmd: Command): Command {
+  return cmd
+    .option('--live', 'verify the running cluster and its AWS account (read-only)')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: KUBECONFIG, else ~/.kube/config)')
+    .option('--context <name>', 'kubeconfig context (default: the current context)')
+    .option('-n, --namespace <name>', 'read namespaced objects in this namespace only (default: all namespaces)')
+    .option('--profile <name>', 'AWS profile (default: AWS_PROFILE)')
+    .option('--region <region>', "AWS region (default: AWS_REGION, else the environment's region)")
+    .option('--no-aws', 'do not read AWS: AWS facts are reported unknown')
+    .option('--from-dump <path>', 'verify kubectl JSON output or a `kubectl cluster-info dump` directory offline');
+}
+
+/** Whether the run reads a cluster or a dump instead of files or the synthesized config. */
+export function isLiveOrDump(opts: LiveVerifyOptions): boolean {
+  return Boolean(opts.live || opts.fromDump);
+}
+
+/** Checks the option combination; throws UsageError with what to change. */
+export function checkLiveOptions(opts: LiveVerifyOptions, paths: readonly string[]): void {
+  if (opts.live && opts.fromDump) throw new UsageError('--live and --from-dump exclude each other: choose one source');
+  if (isLiveOrDump(opts) && paths.length) {
+    throw new UsageError(`${opts.live ? '--live' : '--from-dump'} reads no files; drop the paths (${paths.join(' ')})`);
+  }
+  if (!opts.live) {
+    const liveOnly = (['kubeconfig', 'context', 'namespace', 'profile', 'region'] as const).filter(
+      (k) => opts[k] !== undefined,
+    );
+    if (liveOnly.length || opts.aws === false) {
+      const names = [...liveOnly.map((k) => `--${k}`), ...(opts.aws === false ? ['--no-aws'] : [])];
+      throw new UsageError(`${names.join(', ')} only apply with --live`);
+    }
+  }
+}
+
+/** Builds the inventory from the cluster (and AWS), or from a dump, for the selected rules. */
+export async function liveOrDumpInventory(
+  env: EnvironmentConfig,
+  rules: readonly Rule[],
+  opts: LiveVerifyOptions,
+  io: CliIO,
+  quiet: boolean,
+): Promise<Inventory> {
+  const [{ needsOf }, { selected }] = await Promise.all([
+    import('../inventory/sources/needs.js'),
+    import('../rules/engine/glob.js'),
+  ]);
+  const needs = needsOf(rules.filter((r) => selected(r.meta.id, opts.include, opts.exclude)));
+  if (opts.fromDump) {
+    const { loadDumpInventory } = await import('../inventory/sources/dump.js');
+    const { resolve } = await import('node:path');
+    return loadDumpInventory(resolve(io.cwd, opts.fromDump), { kinds: needs.kube });
+  }
+  const { collectLiveInventory } = await import('../inventory/sources/live.js');
+  const progress = io.isTTY && !quiet;
+  let last = '';
+  const inv = await collectLiveInventory({
+    needs,
+    env,
+    kube: {
+      // A KUBECONFIG list (a:b) is left to client-node, which merges the files.
+      kubeconfig:
+        opts.kubeconfig ?? (io.env.KUBECONFIG && !io.env.KUBECONFIG.includes(':') ? io.env.KUBECONFIG : undefined),
+      context: opts.context,
+      namespace: opts.namespace,
+    },
+    aws:
+      opts.aws === false
+        ? false
+        : {
+            profile: opts.profile ?? io.env.AWS_PROFILE,
+            region: opts.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION,
+          },
+    onProgress: progress
+      ? (p) => {
+          const line = `reading ${p.kind}: ${p.objects.toLocaleString('en-US')} objects (${p.kindsDone}/${p.kindsTotal} kinds done)`;
+          if (line !== last) io.stderr(`\r\x1b[2K${line}`);
+          last = line;
+        }
+      : undefined,
+  });
+  if (progress && last) io.stderr('\r\x1b[2K');
+  return inv;
+}

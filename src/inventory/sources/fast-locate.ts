@@ -1,0 +1,354 @@
+import type { ValuePath } from '../../util/paths.js';
+
+/**
+ * Finds the position of a path in block-style YAML by reading lines and
+ * indentation, without parsing the document: what `locate` needs for the
+ * common shape of manifests. It gives the same answer as the full parser or
+ * none at all (undefined) when the document uses something it does not
+ * follow (multi-line flow collections, JSON, anchors, tags, complex keys);
+ * the caller then falls back to the full parser.
+ *
+ * Positions are 0-based line (within the document) and 0-based column. The
+ * value of a scalar points at the value; a mapping, a sequence or an empty
+ * value at its key; a sequence item at its first character after `- `.
+ */
+export function fastLocate(lines: readonly string[], path: ValuePath): { line: number; col: number } | undefined {
+  try {
+    return new Walker(lines).run(path);
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+}
+
+const GIVE_UP = Symbol('give up');
+
+type Pos = { line: number; col: number };
+type Node =
+  | { kind: 'map'; line: number; col: number; end: number }
+  | { kind: 'seq'; line: number; col: number; end: number }
+  | { kind: 'scalar'; line: number; col: number }
+  | { kind: 'null'; line: number; col: number }
+  | { kind: 'flow'; line: number; col: number };
+
+/** A position-annotated value of a one-line flow collection. */
+type Flow =
+  | { kind: 'fmap'; pos: number; entries: { key: string; keyPos: number; value: Flow }[] }
+  | { kind: 'fseq'; pos: number; items: Flow[] }
+  | { kind: 'fscalar'; pos: number; isNull: boolean };
+
+class Walker {
+  constructor(private readonly lines: readonly string[]) {}
+
+  run(path: ValuePath): Pos | undefined {
+    const root = this.firstContent(0, this.lines.length);
+    if (root === undefined) return undefined;
+    const text = this.lines[root];
+    const col = indentOf(text);
+    if (text.startsWith('---') || text[col] === '%' || text[col] === '\t') throw GIVE_UP;
+    let node = this.nodeAt(root, col, this.lines.length);
+    let best: Pos = { line: node.line, col: node.col };
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      if (node.kind === 'flow') return this.walkFlow(node, path.slice(i), best);
+      if (node.kind === 'map') {
+        const entry = this.findKey(node, String(seg));
+        if (!entry) return best;
+        node = entry.value;
+        best = node.kind === 'scalar' ? { line: node.line, col: node.col } : entry.keyPos;
+      } else if (node.kind === 'seq' && typeof seg === 'number') {
+        const item = this.item(node, seg);
+        if (!item) return best;
+        node = item;
+        best = { line: item.line, col: item.col };
+      } else {
+        return best;
+      }
+    }
+    return best;
+  }
+
+  /** Classifies the node whose first character is at (line, col); `end` bounds its lines. */
+  private nodeAt(line: number, col: number, end: number): Node {
+    const text = this.lines[line];
+    const c = text[col];
+    if (c === '{' || c === '[') return { kind: 'flow', line, col };
+    if (c === '&' || c === '!' || c === '*' || c === '?' || c === '\t') throw GIVE_UP;
+    if (c === '-' && (text.length === col + 1 || text[col + 1] === ' ')) return { kind: 'seq', line, col, end };
+    if (parseKey(text, col)) return { kind: 'map', line, col, end };
+    if (c === '|' || c === '>' || c === '"' || c === "'") return { kind: 'scalar', line, col };
+    return { kind: isNullText(text.slice(col)) ? 'null' : 'scalar', line, col };
+  }
+
+  /** The entries of a block mapping: the first at (line, col), the others on later lines indented to col. */
+  private findKey(map: Extract<Node, { kind: 'map' }>, key: string): { keyPos: Pos; value: Node } | undefined {
+    let line = map.line;
+    let col = map.col;
+    while (line < map.end) {
+      const k = parseKey(this.lines[line], col);
+      if (!k) throw GIVE_UP;
+      const valueEnd = this.valueEnd(line + 1, map.col, map.end);
+      if (k.key === key) return { keyPos: { line, col }, value: this.valueOf(line, k.after, valueEnd, map.col) };
+      // Next entry: the next content line at exactly this indentation that is not a compact sequence item.
+      line = valueEnd;
+      col = map.col;
+      if (line < map.end && indentOf(this.lines[line]) !== map.col) {
+        if (indentOf(this.lines[line]) > map.col) throw GIVE_UP;
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** Items of a block sequence: dashes at column `col`. */
+  private item(seq: Extract<Node, { kind: 'seq' }>, index: number): Node | undefined {
+    let line = seq.line;
+    let col = seq.col;
+    for (let i = 0; line < seq.end; i++) {
+      const text = this.lines[line];
+      if (text[col] !== '-') throw GIVE_UP;
+      const itemEnd = this.itemEnd(line + 1, seq.col, seq.end);
+      if (i === index) {
+        let c = col + 1;
+        while (text[c] === ' ') c++;
+        if (c >= text.length || text[c] === '#') {
+          const first = this.firstContent(line + 1, itemEnd);
+          if (first === undefined) return { kind: 'null', line, col };
+          return this.nodeAt(first, indentOf(this.lines[first]), itemEnd);
+        }
+        return this.nodeAt(line, c, itemEnd);
+      }
+      line = itemEnd;
+      col = seq.col;
+      if (line < seq.end && indentOf(this.lines[line]) !== seq.col) {
+        if (indentOf(this.lines[line]) > seq.col) throw GIVE_UP;
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** The value of the entry on `line` whose text after the colon starts at `after`. */
+  private valueOf(line: number, after: number, end: number, keyCol: number): Node {
+    const text = this.lines[line];
+    let c = after;
+    while (text[c] === ' ') c++;
+    if (c < text.length && text[c] !== '#') {
+      const node = this.nodeAt(line, c, end);
+      // `key: value` on one line cannot open a block mapping or sequence.
+      if (node.kind === 'map' || node.kind === 'seq') throw GIVE_UP;
+      return node;
+    }
+    const first = this.firstContent(line + 1, end);
+    if (first === undefined) return { kind: 'null', line, col: keyCol };
+    return this.nodeAt(first, indentOf(this.lines[first]), end);
+  }
+
+  /** First line at or after `from` that ends the value of an entry indented to `col`. */
+  private valueEnd(from: number, col: number, end: number): number {
+    for (let l = from; l < end; l++) {
+      const text = this.lines[l];
+      const i = indentOf(text);
+      if (i >= text.length || text[i] === '#') continue;
+      if (i > col) continue;
+      if (i === col && text[i] === '-' && (text.length === i + 1 || text[i + 1] === ' ')) continue;
+      return l;
+    }
+    return end;
+  }
+
+  /** First line at or after `from` that ends a sequence item whose dash is at `col`. */
+  private itemEnd(from: number, col: number, end: number): number {
+    for (let l = from; l < end; l++) {
+      const text = this.lines[l];
+      const i = indentOf(text);
+      if (i >= text.length || text[i] === '#') continue;
+      if (i > col) continue;
+      return l;
+    }
+    return end;
+  }
+
+  private firstContent(from: number, end: number): number | undefined {
+    for (let l = from; l < end; l++) {
+      const text = this.lines[l];
+      const i = indentOf(text);
+      if (i < text.length && text[i] !== '#') {
+        if (l === 0 && text.startsWith('---')) {
+          if (text.slice(3).trim() && !text.slice(3).trim().startsWith('#')) throw GIVE_UP;
+          continue;
+        }
+        return l;
+      }
+    }
+    return undefined;
+  }
+
+  private walkFlow(node: Extract<Node, { kind: 'flow' }>, rest: ValuePath, best: Pos): Pos {
+    let cur: Flow = new FlowParser(this.lines[node.line], node.col).value();
+    let result = best;
+    for (const seg of rest) {
+      if (cur.kind === 'fmap') {
+        const e = cur.entries.find((x) => x.key === String(seg));
+        if (!e) break;
+        cur = e.value;
+        result = { line: node.line, col: cur.kind === 'fscalar' && !cur.isNull ? cur.pos : e.keyPos };
+      } else if (cur.kind === 'fseq' && typeof seg === 'number') {
+        const it = cur.items[seg];
+        if (!it) break;
+        cur = it;
+        result = { line: node.line, col: it.pos };
+      } else break;
+    }
+    return result;
+  }
+}
+
+function indentOf(text: string): number {
+  let i = 0;
+  while (text.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+function isNullText(s: string): boolean {
+  const v = s.replace(/\s+#.*$/, '').trim();
+  return v === '~' || v === 'null' || v === 'Null' || v === 'NULL';
+}
+
+/** A block mapping key at `col`: its text and where the text after its colon starts. */
+function parseKey(text: string, col: number): { key: string; after: number } | undefined {
+  const rest = text.slice(col);
+  let key: string;
+  let len: number;
+  const first = rest[0];
+  if (first === '"') {
+    const m = /^"((?:[^"\\]|\\.)*)"/.exec(rest);
+    if (!m) return undefined;
+    try {
+      key = JSON.parse(m[0]) as string;
+    } catch {
+      throw GIVE_UP;
+    }
+    len = m[0].length;
+  } else if (first === "'") {
+    const m = /^'((?:[^']|'')*)'/.exec(rest);
+    if (!m) return undefined;
+    key = m[1].replace(/''/g, "'");
+    len = m[0].length;
+  } else {
+    if (first === undefined || '#&*!|>%@`,[]{}'.includes(first)) return undefined;
+    if ((first === '-' || first === '?' || first === ':') && (rest.length === 1 || rest[1] === ' ')) return undefined;
+    let i = 0;
+    for (; i < rest.length; i++) {
+      const ch = rest[i];
+      if (ch === ':' && (i + 1 === rest.length || rest[i + 1] === ' ' || rest[i + 1] === '\t')) break;
+      if (ch === '#' && (rest[i - 1] === ' ' || rest[i - 1] === '\t')) return undefined;
+    }
+    if (i === rest.length) return undefined;
+    key = rest.slice(0, i).trimEnd();
+    len = key.length;
+  }
+  let i = len;
+  while (rest[i] === ' ' || rest[i] === '\t') i++;
+  if (rest[i] !== ':' || (i + 1 < rest.length && rest[i + 1] !== ' ' && rest[i + 1] !== '\t')) return undefined;
+  return { key, after: col + i + 1 };
+}
+
+/** Parses a flow collection that must close on its line; gives up otherwise. */
+class FlowParser {
+  constructor(
+    private readonly text: string,
+    private pos: number,
+  ) {}
+
+  value(): Flow {
+    this.skip();
+    const c = this.text[this.pos];
+    if (c === '{') return this.map();
+    if (c === '[') return this.seq();
+    return this.scalar();
+  }
+
+  private map(): Flow {
+    const start = this.pos++;
+    const entries: { key: string; keyPos: number; value: Flow }[] = [];
+    for (;;) {
+      this.skip();
+      if (this.text[this.pos] === '}') {
+        this.pos++;
+        return { kind: 'fmap', pos: start, entries };
+      }
+      const keyPos = this.pos;
+      const keyNode = this.scalar(true);
+      const key = this.lastScalar;
+      this.skip();
+      let value: Flow = { kind: 'fscalar', pos: keyNode.pos, isNull: true };
+      if (this.text[this.pos] === ':') {
+        this.pos++;
+        this.skip();
+        const c = this.text[this.pos];
+        if (c !== ',' && c !== '}') value = this.value();
+      }
+      entries.push({ key, keyPos, value });
+      this.skip();
+      if (this.text[this.pos] === ',') this.pos++;
+      else if (this.text[this.pos] !== '}') throw GIVE_UP;
+    }
+  }
+
+  private seq(): Flow {
+    const start = this.pos++;
+    const items: Flow[] = [];
+    for (;;) {
+      this.skip();
+      if (this.text[this.pos] === ']') {
+        this.pos++;
+        return { kind: 'fseq', pos: start, items };
+      }
+      items.push(this.value());
+      this.skip();
+      if (this.text[this.pos] === ',') this.pos++;
+      else if (this.text[this.pos] !== ']') throw GIVE_UP;
+    }
+  }
+
+  private lastScalar = '';
+
+  private scalar(asKey = false): Flow {
+    const start = this.pos;
+    const c = this.text[this.pos];
+    if (c === undefined) throw GIVE_UP;
+    if (c === '"') {
+      const m = /^"((?:[^"\\]|\\.)*)"/.exec(this.text.slice(this.pos));
+      if (!m) throw GIVE_UP;
+      this.lastScalar = JSON.parse(m[0]) as string;
+      this.pos += m[0].length;
+      return { kind: 'fscalar', pos: start, isNull: false };
+    }
+    if (c === "'") {
+      const m = /^'((?:[^']|'')*)'/.exec(this.text.slice(this.pos));
+      if (!m) throw GIVE_UP;
+      this.lastScalar = m[1].replace(/''/g, "'");
+      this.pos += m[0].length;
+      return { kind: 'fscalar', pos: start, isNull: false };
+    }
+    if ('{[&*!|>?#,]}'.includes(c)) throw GIVE_UP;
+    let end = this.pos;
+    while (end < this.text.length) {
+      const ch = this.text[end];
+      if (ch === ',' || ch === '}' || ch === ']' || ch === '[' || ch === '{') break;
+      if (ch === ':' && (asKey || /[\s,}\]]/.test(this.text[end + 1] ?? ' '))) break;
+      if (ch === '#' && /\s/.test(this.text[end - 1] ?? '')) throw GIVE_UP;
+      end++;
+    }
+    const raw = this.text.slice(this.pos, end).trimEnd();
+    this.lastScalar = raw;
+    this.pos = end;
+    return { kind: 'fscalar', pos: start, isNull: isNullText(raw) || raw === '' };
+  }
+
+  private skip(): void {
+    while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++;
+    if (this.pos >= this.text.length) throw GIVE_UP;
+  }
+}

@@ -1,0 +1,97 @@
+import { readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { decodeText, formatBytes, InputFileError, readTextFile } from '../../util/text-file.js';
+import type { InputProblem } from '../types.js';
+import type { TextInput } from './read-documents.js';
+
+/** Extensions read when walking a directory (a file named explicitly is read whatever its name). */
+export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
+
+/** Files larger than this are refused; 64 MiB holds far more objects than any real set of manifests. */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface ReadInputsOptions {
+  readonly cwd?: string;
+  readonly maxFileBytes?: number;
+  /** Reads standard input, for the path `-`. */
+  readonly readStdin?: () => Promise<Uint8Array | string>;
+}
+
+/**
+ * Reads the texts of paths: files, directories (recursively; .yaml, .yml and
+ * .json; hidden folders and node_modules skipped) and `-` for standard input.
+ * A path that does not exist is an InputFileError (the caller's mistake); a file
+ * that is too large or binary is a problem reported alongside the others.
+ */
+export async function readInputs(
+  paths: readonly string[],
+  options: ReadInputsOptions = {},
+): Promise<{ inputs: TextInput[]; problems: InputProblem[] }> {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const cwd = options.cwd ?? process.cwd();
+  const inputs: TextInput[] = [];
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    if (p === '-') {
+      if (seen.has('-')) continue;
+      seen.add('-');
+      if (!options.readStdin) throw new InputFileError('-', 'standard input is not available here');
+      const data = await options.readStdin();
+      try {
+        const text = typeof data === 'string' ? data : decodeText(data, '<stdin>');
+        if (text.length > maxBytes) {
+          throw new InputFileError('<stdin>', `is larger than the ${formatBytes(maxBytes)} allowed`);
+        }
+        inputs.push({ file: '<stdin>', text });
+      } catch (e) {
+        if (!(e instanceof InputFileError)) throw e;
+        problems.push({ file: '<stdin>', message: e.reason });
+      }
+      continue;
+    }
+    const files = await expand(p, cwd);
+    for (const file of files) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      try {
+        inputs.push({ file, text: await readTextFile(resolveIn(cwd, file), { maxBytes }) });
+      } catch (e) {
+        if (!(e instanceof InputFileError)) throw e;
+        problems.push({ file, message: e.reason });
+      }
+    }
+  }
+  return { inputs, problems };
+}
+
+function resolveIn(cwd: string, file: string): string {
+  return isAbsolute(file) ? file : join(cwd, file);
+}
+
+/** The files a path stands for, as the user would write them (relative paths stay relative). */
+async function expand(path: string, cwd: string): Promise<string[]> {
+  let st: Awaited<ReturnType<typeof stat>>;
+  try {
+    st = await stat(resolveIn(cwd, path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputFileError(path, code === 'ENOENT' ? 'no such file or directory' : `cannot be read (${code})`);
+  }
+  if (!st.isDirectory()) return [path];
+  const out: string[] = [];
+  const walk = async (dir: string) => {
+    const entries = await readdir(resolveIn(cwd, dir), { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const child = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && e.name !== 'node_modules') await walk(child);
+      } else if (e.isFile() && MANIFEST_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x))) {
+        out.push(child);
+      }
+    }
+  };
+  await walk(path);
+  return out;
+}

@@ -1,0 +1,72 @@
+import type { AwsResource, InputProblem, KubeResource } from '../types.js';
+import { isCloudFormationTemplate, readTemplate } from './cloudformation.js';
+import { kubeDocument } from './kube-documents.js';
+import { DocumentLocator } from './locate.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits, parseRawDocument } from './parse-document.js';
+import { contentStart, splitDocuments } from './yaml-stream.js';
+
+/** The text of one input and the name it is reported under. */
+export interface TextInput {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** What a set of texts held. */
+export interface DocumentsRead {
+  readonly kube: KubeResource[];
+  readonly aws: AwsResource[];
+  readonly notes: string[];
+  readonly problems: InputProblem[];
+  /** How many Kubernetes documents and CloudFormation templates were read. */
+  readonly manifestDocuments: number;
+  readonly templates: number;
+}
+
+export function emptyRead(): DocumentsRead {
+  return { kube: [], aws: [], notes: [], problems: [], manifestDocuments: 0, templates: 0 };
+}
+
+/**
+ * Reads YAML/JSON texts: each document becomes Kubernetes objects (List items
+ * too), or AWS resources when it is a CloudFormation template. A bad document
+ * becomes a positioned problem; the documents around it are still read.
+ */
+export function readDocuments(
+  inputs: readonly TextInput[],
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  into = emptyRead(),
+): DocumentsRead {
+  let { manifestDocuments, templates } = into;
+  for (const input of inputs) {
+    const docs = splitDocuments(input.text, input.file);
+    if (docs.length === 0) {
+      into.notes.push(`${input.file}: empty, nothing to verify`);
+      continue;
+    }
+    for (const raw of docs) {
+      const parsed = parseRawDocument(raw, limits);
+      if ('problem' in parsed) {
+        into.problems.push(parsed.problem);
+        continue;
+      }
+      if (parsed.value === null || parsed.value === undefined) continue;
+      const locator = new DocumentLocator(raw);
+      const locate = locator.locate.bind(locator);
+      const start = { file: raw.file, ...contentStart(raw) };
+      const where = `${raw.file}:${start.line}`;
+      if (isCloudFormationTemplate(parsed.value)) {
+        const t = readTemplate(parsed.value, where, locate);
+        into.aws.push(...t.aws);
+        into.kube.push(...t.kube);
+        into.notes.push(...t.notes);
+        templates++;
+      } else {
+        const k = kubeDocument(parsed.value, where, locate, start);
+        for (const r of k.resources) into.kube.push(r);
+        into.notes.push(...k.notes);
+        if (k.resources.length) manifestDocuments++;
+      }
+    }
+  }
+  return { ...into, manifestDocuments, templates };
+}

@@ -1,0 +1,29 @@
+import type { VerifyReport } from '../rules/engine/types.js';
+
+export const REPORT_FORMATS = ['table', 'json', 'sarif', 'junit', 'md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface RenderOptions {
+  readonly color: boolean;
+  readonly toolVersion: string;
+}
+
+/** Renders verify reports in a format; each reporter is loaded only when used. */
+export async function renderReports(
+  format: ReportFormat,
+  reports: readonly VerifyReport[],
+  opts: RenderOptions,
+): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('./json.js')).renderJsonReport(reports);
+    case 'sarif':
+      return (await import('./sarif.js')).renderSarifReport(reports, opts);
+    case 'junit':
+      return (await import('./junit.js')).renderJunitReport(reports);
+    case 'md':
+      return (await import('./markdown.js')).renderMarkdownReport(reports);
+    default:
+      return (await import('./table.js')).renderTableReport(reports, opts);
+  }
+}

@@ -1,0 +1,93 @@
+import type { Finding, VerifyReport } from '../rules/engine/types.js';
+import { describeLocation, describeSubject } from './describe.js';
+
+/**
+ * JUnit XML for CI systems: a testsuite per environment and category, a
+ * testcase per rule and subject. A counting failure is a <failure>; a warning or
+ * unknown is a passing testcase with its message in <system-out>; a suppressed
+ * finding is <skipped>. Rules that passed everywhere appear as one passing testcase.
+ */
+export function renderJunitReport(reports: readonly VerifyReport[]): string {
+  const suites: string[] = [];
+  let total = 0;
+  let failures = 0;
+  let skipped = 0;
+  for (const r of reports) {
+    const byCategory = new Map<string, Finding[]>();
+    for (const f of r.findings) {
+      const list = byCategory.get(f.category);
+      if (list) list.push(f);
+      else byCategory.set(f.category, [f]);
+    }
+    const failedRules = new Set(r.findings.map((f) => f.ruleId));
+    for (const rule of r.rules) {
+      if (failedRules.has(rule.id) || rule.category === 'slipway') continue;
+      if (!byCategory.has(rule.category)) byCategory.set(rule.category, []);
+    }
+    const categories = [...byCategory.keys()].sort();
+    for (const category of categories) {
+      const findings = byCategory.get(category) as Finding[];
+      const cases: string[] = [];
+      let suiteFailures = 0;
+      let suiteSkipped = 0;
+      for (const f of findings) {
+        const name = `${f.ruleId} ${describeSubject(f.subject)}`;
+        const where = describeLocation(f.location);
+        const text = `${f.message}${where ? `\nat ${where}` : ''}\nfix: ${f.fix}`;
+        let body: string;
+        if (f.suppressed) {
+          body = `<skipped message="${attr(`suppressed by ${f.suppressed.by}: ${f.suppressed.reason}`)}"/>`;
+          suiteSkipped++;
+        } else if (f.status === 'fail') {
+          body = `<failure message="${attr(f.message)}" type="${attr(`${f.severity}`)}">${text_(text)}</failure>`;
+          suiteFailures++;
+        } else {
+          body = `<system-out>${text_(`${f.status.toUpperCase()}: ${text}`)}</system-out>`;
+        }
+        cases.push(
+          `    <testcase classname="${attr(`${r.environment.name}.${category}`)}" name="${attr(name)}"${where ? ` file="${attr(f.location.file ?? '')}"` : ''}${f.location.line ? ` line="${f.location.line}"` : ''}>${body}</testcase>`,
+        );
+      }
+      for (const rule of r.rules) {
+        if (rule.category !== category || failedRules.has(rule.id) || rule.category === 'slipway') continue;
+        cases.push(
+          `    <testcase classname="${attr(`${r.environment.name}.${category}`)}" name="${attr(`${rule.id} ${rule.title}`)}"/>`,
+        );
+      }
+      total += cases.length;
+      failures += suiteFailures;
+      skipped += suiteSkipped;
+      suites.push(
+        `  <testsuite name="${attr(`${r.environment.name}/${category}`)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}">`,
+        ...cases,
+        '  </testsuite>',
+      );
+    }
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="slipway verify" tests="${total}" failures="${failures}" errors="0" skipped="${skipped}">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+/** Removes characters XML 1.0 cannot hold at all. */
+function xmlSafe(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping the control characters XML forbids
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+function attr(s: string): string {
+  return xmlSafe(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;');
+}
+
+function text_(s: string): string {
+  return xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,69 @@
+import type { Finding, VerifyReport } from '../rules/engine/types.js';
+import { activeFindings, describeLocation, describeSubject, formatScore, STATUS_LABEL } from './describe.js';
+
+const ICON = { pass: '✅', fail: '❌', warn: '⚠️', unknown: '❔', skip: '➖' } as const;
+
+/** The report as Markdown, for pull-request comments and job summaries. */
+export function renderMarkdownReport(reports: readonly VerifyReport[]): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    const env = r.environment;
+    out.push(`# Slipway verify: ${env.name}`, '');
+    out.push(
+      `Preset **${env.preset}**, cluster \`${env.cluster}\`, thresholds ${env.thresholds === 'config' ? 'from the config' : 'of the prod preset (no config)'}. ` +
+        `Result: **${r.summary.result.toUpperCase()}** (fails on ${r.summary.failOn} and above). Score: **${formatScore(r.summary.score.overall)}**.`,
+      '',
+    );
+    out.push(
+      '## Checklist',
+      '',
+      '| Category | Item | Status | How verified | Why it matters |',
+      '|---|---|---|---|---|',
+    );
+    for (const e of r.checklist) {
+      const how = e.note ? `${e.howVerified} (${e.note})` : e.howVerified;
+      out.push(
+        `| ${cell(e.category)} | ${cell(e.item)} | ${ICON[e.status]} ${STATUS_LABEL[e.status]} | ${cell(how)} | ${cell(e.why)} |`,
+      );
+    }
+    out.push('');
+    const active = activeFindings(r.findings);
+    out.push(`## Findings (${active.length})`, '');
+    if (active.length) {
+      out.push('| Status | Severity | Rule | Subject | Location | Message | Fix |', '|---|---|---|---|---|---|---|');
+      for (const f of active) out.push(findingRow(f));
+    } else {
+      out.push('No findings.');
+    }
+    out.push('');
+    const suppressed = r.findings.filter((f) => f.suppressed);
+    if (suppressed.length) {
+      out.push(
+        `## Suppressed (${suppressed.length})`,
+        '',
+        '| Rule | Subject | By | Reason | Expires |',
+        '|---|---|---|---|---|',
+      );
+      for (const f of suppressed) {
+        const s = f.suppressed as NonNullable<Finding['suppressed']>;
+        out.push(
+          `| \`${f.ruleId}\` | ${cell(describeSubject(f.subject))} | ${s.by} \`${cell(s.key)}\` | ${cell(s.reason)} | ${s.expires ?? ''} |`,
+        );
+      }
+      out.push('');
+    }
+    out.push('## Score', '', '| Category | Score |', '|---|---|');
+    for (const [k, v] of Object.entries(r.summary.score.categories)) if (v !== null) out.push(`| ${k} | ${v} |`);
+    out.push(`| **overall** | **${formatScore(r.summary.score.overall)}** |`, '');
+  }
+  return `${out.join('\n')}`;
+}
+
+function findingRow(f: Finding): string {
+  return `| ${ICON[f.status]} ${STATUS_LABEL[f.status]} | ${f.severity} | \`${f.ruleId}\` | ${cell(describeSubject(f.subject))} | ${cell(describeLocation(f.location))} | ${cell(f.message)} | ${cell(f.fix)} |`;
+}
+
+/** Text safe inside a table cell: pipes escaped, newlines folded. */
+function cell(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}

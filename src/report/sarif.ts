@@ -1,0 +1,148 @@
+import type { Severity } from '../config/schema/verify.js';
+import type { Finding, FindingLocation, RuleInfo, VerifyReport } from '../rules/engine/types.js';
+import { describeSubject } from './describe.js';
+
+export interface SarifOptions {
+  /** Slipway's version, for tool.driver.version. */
+  readonly toolVersion: string;
+}
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/slipway-dev/slipway';
+
+const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
+
+/** GitHub code scanning's numeric severity scale (0–10), as a string. */
+const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '1.0',
+};
+
+/**
+ * SARIF 2.1.0: one run per environment. Rules (with help text) are listed in
+ * tool.driver.rules; each finding is a result with its file, line and column
+ * (or a logical location for live facts); suppressed findings carry a suppression.
+ */
+export function renderSarifReport(reports: readonly VerifyReport[], opts: SarifOptions): string {
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: reports.map((r) => sarifRun(r, opts)),
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function sarifRun(r: VerifyReport, opts: SarifOptions) {
+  const rules = [...r.rules];
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  return {
+    tool: {
+      driver: {
+        name: 'slipway',
+        version: opts.toolVersion,
+        informationUri: INFORMATION_URI,
+        rules: rules.map(sarifRule),
+      },
+    },
+    automationDetails: { id: `slipway-verify/${r.environment.name}/` },
+    columnKind: 'utf16CodeUnits',
+    results: r.findings.map((f) => sarifResult(f, index.get(f.ruleId))),
+    properties: {
+      environment: r.environment.name,
+      preset: r.environment.preset,
+      result: r.summary.result,
+      failOn: r.summary.failOn,
+      score: r.summary.score.overall,
+    },
+  };
+}
+
+function sarifRule(rule: RuleInfo) {
+  const markdown = `**Why it matters:** ${rule.why}\n\n**How it is verified:** ${rule.verified}\n\n**How to fix:** ${rule.fix}`;
+  return {
+    id: rule.id,
+    name: pascal(rule.id),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.why },
+    help: { text: `${rule.why}. How it is verified: ${rule.verified}. How to fix: ${rule.fix}`, markdown },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      category: rule.category,
+      severity: rule.severity,
+      checklist: [...rule.checklist],
+      tags: [rule.category, ...(rule.category === 'security' ? ['security'] : [])].filter(
+        (t, i, a) => a.indexOf(t) === i,
+      ),
+      'security-severity': SECURITY_SEVERITY[rule.severity],
+    },
+  };
+}
+
+function sarifResult(f: Finding, ruleIndex: number | undefined) {
+  const subject = describeSubject(f.subject);
+  const physical = physicalLocation(f.location);
+  return {
+    ruleId: f.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    kind: f.status === 'unknown' ? 'open' : 'fail',
+    level: f.status === 'fail' ? 'error' : f.status === 'warn' ? 'warning' : 'none',
+    message: { text: `${subject}: ${f.message}` },
+    locations: [
+      {
+        ...(physical ? { physicalLocation: physical } : {}),
+        logicalLocations: [{ name: subject, fullyQualifiedName: logicalName(f), kind: 'object' }],
+      },
+    ],
+    partialFingerprints: { 'slipwayFinding/v1': `${f.ruleId}|${logicalName(f)}` },
+    ...(f.suppressed
+      ? {
+          suppressions: [
+            {
+              kind: f.suppressed.by === 'annotation' ? 'inSource' : 'external',
+              status: 'accepted',
+              justification: f.suppressed.reason,
+            },
+          ],
+        }
+      : {}),
+    properties: { severity: f.severity, status: f.status, category: f.category, fix: f.fix },
+  };
+}
+
+function physicalLocation(l: FindingLocation) {
+  if (!l.file) return undefined;
+  const region =
+    l.line !== undefined ? { startLine: l.line, ...(l.column ? { startColumn: l.column } : {}) } : undefined;
+  return { artifactLocation: { uri: fileUri(l.file) }, ...(region ? { region } : {}) };
+}
+
+/** A relative path stays a relative URI reference; an absolute one becomes a file:// URI. */
+export function fileUri(file: string): string {
+  const p = file.replace(/\\/g, '/');
+  if (/^[A-Za-z]:\//.test(p)) return `file:///${encodeURI(p)}`;
+  if (p.startsWith('/')) return `file://${encodeURI(p)}`;
+  return encodeURI(p).replace(/[?#]/g, encodeURIComponent);
+}
+
+function logicalName(f: Finding): string {
+  const s = f.subject;
+  if ('awsType' in s) return `${s.awsType}/${s.id}`;
+  return [s.kind, s.namespace ?? '', s.name, s.container ?? ''].join('/');
+}
+
+function pascal(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
+}

@@ -1,0 +1,121 @@
+import type { Severity } from '../../config/schema/verify.js';
+import type { ChecklistCategory } from '../checklist.js';
+import type { ResultStatus, RuleCategory, Subject } from '../types.js';
+
+/** Version of the report's JSON shape; bumped on any incompatible change. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** Where a finding is: a position in a file, or the live cluster/account it was seen in. */
+export interface FindingLocation {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly cluster?: string;
+  readonly account?: string;
+  readonly region?: string;
+}
+
+/** Why a finding does not count: an annotation on the object, or an exemption in the config. */
+export interface Suppression {
+  readonly by: 'annotation' | 'exemption';
+  readonly reason: string;
+  readonly expires?: string;
+  /** The annotation key, or the config path of the exemption. */
+  readonly key: string;
+}
+
+/** Category of the engine's own checks (inputs, suppressions, exemptions, rule errors). */
+export const META_CATEGORY = 'slipway';
+export type FindingCategory = RuleCategory | typeof META_CATEGORY;
+
+/** One thing a rule found that is not a pass: fail, warn or unknown. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly category: FindingCategory;
+  readonly status: Exclude<ResultStatus, 'pass' | 'skip'>;
+  readonly severity: Severity;
+  readonly subject: Subject;
+  readonly location: FindingLocation;
+  readonly message: string;
+  readonly fix: string;
+  /** Checklist items the rule proves. */
+  readonly checklist: readonly string[];
+  /** Present when the finding is suppressed: it is shown but does not count. */
+  readonly suppressed?: Suppression;
+}
+
+export type ChecklistStatus = 'pass' | 'fail' | 'warn' | 'unknown' | 'skip';
+
+export interface StatusCounts {
+  pass: number;
+  fail: number;
+  warn: number;
+  unknown: number;
+  skip: number;
+}
+
+/** One item of the seed's checklist, with the verdict of the rules that prove it. */
+export interface ChecklistEntry {
+  readonly id: string;
+  readonly category: ChecklistCategory;
+  readonly item: string;
+  readonly status: ChecklistStatus;
+  readonly howVerified: string;
+  readonly why: string;
+  /** Rules that ran for this item. */
+  readonly rules: readonly string[];
+  readonly counts: StatusCounts;
+  /** Why the status is unknown or skip, when it is. */
+  readonly note?: string;
+}
+
+/** What a rule is, for reporters (SARIF's rule list, help text). */
+export interface RuleInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly category: FindingCategory;
+  readonly severity: Severity;
+  readonly why: string;
+  readonly verified: string;
+  readonly fix: string;
+  readonly checklist: readonly string[];
+}
+
+export interface Score {
+  /** 0–100, or null when nothing was scored. */
+  readonly overall: number | null;
+  readonly categories: Readonly<Record<string, number | null>>;
+}
+
+export interface VerifySummary {
+  /** `fail` when a finding at or above failOn counts. */
+  readonly result: 'pass' | 'fail';
+  readonly failOn: Severity;
+  /** Results by status, suppressed ones excluded (counted in `suppressed`). */
+  readonly counts: StatusCounts;
+  readonly suppressed: number;
+  readonly score: Score;
+  readonly rulesRun: number;
+  readonly inputs: { readonly kubeObjects: number; readonly awsResources: number; readonly problems: number };
+  readonly mode: 'static' | 'live' | 'dump';
+  /** Notes from the sources (documents skipped, …). */
+  readonly notes: readonly string[];
+}
+
+export interface ReportEnvironment {
+  readonly name: string;
+  readonly preset: string;
+  readonly cluster: string;
+  /** Where the thresholds came from: the config file, or the built-in prod preset. */
+  readonly thresholds: 'config' | 'default-prod-preset';
+}
+
+/** The result of one verify run over one environment. */
+export interface VerifyReport {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly environment: ReportEnvironment;
+  readonly summary: VerifySummary;
+  readonly checklist: readonly ChecklistEntry[];
+  readonly findings: readonly Finding[];
+  readonly rules: readonly RuleInfo[];
+}

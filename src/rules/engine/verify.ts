@@ -1,0 +1,356 @@
+import type { Severity } from '../../config/schema/verify.js';
+import { SEVERITIES } from '../../config/schema/verify.js';
+import type { EnvironmentConfig } from '../../config/types.js';
+import type { Inventory } from '../../inventory/inventory.js';
+import type { AwsResource, KubeResource, SourceRef } from '../../inventory/types.js';
+import { type ResultStatus, RULE_CATEGORIES, type Rule, type RuleResult } from '../types.js';
+import { checklistEntries, emptyCounts, type RuleOutcome } from './checklist-status.js';
+import { type ExemptionState, exemptionStates, matchExemption } from './exemptions.js';
+import { selected } from './glob.js';
+import { META_RULE_IDS, META_RULES } from './meta-rules.js';
+import { computeScore, type ScoredResult } from './score.js';
+import { allRuleSettings, type RuleSettings } from './settings.js';
+import { type AnnotationSuppression, isExpired, isoDay, SUPPRESSION_PREFIX, suppressionsOf } from './suppressions.js';
+import {
+  type Finding,
+  type FindingLocation,
+  META_CATEGORY,
+  REPORT_SCHEMA_VERSION,
+  type RuleInfo,
+  type Suppression,
+  type VerifyReport,
+} from './types.js';
+
+export interface VerifyOptions {
+  readonly env: EnvironmentConfig;
+  /** The rules to choose from (the registry). */
+  readonly rules: readonly Rule[];
+  /** Rule id globs to run (all when empty) and to leave out. */
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  /** Lowest severity of a failure that fails the run; default env.verify.failOn. */
+  readonly failOn?: Severity;
+  /** Today, for expiry dates. */
+  readonly now?: Date;
+  /** The config file, for positions of config problems. */
+  readonly configFile?: string;
+  /** Where the environment's thresholds came from. */
+  readonly thresholds?: 'config' | 'default-prod-preset';
+}
+
+interface Ran {
+  readonly rule: Rule;
+  readonly settings: RuleSettings;
+  readonly results: RuleResult[];
+}
+
+/**
+ * Runs the selected rules over an inventory and judges the environment:
+ * findings (with positions, suppressions and exemptions applied), the
+ * checklist, the score and whether the run fails. Never throws for a rule's
+ * error (the rule reports `unknown`); throws ConfigError for invalid parameters.
+ */
+export function verify(inventory: Inventory, options: VerifyOptions): VerifyReport {
+  const { env } = options;
+  const today = isoDay(options.now ?? new Date());
+  const failOn = options.failOn ?? env.verify?.failOn ?? 'high';
+  const settings = allRuleSettings(options.rules, env, options.configFile);
+  const allIds = options.rules.map((r) => r.meta.id);
+
+  const notRun = new Map<string, string>();
+  const ran: Ran[] = [];
+  for (const rule of [...options.rules].sort((a, b) => cmp(a.meta.id, b.meta.id))) {
+    const s = settings.get(rule.meta.id) as RuleSettings;
+    const chosen = selected(rule.meta.id, options.include, options.exclude);
+    if (!chosen || !s.enabled) {
+      const why = !chosen ? `rule ${rule.meta.id} not selected` : `rule ${rule.meta.id} disabled in the config`;
+      for (const c of rule.meta.checklist) if (!notRun.has(c)) notRun.set(c, why);
+      continue;
+    }
+    ran.push({ rule, settings: s, results: runRule(rule, inventory, s, env) });
+  }
+  const ranIds = new Set(ran.map((r) => r.rule.meta.id));
+
+  // Suppressions live on objects; only objects with such an annotation are looked at twice.
+  const suppressions = new Map<string, AnnotationSuppression[]>();
+  for (const r of inventory.kube()) {
+    if (!mayHaveSuppression(r)) continue;
+    const list = suppressionsOf(r, allIds);
+    if (list.length) suppressions.set(r.id, list);
+  }
+  const exemptions = exemptionStates(env.verify?.exemptions ?? [], env.name, today);
+
+  const findings: Finding[] = [];
+  const outcomes: RuleOutcome[] = [];
+  const scored: ScoredResult[] = [];
+  const counts = emptyCounts();
+  let suppressedCount = 0;
+
+  for (const { rule, settings: s, results } of ran) {
+    const m = rule.meta;
+    const ruleCounts = emptyCounts();
+    for (const result of results) {
+      const status = normaliseStatus(result.status);
+      let suppressed: Suppression | undefined;
+      if (status !== 'pass' && status !== 'skip') {
+        suppressed =
+          annotationSuppression(result, m.id, suppressions, today) ?? matchExemption(exemptions, m.id, result);
+      }
+      if (suppressed) suppressedCount++;
+      else {
+        ruleCounts[status]++;
+        counts[status]++;
+        scored.push({ category: m.category, status, severity: s.severity });
+      }
+      if (status === 'pass' || status === 'skip') continue;
+      findings.push({
+        ruleId: m.id,
+        category: m.category,
+        status,
+        severity: s.severity,
+        subject: result.subject,
+        location: locationOf(result.resource, result),
+        message: result.message,
+        fix: m.fix,
+        checklist: m.checklist,
+        ...(suppressed ? { suppressed } : {}),
+      });
+    }
+    outcomes.push({ id: m.id, checklist: m.checklist, counts: ruleCounts });
+  }
+
+  findings.push(...metaFindings(inventory, suppressions, exemptions, ranIds, options, today));
+  for (const f of findings) if (f.category === META_CATEGORY && !f.suppressed) counts[f.status]++;
+
+  const failed = findings.some(
+    (f) => f.status === 'fail' && !f.suppressed && SEVERITIES.indexOf(f.severity) >= SEVERITIES.indexOf(failOn),
+  );
+  findings.sort(compareFindings);
+
+  const rules: RuleInfo[] = ran.map(({ rule, settings: s }) => ({
+    id: rule.meta.id,
+    title: rule.meta.title,
+    category: rule.meta.category,
+    severity: s.severity,
+    why: rule.meta.why,
+    verified: rule.meta.verified,
+    fix: rule.meta.fix,
+    checklist: rule.meta.checklist,
+  }));
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    environment: {
+      name: env.name,
+      preset: env.preset,
+      cluster: env.clusterName,
+      thresholds: options.thresholds ?? 'config',
+    },
+    summary: {
+      result: failed ? 'fail' : 'pass',
+      failOn,
+      counts,
+      suppressed: suppressedCount,
+      score: computeScore(scored, RULE_CATEGORIES),
+      rulesRun: ran.length,
+      inputs: {
+        kubeObjects: inventory.kubeResources.length,
+        awsResources: inventory.awsResources.length,
+        problems: inventory.problems.length,
+      },
+      mode: inventory.coverage.mode,
+      notes: [...inventory.coverage.notes],
+    },
+    checklist: checklistEntries(outcomes, notRun),
+    findings,
+    rules: [...rules, ...META_RULES],
+  };
+}
+
+function runRule(rule: Rule, inventory: Inventory, s: RuleSettings, env: EnvironmentConfig): RuleResult[] {
+  try {
+    const results = rule.check(inventory, s.params, { env });
+    if (!Array.isArray(results)) throw new Error(`check() returned ${typeof results}, expected an array of results`);
+    return results;
+  } catch (e) {
+    return [
+      {
+        status: 'unknown',
+        subject: { kind: 'Rule', name: rule.meta.id },
+        message: `the rule could not run: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    ];
+  }
+}
+
+function normaliseStatus(s: ResultStatus): ResultStatus {
+  return s === 'pass' || s === 'fail' || s === 'warn' || s === 'skip' ? s : 'unknown';
+}
+
+function mayHaveSuppression(r: KubeResource): boolean {
+  const has = (a: unknown) =>
+    a !== null && typeof a === 'object' && Object.keys(a).some((k) => k.startsWith(SUPPRESSION_PREFIX));
+  if (has(r.object.metadata.annotations)) return true;
+  // Pod templates (any depth a workload keeps them at) are checked through the object's spec.
+  const spec = r.object.spec as Record<string, unknown> | undefined;
+  if (!spec) return false;
+  const tpl = (spec.template ?? (spec.jobTemplate as { spec?: { template?: unknown } } | undefined)?.spec?.template) as
+    | { metadata?: { annotations?: unknown } }
+    | undefined;
+  return has(tpl?.metadata?.annotations);
+}
+
+function annotationSuppression(
+  result: RuleResult,
+  ruleId: string,
+  suppressions: ReadonlyMap<string, AnnotationSuppression[]>,
+  today: string,
+): Suppression | undefined {
+  const res = result.resource;
+  if (!res || !('object' in res)) return undefined;
+  const list = suppressions.get(res.id);
+  if (!list) return undefined;
+  const container = 'kind' in result.subject ? result.subject.container : undefined;
+  const match = list.find(
+    (s) =>
+      !s.invalid &&
+      s.ruleId === ruleId &&
+      !isExpired(s.expires, today) &&
+      (s.container === undefined || s.container === container),
+  );
+  if (!match) return undefined;
+  match.used = true;
+  return {
+    by: 'annotation',
+    reason: match.reason as string,
+    key: match.key,
+    ...(match.expires ? { expires: match.expires } : {}),
+  };
+}
+
+/** The engine's own findings: unreadable inputs, and suppressions or exemptions that are invalid, expired or unused. */
+function metaFindings(
+  inventory: Inventory,
+  suppressions: ReadonlyMap<string, AnnotationSuppression[]>,
+  exemptions: readonly ExemptionState[],
+  ranIds: ReadonlySet<string>,
+  options: VerifyOptions,
+  today: string,
+): Finding[] {
+  const info = new Map(META_RULES.map((r) => [r.id, r]));
+  const out: Finding[] = [];
+  const add = (id: string, status: Finding['status'], f: Pick<Finding, 'subject' | 'location' | 'message'>) => {
+    if (options.exclude?.length && !selected(id, undefined, options.exclude)) return;
+    const m = info.get(id) as RuleInfo;
+    out.push({ ruleId: id, category: META_CATEGORY, status, severity: m.severity, fix: m.fix, checklist: [], ...f });
+  };
+  for (const p of inventory.problems) {
+    add(META_RULE_IDS.input, 'fail', {
+      subject: { kind: 'File', name: p.file },
+      location: clean({ file: p.file, line: p.line, column: p.column }),
+      message: p.message,
+    });
+  }
+  for (const list of suppressions.values()) {
+    for (const s of list) {
+      const subject = kubeSubject(s.resource, s.container);
+      const location = locationOf(s.resource, { path: s.path });
+      if (s.invalid) {
+        add(META_RULE_IDS.suppressionInvalid, 'warn', {
+          subject,
+          location,
+          message: `annotation ${s.key} does not suppress anything: ${s.invalid}`,
+        });
+      } else if (isExpired(s.expires, today)) {
+        add(META_RULE_IDS.suppressionExpired, 'warn', {
+          subject,
+          location,
+          message: `annotation ${s.key} expired on ${s.expires}; the findings it suppressed count again`,
+        });
+      } else if (!s.used && s.ruleId && ranIds.has(s.ruleId)) {
+        add(META_RULE_IDS.suppressionUnused, 'warn', {
+          subject,
+          location,
+          message: `annotation ${s.key} suppresses nothing: rule ${s.ruleId} found no problem${s.container ? ` in container ${s.container}` : ''} here`,
+        });
+      }
+    }
+  }
+  const configLocation = clean({ file: options.configFile });
+  for (const e of exemptions) {
+    const subject = { kind: 'Exemption', name: e.path };
+    if (e.expired) {
+      add(META_RULE_IDS.exemptionExpired, 'warn', {
+        subject,
+        location: configLocation,
+        message: `exemption of ${e.exemption.rule} expired on ${e.exemption.expires}; the findings it covered count again`,
+      });
+    } else if (!e.used && [...ranIds].some((id) => e.matchesRule(id))) {
+      add(META_RULE_IDS.exemptionUnused, 'warn', {
+        subject,
+        location: configLocation,
+        message: `exemption of ${e.exemption.rule}${describeScope(e.exemption)} matches no finding`,
+      });
+    }
+  }
+  return out;
+}
+
+function describeScope(e: { kind?: string; namespace?: string; name?: string }): string {
+  const parts = [e.kind && `kind ${e.kind}`, e.namespace && `namespace ${e.namespace}`, e.name && `name ${e.name}`];
+  const s = parts.filter(Boolean).join(', ');
+  return s ? ` (${s})` : '';
+}
+
+function kubeSubject(r: KubeResource, container?: string) {
+  const m = r.object.metadata;
+  return {
+    kind: r.object.kind,
+    ...(m.namespace ? { namespace: m.namespace } : {}),
+    name: m.name,
+    ...(container ? { container } : {}),
+  };
+}
+
+function locationOf(
+  resource: KubeResource | AwsResource | undefined,
+  result: { path?: RuleResult['path'] },
+): FindingLocation {
+  if (!resource) return {};
+  let ref: SourceRef;
+  try {
+    ref = result.path ? resource.locate(result.path) : resource.source;
+  } catch {
+    ref = resource.source;
+  }
+  return clean(ref);
+}
+
+function clean(ref: SourceRef): FindingLocation {
+  const out: Record<string, string | number> = {};
+  for (const k of ['file', 'line', 'column', 'cluster', 'account', 'region'] as const) {
+    const v = ref[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as FindingLocation;
+}
+
+function subjectKey(f: Finding): string {
+  const s = f.subject;
+  return 'awsType' in s ? `${s.awsType}/${s.id}` : `${s.kind}/${s.namespace ?? ''}/${s.name}/${s.container ?? ''}`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Findings in a stable order: by rule, then file position, then subject and message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.location.file ?? '', b.location.file ?? '') ||
+    (a.location.line ?? 0) - (b.location.line ?? 0) ||
+    (a.location.column ?? 0) - (b.location.column ?? 0) ||
+    cmp(subjectKey(a), subjectKey(b)) ||
+    cmp(a.message, b.message)
+  );
+}

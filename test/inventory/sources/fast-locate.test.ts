@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { LineCounter, type Node, parseDocument } from 'yaml';
+import { fastLocate } from '../../../src/inventory/sources/fast-locate.js';
+import { findOffset } from '../../../src/inventory/sources/locate.js';
+import { documentText, splitDocuments } from '../../../src/inventory/sources/yaml-stream.js';
+import type { ValuePath } from '../../../src/util/paths.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+
+const TRICKY = [
+  `---\n# comment\nmetadata:\n  name: a # trailing\n  labels: { app: web, "tier": 'front', empty: , list: [1, [2, 3], {x: y}] }\nspec:\n  containers:\n  - name: a\n    args:\n    - --flag=x: y\n    -   spaced\n    -\n      nested: true\n  - - inner\n    - inner2\n  "quoted key": 1\n  'single ''q''': 2\n  url: http://example.com:8080/x\n  empty:\n  nulls: ~\n  block: |\n    line: not a key\n    - not an item\n  folded: >-\n    text\n  after: 3\n`,
+  'a:\n  b:\n    c: 1\n  # between\n\n  d:\n    - x\n    - y: 1\n      z: 2\n',
+  'key: &anchor\n  a: 1\nother: *anchor\ntagged: !Ref Thing\n',
+  '{\n  "apiVersion": "v1",\n  "kind": "ConfigMap",\n  "metadata": { "name": "c" }\n}\n',
+  'multi: [\n  1,\n  2\n]\nplain: this is\n  a multi-line\n  scalar\nnext: 1\n',
+  '? complex\n: value\n',
+  'data:\n  text: "a string\n    over lines"\n  n: 1\n',
+];
+
+function allPaths(v: unknown, prefix: (string | number)[] = [], out: ValuePath[] = []): ValuePath[] {
+  out.push(prefix);
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => {
+      allPaths(x, [...prefix, i], out);
+    });
+    out.push([...prefix, v.length]);
+  } else if (v && typeof v === 'object') {
+    for (const k of Object.keys(v)) allPaths((v as Record<string, unknown>)[k], [...prefix, k], out);
+    out.push([...prefix, 'missing-key']);
+  }
+  return out;
+}
+
+/** Every path of every document: the fast locator agrees with the full parser, or gives up. */
+function compare(text: string): { agree: number; gaveUp: number; disagree: string[] } {
+  let agree = 0;
+  let gaveUp = 0;
+  const disagree: string[] = [];
+  for (const d of splitDocuments(text, 'x.yaml')) {
+    const t = documentText(d);
+    let value: unknown;
+    try {
+      value = load(t);
+    } catch {
+      continue;
+    }
+    const lines = new LineCounter();
+    const doc = parseDocument(t, { lineCounter: lines });
+    const split = t.split('\n').map((l) => l.replace(/\r$/, ''));
+    for (const p of allPaths(value)) {
+      const want = lines.linePos(findOffset(doc.contents as Node | null, p) ?? 0);
+      const got = fastLocate(split, p);
+      if (!got) gaveUp++;
+      else if (got.line + 1 === want.line && got.col + 1 === want.col) agree++;
+      else disagree.push(`${JSON.stringify(p)}: want ${want.line}:${want.col}, got ${got.line + 1}:${got.col + 1}`);
+    }
+  }
+  return { agree, gaveUp, disagree };
+}
+
+describe('fastLocate', () => {
+  it('agrees with the full parser on every path of the fixtures and CRDs', () => {
+    const files = [
+      'test/fixtures/verify/pitfalls.yaml',
+      'test/fixtures/verify/good-eks-app.yaml',
+      ...readdirSync(join(ROOT, 'crds')).map((f) => `crds/${f}`),
+    ];
+    for (const f of files) {
+      const r = compare(readFileSync(join(ROOT, f), 'utf8'));
+      expect(r.disagree, f).toEqual([]);
+      expect(r.agree, f).toBeGreaterThan(10);
+    }
+  });
+
+  it('agrees or gives up on tricky YAML (flow, quotes, compact and nested sequences, block scalars, JSON)', () => {
+    for (const t of TRICKY) expect(compare(t).disagree, t).toEqual([]);
+    expect(compare(TRICKY[0]).agree).toBeGreaterThan(30);
+  });
+
+  it('gives up on JSON documents, anchors and complex keys', () => {
+    expect(fastLocate(TRICKY[3].split('\n'), ['metadata', 'name'])).toBeUndefined();
+    expect(fastLocate(TRICKY[2].split('\n'), ['key', 'a'])).toBeUndefined();
+    expect(fastLocate(TRICKY[5].split('\n'), ['complex'])).toBeUndefined();
+  });
+});

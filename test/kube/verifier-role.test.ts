@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { verifierRbac } from '../../src/kube/verifier-role.js';
+
+describe('verifier ClusterRole', () => {
+  it('grants only get and list on the needed resources, grouped by API group, plus discovery', () => {
+    const { clusterRole, unmapped } = verifierRbac([
+      'Deployment',
+      'Pod',
+      'NetworkPolicy',
+      'ExternalSecret',
+      'Node',
+      'Widget',
+    ]);
+    expect(clusterRole.rules).toEqual([
+      { apiGroups: [''], resources: ['nodes', 'pods'], verbs: ['get', 'list'] },
+      { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'list'] },
+      { apiGroups: ['external-secrets.io'], resources: ['externalsecrets'], verbs: ['get', 'list'] },
+      { apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'], verbs: ['get', 'list'] },
+      { nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*'], verbs: ['get'] },
+    ]);
+    expect(unmapped).toEqual(['Widget']);
+    const verbs = (clusterRole.rules as { verbs: string[] }[]).flatMap((r) => r.verbs);
+    expect(new Set(verbs)).toEqual(new Set(['get', 'list']));
+  });
+});

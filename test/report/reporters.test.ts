@@ -1,0 +1,114 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { renderReports } from '../../src/report/index.js';
+import { verifyOutputSchema } from '../../src/report/json-schema.js';
+import { sampleReport } from './sample-report.js';
+
+const GOLDEN = join(import.meta.dirname, '..', 'golden', 'verify');
+const OPTS = { color: false, toolVersion: '0.0.0-test' };
+
+/** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it. */
+function golden(name: string, actual: string): void {
+  const file = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('verify reporters', () => {
+  const report = sampleReport();
+
+  it('json: matches the versioned contract and the golden file', async () => {
+    const text = await renderReports('json', [report], OPTS);
+    const parsed = JSON.parse(text);
+    expect(verifyOutputSchema.safeParse(parsed).success).toBe(true);
+    expect(parsed.schemaVersion).toBe(1);
+    golden('report.json', text);
+  });
+
+  it('json: several environments print as an array of reports', async () => {
+    const parsed = JSON.parse(await renderReports('json', [report, report], OPTS));
+    expect(Array.isArray(parsed)).toBe(true);
+    expect(verifyOutputSchema.safeParse(parsed).success).toBe(true);
+  });
+
+  it('table: the checklist, findings by file:line, suppressed, score', async () => {
+    const text = await renderReports('table', [report], OPTS);
+    expect(text).toContain('Multi-AZ nodes');
+    expect(text).toContain('k8s/shop.yaml');
+    golden('report.txt', text);
+  });
+
+  it('sarif: valid against the official SARIF 2.1.0 schema, pointing at lines', async () => {
+    const text = await renderReports('sarif', [report], OPTS);
+    const sarif = JSON.parse(text);
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8'),
+    );
+    // The vendored schema is draft-04: its `id` is draft-07's `$id`.
+    schema.$id = schema.id;
+    delete schema.id;
+    delete schema.$schema;
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const results = sarif.runs[0].results as {
+      ruleId: string;
+      locations: { physicalLocation?: { region?: { startLine: number } } }[];
+    }[];
+    const replicas = results.find((r) => r.ruleId === 'reliability.replicas');
+    expect(replicas?.locations[0].physicalLocation?.region?.startLine).toBe(9);
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('reliability.replicas');
+    golden('report.sarif', text);
+  });
+
+  it('junit: well-formed XML with a testsuite per category and failures', async () => {
+    const text = await renderReports('junit', [report], OPTS);
+    expect(isWellFormedXml(text)).toBe(true);
+    expect(text).toContain('<testsuite name="prod/reliability"');
+    expect(text).toContain('<failure');
+    expect(text).toContain('duplicate key &quot;a&quot;');
+    golden('report.junit.xml', text);
+  });
+
+  it('md: the checklist and findings as Markdown tables', async () => {
+    const text = await renderReports('md', [report], OPTS);
+    expect(text).toContain('| Category | Item | Status | How verified | Why it matters |');
+    golden('report.md', text);
+  });
+});
+
+/**
+ * A minimal XML well-formedness check: one root, balanced and properly nested
+ * tags, quoted attributes, only the five predefined entities or character references.
+ */
+function isWellFormedXml(xml: string): boolean {
+  const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '');
+  const token = /<\/?([A-Za-z_][\w.-]*)((?:\s+[A-Za-z_][\w.-]*="[^"<]*")*)\s*(\/?)>|([^<]+)/gy;
+  const stack: string[] = [];
+  let roots = 0;
+  let pos = 0;
+  while (pos < body.length) {
+    token.lastIndex = pos;
+    const m = token.exec(body);
+    if (!m) return false;
+    pos = token.lastIndex;
+    if (m[4] !== undefined) {
+      if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(m[4])) return false;
+      if (stack.length === 0 && m[4].trim()) return false;
+      continue;
+    }
+    if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(m[2])) return false;
+    const closing = m[0].startsWith('</');
+    if (closing) {
+      if (stack.pop() !== m[1]) return false;
+    } else {
+      if (stack.length === 0) roots++;
+      if (m[3] !== '/') stack.push(m[1]);
+    }
+  }
+  return stack.length === 0 && roots === 1;
+}

@@ -1,0 +1,346 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A loopback fake Kubernetes API server for tests: discovery, lists with
+ * limit/continue, single GETs, 403 per kind, 410 on a continue token, 429 with
+ * Retry-After, slow answers, token auth and a request log. Objects can be given
+ * as arrays or generated lazily per page (for the scale benchmark).
+ */
+
+export interface FakeResource {
+  readonly kind: string;
+  readonly group: string;
+  readonly version: string;
+  readonly plural: string;
+  readonly namespaced: boolean;
+}
+
+/** Objects of one kind: an array, or a count and a generator for the i-th object. */
+export type FakeObjects =
+  | readonly Record<string, unknown>[]
+  | { readonly count: number; readonly at: (i: number) => Record<string, unknown> };
+
+export interface FakeKubeOptions {
+  /** Resources the server serves (discovery); default: BUILTIN_RESOURCES. */
+  readonly resources?: readonly FakeResource[];
+  readonly objects?: Readonly<Record<string, FakeObjects>>;
+  /** Kinds whose list answers 403. */
+  readonly forbidden?: readonly string[];
+  /** Kinds whose first continue request answers 410 Gone (once per kind). */
+  readonly expireContinueOnce?: readonly string[];
+  /** Kinds whose first N list requests answer 429 with this Retry-After. */
+  readonly throttle?: Readonly<Record<string, { times: number; retryAfter: string }>>;
+  /** Kinds whose answers are delayed by this many milliseconds. */
+  readonly slowMs?: Readonly<Record<string, number>>;
+  /** Bearer token the server requires; default "test-token". */
+  readonly token?: string;
+  /** false: accept requests without the token (kubectl sends no bearer token over plain http). */
+  readonly requireAuth?: boolean;
+  /** Largest page the server returns; default 500. */
+  readonly maxLimit?: number;
+}
+
+export interface LoggedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly status: number;
+}
+
+export interface FakeKubeServer {
+  readonly url: string;
+  readonly log: LoggedRequest[];
+  /** A kubeconfig file (token auth) pointing at this server; context "fake". */
+  readonly kubeconfigPath: string;
+  close(): Promise<void>;
+}
+
+const r = (kind: string, group: string, version: string, plural: string, namespaced = true): FakeResource => ({
+  kind,
+  group,
+  version,
+  plural,
+  namespaced,
+});
+
+export const BUILTIN_RESOURCES: readonly FakeResource[] = [
+  r('Pod', '', 'v1', 'pods'),
+  r('Service', '', 'v1', 'services'),
+  r('ConfigMap', '', 'v1', 'configmaps'),
+  r('Secret', '', 'v1', 'secrets'),
+  r('ServiceAccount', '', 'v1', 'serviceaccounts'),
+  r('PersistentVolumeClaim', '', 'v1', 'persistentvolumeclaims'),
+  r('Event', '', 'v1', 'events'),
+  r('ReplicationController', '', 'v1', 'replicationcontrollers'),
+  r('Namespace', '', 'v1', 'namespaces', false),
+  r('Node', '', 'v1', 'nodes', false),
+  r('PersistentVolume', '', 'v1', 'persistentvolumes', false),
+  r('Deployment', 'apps', 'v1', 'deployments'),
+  r('StatefulSet', 'apps', 'v1', 'statefulsets'),
+  r('DaemonSet', 'apps', 'v1', 'daemonsets'),
+  r('ReplicaSet', 'apps', 'v1', 'replicasets'),
+  r('Job', 'batch', 'v1', 'jobs'),
+  r('CronJob', 'batch', 'v1', 'cronjobs'),
+  r('Ingress', 'networking.k8s.io', 'v1', 'ingresses'),
+  r('NetworkPolicy', 'networking.k8s.io', 'v1', 'networkpolicies'),
+  r('PodDisruptionBudget', 'policy', 'v1', 'poddisruptionbudgets'),
+  r('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers'),
+  r('StorageClass', 'storage.k8s.io', 'v1', 'storageclasses', false),
+  r('Endpoints', '', 'v1', 'endpoints'),
+  r('LimitRange', '', 'v1', 'limitranges'),
+  r('ResourceQuota', '', 'v1', 'resourcequotas'),
+  r('IngressClass', 'networking.k8s.io', 'v1', 'ingressclasses', false),
+  r('CSIDriver', 'storage.k8s.io', 'v1', 'csidrivers', false),
+  r('PriorityClass', 'scheduling.k8s.io', 'v1', 'priorityclasses', false),
+  r('Role', 'rbac.authorization.k8s.io', 'v1', 'roles'),
+  r('RoleBinding', 'rbac.authorization.k8s.io', 'v1', 'rolebindings'),
+  r('ClusterRole', 'rbac.authorization.k8s.io', 'v1', 'clusterroles', false),
+  r('ClusterRoleBinding', 'rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', false),
+  r('CustomResourceDefinition', 'apiextensions.k8s.io', 'v1', 'customresourcedefinitions', false),
+  r('ValidatingWebhookConfiguration', 'admissionregistration.k8s.io', 'v1', 'validatingwebhookconfigurations', false),
+  r('MutatingWebhookConfiguration', 'admissionregistration.k8s.io', 'v1', 'mutatingwebhookconfigurations', false),
+];
+
+export const CRD_RESOURCES: readonly FakeResource[] = [
+  r('ExternalSecret', 'external-secrets.io', 'v1beta1', 'externalsecrets'),
+  r('ClusterSecretStore', 'external-secrets.io', 'v1beta1', 'clustersecretstores', false),
+  r('ScaledObject', 'keda.sh', 'v1alpha1', 'scaledobjects'),
+  r('ServiceMonitor', 'monitoring.coreos.com', 'v1', 'servicemonitors'),
+];
+
+interface Token {
+  kind: string;
+  ns: string;
+  offset: number;
+}
+
+export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promise<FakeKubeServer> {
+  const resources = options.resources ?? BUILTIN_RESOURCES;
+  const token = options.token ?? 'test-token';
+  const maxLimit = options.maxLimit ?? 500;
+  const expire = new Set(options.expireContinueOnce ?? []);
+  const throttled = new Map(Object.entries(options.throttle ?? {}).map(([k, v]) => [k, { ...v }]));
+  const log: LoggedRequest[] = [];
+
+  const groups = new Map<string, string[]>();
+  for (const res of resources) {
+    const versions = groups.get(res.group) ?? [];
+    if (!versions.includes(res.version)) versions.push(res.version);
+    groups.set(res.group, versions);
+  }
+
+  function countOf(objs: FakeObjects): number {
+    return Array.isArray(objs) ? objs.length : (objs as { count: number }).count;
+  }
+  function objectAt(objs: FakeObjects, i: number): Record<string, unknown> {
+    return Array.isArray(objs) ? objs[i] : (objs as { at: (i: number) => Record<string, unknown> }).at(i);
+  }
+  function nsOf(o: Record<string, unknown>): string | undefined {
+    return (o.metadata as { namespace?: string } | undefined)?.namespace;
+  }
+
+  /** Items of a page, scanning lazily so generated kinds never exist all at once. */
+  function page(kind: string, ns: string, offset: number, limit: number): { items: unknown[]; next?: number } {
+    const objs = options.objects?.[kind] ?? [];
+    const total = countOf(objs);
+    const items: unknown[] = [];
+    let i = offset;
+    for (; i < total && items.length < limit; i++) {
+      const o = objectAt(objs, i);
+      if (ns && nsOf(o) !== ns) continue;
+      const { apiVersion: _a, kind: _k, ...rest } = o;
+      items.push(rest);
+    }
+    return { items, next: i < total ? i : undefined };
+  }
+
+  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  }
+  function status(code: number, reason: string, message: string): unknown {
+    return { kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason, message };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<number> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method !== 'GET') {
+      send(res, 405, status(405, 'MethodNotAllowed', `${req.method} is not allowed`));
+      return 405;
+    }
+    if (options.requireAuth !== false && req.headers.authorization !== `Bearer ${token}`) {
+      send(res, 401, status(401, 'Unauthorized', 'Unauthorized'));
+      return 401;
+    }
+    const parts = url.pathname.split('/').filter(Boolean);
+    if (url.pathname === '/api') {
+      send(res, 200, { kind: 'APIVersions', versions: groups.get('') ?? [] });
+      return 200;
+    }
+    if (url.pathname === '/apis') {
+      const list = [...groups.entries()]
+        .filter(([g]) => g !== '')
+        .map(([name, versions]) => ({
+          name,
+          versions: versions.map((v) => ({ groupVersion: `${name}/${v}`, version: v })),
+          preferredVersion: { groupVersion: `${name}/${versions[0]}`, version: versions[0] },
+        }));
+      send(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: list });
+      return 200;
+    }
+    // /api/v1/... or /apis/<g>/<v>/...
+    const core = parts[0] === 'api';
+    const group = core ? '' : parts[1];
+    const version = core ? parts[1] : parts[2];
+    const rest = parts.slice(core ? 2 : 3);
+    const served = resources.filter((x) => x.group === group && x.version === version);
+    if (served.length === 0) {
+      send(res, 404, status(404, 'NotFound', `the server could not find the requested resource ${url.pathname}`));
+      return 404;
+    }
+    if (rest.length === 0) {
+      send(res, 200, {
+        kind: 'APIResourceList',
+        groupVersion: group ? `${group}/${version}` : version,
+        resources: served.map((x) => ({
+          name: x.plural,
+          kind: x.kind,
+          namespaced: x.namespaced,
+          verbs: ['get', 'list'],
+        })),
+      });
+      return 200;
+    }
+    let ns = '';
+    let tail = rest;
+    if (rest[0] === 'namespaces' && rest.length >= 3) {
+      ns = rest[1];
+      tail = rest.slice(2);
+    }
+    const resource = served.find((x) => x.plural === tail[0]);
+    if (!resource) {
+      send(res, 404, status(404, 'NotFound', `unknown resource ${tail[0]}`));
+      return 404;
+    }
+    const kind = resource.kind;
+    const delay = options.slowMs?.[kind];
+    if (delay) await new Promise((done) => setTimeout(done, delay));
+    if (options.forbidden?.includes(kind)) {
+      const scope = ns ? `in the namespace "${ns}"` : 'at the cluster scope';
+      const gr = group ? `${resource.plural}.${group}` : resource.plural;
+      const msg = `${gr} is forbidden: User "verifier" cannot list resource "${resource.plural}" in API group "${group}" ${scope}`;
+      send(res, 403, status(403, 'Forbidden', msg));
+      return 403;
+    }
+    const throttle = throttled.get(kind);
+    if (throttle && throttle.times > 0) {
+      throttle.times--;
+      send(res, 429, status(429, 'TooManyRequests', 'slow down'), { 'retry-after': throttle.retryAfter });
+      return 429;
+    }
+    const apiVersion = group ? `${group}/${version}` : version;
+    if (tail.length === 3 && kind === 'Pod' && tail[2] === 'log') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`log of ${ns}/${tail[1]}\n`);
+      return 200;
+    }
+    if (tail.length > 3 || (tail.length === 3 && tail[2] !== 'log')) {
+      send(res, 404, status(404, 'NotFound', `unknown subresource ${tail.slice(2).join('/')}`));
+      return 404;
+    }
+    if (tail.length === 2) {
+      const objs = options.objects?.[kind] ?? [];
+      for (let i = 0; i < countOf(objs); i++) {
+        const o = objectAt(objs, i);
+        const m = o.metadata as { name: string; namespace?: string };
+        if (m.name === tail[1] && (!resource.namespaced || m.namespace === ns)) {
+          send(res, 200, { apiVersion, kind, ...o });
+          return 200;
+        }
+      }
+      send(res, 404, status(404, 'NotFound', `${resource.plural} "${tail[1]}" not found`));
+      return 404;
+    }
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? maxLimit) || maxLimit, maxLimit);
+    let offset = 0;
+    const cont = url.searchParams.get('continue');
+    if (cont) {
+      const t = JSON.parse(Buffer.from(cont, 'base64url').toString()) as Token;
+      if (expire.has(kind)) {
+        expire.delete(kind);
+        send(res, 410, status(410, 'Expired', 'The provided continue parameter is too old'));
+        return 410;
+      }
+      offset = t.offset;
+    }
+    const p = page(kind, ns, offset, limit);
+    const metadata: Record<string, unknown> = { resourceVersion: '1000' };
+    if (p.next !== undefined) {
+      metadata.continue = Buffer.from(JSON.stringify({ kind, ns, offset: p.next } satisfies Token)).toString(
+        'base64url',
+      );
+    }
+    send(res, 200, { kind: `${kind}List`, apiVersion, metadata, items: p.items });
+    return 200;
+  }
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    handle(req, res).then(
+      (code) =>
+        log.push({
+          method: req.method ?? '',
+          path: url.pathname,
+          query: Object.fromEntries(url.searchParams),
+          status: code,
+        }),
+      (e: unknown) => {
+        log.push({ method: req.method ?? '', path: url.pathname, query: {}, status: 500 });
+        send(res, 500, status(500, 'InternalError', String(e)));
+      },
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const dir = mkdtempSync(join(tmpdir(), 'slipway-kube-'));
+  const kubeconfigPath = join(dir, 'kubeconfig.yaml');
+  writeFileSync(kubeconfigPath, kubeconfigYaml(url, token));
+  return {
+    url,
+    log,
+    kubeconfigPath,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+export function kubeconfigYaml(url: string, token: string): string {
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    '  - name: fake',
+    '    cluster:',
+    `      server: ${url}`,
+    '      insecure-skip-tls-verify: true',
+    'users:',
+    '  - name: verifier',
+    '    user:',
+    `      token: ${token}`,
+    'contexts:',
+    '  - name: fake',
+    '    context: { cluster: fake, user: verifier }',
+    '  - name: other',
+    '    context: { cluster: fake, user: verifier, namespace: shop }',
+    'current-context: fake',
+    '',
+  ].join('\n');
+}
