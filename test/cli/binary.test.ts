@@ -58,6 +58,15 @@ describe('the built slipway binary', () => {
     expect(again.stderr).toContain('already exists');
   });
 
+  it('stops quietly when its output pipe closes early (slipway … | head)', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" rules -o json | head -1; exit \${PIPESTATUS[0]}`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.status).toBe(0);
+  });
+
   it('exits 1 on an unknown command', () => {
     const r = slipway(['frobnicate']);
     expect(r.status).toBe(1);

@@ -17,7 +17,7 @@ export default defineRule({
     id: 'infrastructure.live-lb-scheme',
     title: 'Load balancers have the scheme their objects ask for',
     category: 'infrastructure',
-    checklist: [],
+    checklist: ['infrastructure.private-subnets'],
     severity: { test: 'medium', prod: 'high' },
     why: 'A load balancer that came up internet-facing when its Service or Ingress meant it to be internal exposes the workload; a public Service load balancer also bypasses the HTTPS Ingress.',
     verified:

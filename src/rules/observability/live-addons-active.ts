@@ -15,7 +15,7 @@ export default defineRule({
     id: 'observability.live-addons-active',
     title: 'EKS add-ons are ACTIVE',
     category: 'observability',
-    checklist: [],
+    checklist: ['observability.cloudwatch'],
     severity: { test: 'medium', prod: 'high' },
     why: 'A degraded add-on (VPC CNI, CoreDNS, EBS CSI, Pod Identity agent, CloudWatch Observability) breaks networking, storage, credentials or telemetry for every workload.',
     verified:

@@ -19,7 +19,7 @@ export default defineRule({
     severity: { test: 'low', prod: 'high' },
     why: 'With one replica every restart, eviction, node drain or deploy is an outage.',
     verified:
-      'Each Deployment and StatefulSet that a load-balancing (non-headless) Service selects runs at least the environment minimum: spec.replicas, or the minReplicas of the HPA (minReplicaCount of the KEDA ScaledObject) that scales it.',
+      'Each Deployment and StatefulSet runs at least the environment minimum: spec.replicas, or the minReplicas of the HPA (minReplicaCount of the KEDA ScaledObject) that scales it. Below it, a workload that a load-balancing (non-headless) Service selects fails; any other warns.',
     fix: 'Raise spec.replicas (or the autoscaler minimum) to the environment minimum (workloads.minReplicas in slipway.config.yaml) and add a PodDisruptionBudget.',
     equivalents: {
       polaris: ['deploymentMissingReplicas'],
@@ -36,21 +36,29 @@ export default defineRule({
     for (const w of workloads) {
       const range = replicaRange(inv, w);
       if (!range) continue;
-      if (!isUserFacing(inv, w)) {
-        out.push(workloadResult('skip', w, 'no load-balancing Service selects this workload: it is not user-facing'));
-        continue;
-      }
       const path = range.source === 'spec.replicas' ? ['spec', 'replicas'] : ['spec'];
-      out.push(
-        range.min >= p.minReplicas
-          ? workloadResult('pass', w, `runs at least ${count(range.min, 'replica')} (${range.source})`, path)
-          : workloadResult(
-              'fail',
-              w,
-              `runs ${count(range.min, 'replica')} at minimum (${range.source}); user-facing workloads need at least ${p.minReplicas}`,
-              path,
-            ),
-      );
+      if (range.min >= p.minReplicas) {
+        out.push(workloadResult('pass', w, `runs at least ${count(range.min, 'replica')} (${range.source})`, path));
+      } else if (isUserFacing(inv, w)) {
+        out.push(
+          workloadResult(
+            'fail',
+            w,
+            `runs ${count(range.min, 'replica')} at minimum (${range.source}); user-facing workloads need at least ${p.minReplicas}`,
+            path,
+          ),
+        );
+      } else {
+        // Not selected by a Service: still a single point of failure, but not one users hit directly.
+        out.push(
+          workloadResult(
+            'warn',
+            w,
+            `runs ${count(range.min, 'replica')} at minimum (${range.source}) and no load-balancing Service selects it; a restart stops its work until the pod is back (the environment minimum is ${p.minReplicas})`,
+            path,
+          ),
+        );
+      }
     }
     return out;
   },

@@ -26,12 +26,12 @@ describe('reliability.replicas', () => {
     expect(statusOf(high, 'api')).toBe('pass');
   });
 
-  it('skips a workload no Service selects (a worker) and one behind a headless Service only', () => {
+  it('warns, not fails, for a single-replica workload no Service selects (a worker) or one behind a headless Service only', () => {
     const worker = deployment({ name: 'worker', replicas: 1 });
     const db = statefulSet({ replicas: 1 });
     const results = run(rule, inventory({ kube: [worker, db, service('db', { app: 'db' }, { headless: true })] }));
-    expect(statusOf(results, 'worker')).toBe('skip');
-    expect(statusOf(results, 'db')).toBe('skip');
+    expect(statusOf(results, 'worker')).toBe('warn');
+    expect(statusOf(results, 'db')).toBe('warn');
   });
 
   it('honours a KEDA ScaledObject minimum', () => {
