@@ -59,10 +59,14 @@ describe('the built slipway binary', () => {
   });
 
   it('stops quietly when its output pipe closes early (slipway … | head)', () => {
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" rules -o json | head -1; exit \${PIPESTATUS[0]}`], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${bin}" rules -o json | head -1; exit \${PIPESTATUS[0]}`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
     expect(r.status).toBe(0);
   });

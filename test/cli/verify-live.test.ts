@@ -80,7 +80,9 @@ describe('slipway verify --live', () => {
     // Every Deployment is judged: each one appears in the findings (they lack resources and probes).
     const seen = new Set(report.findings.filter((f) => f.subject.kind === 'Deployment').map((f) => f.subject.name));
     expect(seen.size).toBe(1200);
-    const single = report.findings.filter((f) => f.ruleId === 'reliability.replicas' && f.subject.kind === 'Deployment');
+    const single = report.findings.filter(
+      (f) => f.ruleId === 'reliability.replicas' && f.subject.kind === 'Deployment',
+    );
     expect(new Set(single.map((f) => f.subject.name)).size).toBe(1200);
     const az = report.findings.find((f) => f.ruleId === 'infrastructure.multi-az-nodes');
     expect(az?.status).toBe('fail');
