@@ -36,8 +36,12 @@ export function workerGraceSeconds(queue: Queue, env: Pick<EnvironmentConfig, 'w
   );
 }
 
-export function workerReplicaRange(queue: Queue, env: Pick<EnvironmentConfig, 'name'>): { min: number; max: number } {
-  const min = valueFor(queue.minReplicas, env.name, 1);
+/** Replica range: by default never fewer than the environment minimum, so one spot reclaim does not stop the queue. */
+export function workerReplicaRange(
+  queue: Queue,
+  env: Pick<EnvironmentConfig, 'name' | 'workloads'>,
+): { min: number; max: number } {
+  const min = valueFor(queue.minReplicas, env.name, env.workloads.minReplicas);
   const max = valueFor(queue.maxReplicas, env.name, 10);
   return { min, max: Math.max(min, max) };
 }

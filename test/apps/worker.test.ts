@@ -37,7 +37,7 @@ describe('worker pattern (Pattern 3)', () => {
   it('scales on SQS queue depth through KEDA, authenticated with Pod Identity', () => {
     const so = find(objects, 'ScaledObject', 'orders');
     expect(so.spec.scaleTargetRef).toMatchObject({ kind: 'Deployment', name: 'orders' });
-    expect(so.spec).toMatchObject({ minReplicaCount: 1, maxReplicaCount: 20 });
+    expect(so.spec).toMatchObject({ minReplicaCount: 2, maxReplicaCount: 20 }); // prod minimum by default
     const [trigger] = so.spec.triggers;
     expect(trigger.type).toBe('aws-sqs-queue');
     expect(trigger.metadata).toEqual({

@@ -125,7 +125,11 @@ export const appSchema = z.strictObject({
       name: arnOrName,
       visibilityTimeoutSeconds: z.number().int().min(0).max(43200).default(30),
       messagesPerReplica: z.number().int().min(1).default(5),
-      minReplicas: perEnvironment(z.number().int().min(0)).optional(),
+      minReplicas: perEnvironment(z.number().int().min(0))
+        .optional()
+        .describe(
+          'Fewest workers KEDA keeps; default the environment minimum (workloads.minReplicas). 0 scales to zero.',
+        ),
       maxReplicas: perEnvironment(z.number().int().min(1)).default(10),
     })
     .optional()
