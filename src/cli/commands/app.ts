@@ -60,7 +60,7 @@ export function registerApp(app: CliApp, program: Command): void {
 
   cmd
     .command('explain <name>')
-    .description("which platform components an app needs and why (the seed's component decision matrix)")
+    .description("which platform components an app needs and why (the component decision matrix)")
     .option('-e, --env <name>', 'environment (default: the first one in the config)')
     .action(
       app.action(async (name: string, opts: { env?: string }, c: Command) => {
@@ -89,7 +89,7 @@ export function registerApp(app: CliApp, program: Command): void {
         );
         app.io.stdout(
           await renderTable(
-            ['component', 'part', 'seed matrix', 'this app', 'why'],
+            ['component', 'part', 'matrix', 'this app', 'why'],
             result.components.map((r) => [
               r.component,
               r.part,
