@@ -72,6 +72,30 @@ export function addPodDisruptionBudget(s: AppScope, replicas: number, interrupti
   });
 }
 
+/**
+ * The app's Deployment: rolls one new pod in before an old one leaves
+ * (maxUnavailable 0, maxSurge 1) and keeps five old ReplicaSets to roll back to.
+ * `annotations` go on the Deployment next to the app's own.
+ */
+export function addDeployment(
+  s: AppScope,
+  spec: { replicas: number; template: k8s.PodTemplateSpec; annotations?: Record<string, string> },
+): void {
+  new k8s.KubeDeployment(s.scope, 'deployment', {
+    metadata: objectMeta(s, s.app.name, spec.annotations),
+    spec: {
+      replicas: spec.replicas,
+      revisionHistoryLimit: 5,
+      selector: { matchLabels: s.selector },
+      strategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxUnavailable: k8s.IntOrString.fromNumber(0), maxSurge: k8s.IntOrString.fromNumber(1) },
+      },
+      template: spec.template,
+    },
+  });
+}
+
 /** CPU-based HorizontalPodAutoscaler (autoscaling/v2) on a Deployment. */
 export function addCpuAutoscaler(s: AppScope, min: number, max: number, cpuPercent: number): void {
   new k8s.KubeHorizontalPodAutoscalerV2(s.scope, 'hpa', {

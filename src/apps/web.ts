@@ -3,7 +3,14 @@ import { replicasOf } from '../config/app-floor.js';
 import { ConfigError } from '../config/errors.js';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
-import { type AppScope, addCpuAutoscaler, addPodDisruptionBudget, addServiceAccount, objectMeta } from './common.js';
+import {
+  type AppScope,
+  addCpuAutoscaler,
+  addDeployment,
+  addPodDisruptionBudget,
+  addServiceAccount,
+  objectMeta,
+} from './common.js';
 import { WEB_PRESTOP_SECONDS } from './defaults.js';
 import { valueFor } from './naming.js';
 import { PORT_NAMES, podTemplate, probesFor } from './pod.js';
@@ -92,26 +99,17 @@ export function addWebApp(s: AppScope): void {
   addServiceAccount(s);
   addExternalSecrets(s.scope, app, env, s.namespace, s.labels);
 
-  new k8s.KubeDeployment(s.scope, 'deployment', {
-    metadata: objectMeta(s),
-    spec: {
-      replicas,
-      revisionHistoryLimit: 5,
-      selector: { matchLabels: s.selector },
-      strategy: {
-        type: 'RollingUpdate',
-        rollingUpdate: { maxUnavailable: k8s.IntOrString.fromNumber(0), maxSurge: k8s.IntOrString.fromNumber(1) },
-      },
-      template: podTemplate({
-        app,
-        env,
-        labels: s.labels,
-        annotations: scrapeAnnotations(app),
-        probes: probesFor(app),
-        preStopSeconds: WEB_PRESTOP_SECONDS,
-        topologySpreadConstraints: spreadConstraints(s.selector, env),
-      }),
-    },
+  addDeployment(s, {
+    replicas,
+    template: podTemplate({
+      app,
+      env,
+      labels: s.labels,
+      annotations: scrapeAnnotations(app),
+      probes: probesFor(app),
+      preStopSeconds: WEB_PRESTOP_SECONDS,
+      topologySpreadConstraints: spreadConstraints(s.selector, env),
+    }),
   });
 
   const ports: k8s.ServicePort[] = [

@@ -1,8 +1,7 @@
-import { k8s } from 'cdk8s-plus-34';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { queueUrl } from './aws-access.js';
-import { type AppScope, addPodDisruptionBudget, addServiceAccount, objectMeta } from './common.js';
+import { type AppScope, addDeployment, addPodDisruptionBudget, addServiceAccount, objectMeta } from './common.js';
 import { WORKER_PRESTOP_SECONDS, WORKER_SHUTDOWN_MARGIN_SECONDS } from './defaults.js';
 import {
   ScaledObject,
@@ -72,30 +71,22 @@ export function addWorkerApp(s: AppScope): void {
   const noProbes = probes
     ? undefined
     : { [PROBES_ANNOTATION]: 'none: queue worker serves no port; set port and healthPath to add HTTP probes' };
-  new k8s.KubeDeployment(s.scope, 'deployment', {
-    metadata: objectMeta(s, app.name, noProbes),
-    spec: {
-      // KEDA owns the replica count from here on; this is the starting point.
-      replicas: Math.max(min, 1),
-      revisionHistoryLimit: 5,
-      selector: { matchLabels: s.selector },
-      strategy: {
-        type: 'RollingUpdate',
-        rollingUpdate: { maxUnavailable: k8s.IntOrString.fromNumber(0), maxSurge: k8s.IntOrString.fromNumber(1) },
-      },
-      template: podTemplate({
-        app,
-        env,
-        labels: s.labels,
-        annotations: noProbes,
-        probes,
-        preStopSeconds: WORKER_PRESTOP_SECONDS,
-        terminationGracePeriodSeconds: workerGraceSeconds(queue, env),
-        affinity: { nodeAffinity: prefersSpot() },
-        // Soft in every environment: spot capacity differs by zone, and a queue backlog beats a perfect spread.
-        topologySpreadConstraints: spreadConstraints(s.selector, env, { softZones: true }),
-      }),
-    },
+  addDeployment(s, {
+    // KEDA owns the replica count from here on; this is the starting point.
+    replicas: Math.max(min, 1),
+    annotations: noProbes,
+    template: podTemplate({
+      app,
+      env,
+      labels: s.labels,
+      annotations: noProbes,
+      probes,
+      preStopSeconds: WORKER_PRESTOP_SECONDS,
+      terminationGracePeriodSeconds: workerGraceSeconds(queue, env),
+      affinity: { nodeAffinity: prefersSpot() },
+      // Soft in every environment: spot capacity differs by zone, and a queue backlog beats a perfect spread.
+      topologySpreadConstraints: spreadConstraints(s.selector, env, { softZones: true }),
+    }),
   });
 
   const authName = `${app.name}-aws`;

@@ -19,7 +19,11 @@ export function configJsonSchema(): JsonSchema {
     type: 'object',
     description: 'One environment: a preset plus any overrides.',
     properties: {
-      preset: { type: 'string', enum: [...PRESET_NAMES], description: 'test or prod column of the test-vs-production table.' },
+      preset: {
+        type: 'string',
+        enum: [...PRESET_NAMES],
+        description: 'test or prod column of the test-vs-production table.',
+      },
       waivers: { type: 'array', items: toJson(waiverSchema) },
       ...settingsProps,
     },

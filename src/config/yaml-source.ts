@@ -1,5 +1,6 @@
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, LineCounter, type Node, parseDocument } from 'yaml';
 import type { ValuePath } from '../util/paths.js';
+import { pathOffset } from '../util/yaml-path.js';
 import type { ConfigIssue, SourceLocation } from './errors.js';
 
 /** Largest number of alias expansions accepted; more is treated as an alias bomb. */
@@ -59,7 +60,7 @@ export function parseYamlSource(text: string, file: string): { source?: YamlSour
     };
   }
   const locate = (path: ValuePath, opts?: { key?: boolean }) => {
-    const range = findRange(doc.contents as Node | null, path, opts?.key ?? false);
+    const range = pathOffset(doc.contents as Node | null, path, { key: opts?.key ?? false });
     return range === undefined ? undefined : at(range);
   };
   return { source: { file, data, locate }, issues };
@@ -69,30 +70,4 @@ function yamlMessage(message: string, code: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') return `duplicate key: ${first}`;
   return `YAML syntax error: ${first}`;
-}
-
-/** Offset of the node at `path`, or of the closest ancestor that exists. */
-function findRange(root: Node | null, path: ValuePath, wantKey: boolean): number | undefined {
-  let node: unknown = root;
-  let best: number | undefined = (root as Node | null)?.range?.[0];
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
-    const last = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) return best;
-      const keyNode = pair.key as Node;
-      if (last && wantKey) return keyNode.range?.[0] ?? best;
-      node = pair.value;
-      best = (pair.value as Node | null)?.range?.[0] ?? keyNode.range?.[0] ?? best;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      const item = node.items[seg] as Node | undefined;
-      if (!item) return best;
-      node = item;
-      best = item.range?.[0] ?? best;
-    } else {
-      return best;
-    }
-  }
-  return best;
 }

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../util/paths.js';
 import { type LabelSelector, matchesSelector, matchesServiceSelector } from './selectors.js';
 import type { AwsResource, Coverage, InputProblem, KubeResource } from './types.js';
 import { toWorkload, type Workload } from './workloads.js';
@@ -30,13 +31,20 @@ export class Inventory {
   private readonly byAwsId = new Map<string, AwsResource>();
   private readonly workloadList: Workload[] = [];
   /** Relationship answers, computed once per workload or object (the inventory never changes). */
-  private readonly memo = new Map<string, WeakMap<object, KubeResource[]>>();
+  private readonly memo = {
+    services: new Map<object, KubeResource[]>(),
+    pdbs: new Map<object, KubeResource[]>(),
+    hpas: new Map<object, KubeResource[]>(),
+    scaledObjects: new Map<object, KubeResource[]>(),
+    networkPolicies: new Map<object, KubeResource[]>(),
+    ingresses: new Map<object, KubeResource[]>(),
+  };
   private readonly targetIndex = new Map<string, Map<string, KubeResource[]>>();
-  private readonly labelIndex = new Map<
-    string,
-    { byLabel: Map<string, KubeResource[]>; always: KubeResource[]; order: Map<KubeResource, number> }
-  >();
+  /** kind → namespace → objects indexed by one label they require (see candidates). */
+  private readonly labelIndex = new Map<string, Map<string, LabelIndex>>();
   private readonly workloadsByNs = new Map<string, Workload[]>();
+  /** namespace → unowned workloads indexed by pod label key and value (see selectWorkloads). */
+  private readonly podLabelIndex = new Map<string, Map<string, Map<string, Workload[]>>>();
 
   constructor(input: InventoryInput) {
     this.kubeResources = input.kube ?? [];
@@ -109,58 +117,88 @@ export class Inventory {
 
   /** Unowned workloads in a namespace whose pods a label selector picks. */
   selectWorkloads(namespace: string, selector: LabelSelector | undefined): Workload[] {
-    return (this.workloadsByNs.get(namespace) ?? []).filter((w) => !w.owned && matchesSelector(selector, w.podLabels));
+    const inNs = this.workloadsByNs.get(namespace) ?? [];
+    const matchLabels = selector?.matchLabels;
+    // A selector's matchLabels must all hold, so its first pair narrows the workloads to look at.
+    const first = isPlainObject(matchLabels) ? Object.keys(matchLabels)[0] : undefined;
+    const candidates =
+      first === undefined || !matchLabels || matchLabels[first] === undefined
+        ? inNs
+        : (this.podLabelIndexOf(namespace, inNs).get(first)?.get(String(matchLabels[first])) ?? []);
+    const out: Workload[] = [];
+    for (const w of candidates) if (!w.owned && matchesSelector(selector, w.podLabels)) out.push(w);
+    return out;
   }
 
   /** Services whose selector picks the workload's pods. */
   servicesFor(w: Workload): KubeResource[] {
-    const selectorOf = (s: KubeResource) =>
-      (s.object.spec as { selector?: Record<string, string> } | undefined)?.selector;
-    return this.remember('services', w, () =>
-      this.candidates('Service', w, (s) => selectorOf(s)).filter((s) =>
-        matchesServiceSelector(selectorOf(s), w.podLabels),
-      ),
-    );
+    let hit = this.memo.services.get(w);
+    if (!hit) {
+      hit = [];
+      for (const s of this.candidates('Service', w, serviceSelector)) {
+        if (matchesServiceSelector(serviceSelector(s), w.podLabels)) hit.push(s);
+      }
+      this.memo.services.set(w, hit);
+    }
+    return hit.slice();
   }
 
   /** PodDisruptionBudgets whose selector picks the workload's pods. */
   pdbsFor(w: Workload): KubeResource[] {
-    const selectorOf = (p: KubeResource) => (p.object.spec as { selector?: LabelSelector } | undefined)?.selector;
-    return this.remember('pdbs', w, () =>
-      this.candidates('PodDisruptionBudget', w, (p) => selectorOf(p)?.matchLabels).filter((p) =>
-        matchesSelector(selectorOf(p), w.podLabels),
-      ),
-    );
+    let hit = this.memo.pdbs.get(w);
+    if (!hit) {
+      hit = [];
+      for (const p of this.candidates('PodDisruptionBudget', w, pdbMatchLabels)) {
+        if (matchesSelector(pdbSelector(p), w.podLabels)) hit.push(p);
+      }
+      this.memo.pdbs.set(w, hit);
+    }
+    return hit.slice();
   }
 
   /** HorizontalPodAutoscalers targeting the workload. */
   hpasFor(w: Workload): KubeResource[] {
-    return this.remember('hpas', w, () => this.targeting('HorizontalPodAutoscaler', w));
+    let hit = this.memo.hpas.get(w);
+    if (!hit) {
+      hit = this.targeting('HorizontalPodAutoscaler', w);
+      this.memo.hpas.set(w, hit);
+    }
+    return hit.slice();
   }
 
   /** KEDA ScaledObjects targeting the workload. */
   scaledObjectsFor(w: Workload): KubeResource[] {
-    return this.remember('scaledObjects', w, () => this.targeting('ScaledObject', w));
+    let hit = this.memo.scaledObjects.get(w);
+    if (!hit) {
+      hit = this.targeting('ScaledObject', w);
+      this.memo.scaledObjects.set(w, hit);
+    }
+    return hit.slice();
   }
 
   /** NetworkPolicies in the workload's namespace whose podSelector picks its pods. */
   networkPoliciesFor(w: Workload): KubeResource[] {
-    const selectorOf = (p: KubeResource) =>
-      (p.object.spec as { podSelector?: LabelSelector } | undefined)?.podSelector ?? {};
-    return this.remember('networkPolicies', w, () =>
-      this.candidates('NetworkPolicy', w, (p) => selectorOf(p).matchLabels).filter((p) =>
-        matchesSelector(selectorOf(p), w.podLabels),
-      ),
-    );
+    let hit = this.memo.networkPolicies.get(w);
+    if (!hit) {
+      hit = [];
+      for (const p of this.candidates('NetworkPolicy', w, podSelectorMatchLabels)) {
+        if (matchesSelector(podSelector(p), w.podLabels)) hit.push(p);
+      }
+      this.memo.networkPolicies.set(w, hit);
+    }
+    return hit.slice();
   }
 
   /** Ingresses that route to a Service (default backend or any rule path). */
   ingressesFor(service: KubeResource): KubeResource[] {
-    const ns = service.object.metadata.namespace ?? 'default';
-    const name = service.object.metadata.name;
-    return this.remember('ingresses', service, () =>
-      this.inNamespace('Ingress', ns).filter((ing) => ingressBackends(ing).includes(name)),
-    );
+    let hit = this.memo.ingresses.get(service);
+    if (!hit) {
+      const ns = service.object.metadata.namespace ?? 'default';
+      const name = service.object.metadata.name;
+      hit = this.inNamespace('Ingress', ns).filter((ing) => ingressBackends(ing).includes(name));
+      this.memo.ingresses.set(service, hit);
+    }
+    return hit.slice();
   }
 
   /** The ServiceAccount name a workload runs as. */
@@ -178,47 +216,82 @@ export class Inventory {
    * Objects of a kind in the workload's namespace that could select its pods:
    * those whose required labels (matchLabels, or a Service's selector) include
    * one of the pod's labels, plus those with none. Indexed once per kind and
-   * namespace, so matching stays near-linear; callers still apply the full selector.
+   * namespace, so matching stays near-linear; callers still apply the full
+   * selector. In the inventory's order; callers must not change the list.
    */
-  private candidates(
-    kind: string,
-    w: Workload,
-    required: (r: KubeResource) => Readonly<Record<string, string>> | undefined,
-  ): KubeResource[] {
-    const key = `${kind}/${w.namespace}`;
-    let index = this.labelIndex.get(key);
+  private candidates(kind: string, w: Workload, required: RequiredLabels): readonly KubeResource[] {
+    const index = this.labelIndexOf(kind, w.namespace, required);
+    if (index.indexed === 0) return index.always;
+    // Each object is indexed under one label only, so the lists found are disjoint.
+    let found: KubeResource[] | undefined;
+    let merged: KubeResource[] | undefined;
+    const labels = w.podLabels;
+    for (const k in labels) {
+      const list = index.byLabel.get(k)?.get(String(labels[k]));
+      if (!list) continue;
+      if (!found) found = list;
+      else {
+        merged ??= [...found];
+        for (const r of list) merged.push(r);
+      }
+    }
+    if (!found) return index.always;
+    if (!merged && index.always.length === 0) return found;
+    // Keep the inventory's order: each list is in that order, so two merge in one pass.
+    const order = index.order;
+    if (!merged) return mergeInOrder(found, index.always, order);
+    for (const r of index.always) merged.push(r);
+    return merged.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  }
+
+  private labelIndexOf(kind: string, namespace: string, required: RequiredLabels): LabelIndex {
+    let byNs = this.labelIndex.get(kind);
+    if (!byNs) {
+      byNs = new Map();
+      this.labelIndex.set(kind, byNs);
+    }
+    let index = byNs.get(namespace);
     if (!index) {
-      index = { byLabel: new Map(), always: [], order: new Map() };
-      for (const r of this.byKindNs.get(kind)?.get(w.namespace) ?? []) {
+      index = { byLabel: new Map(), always: [], order: new Map(), indexed: 0 };
+      for (const r of this.byKindNs.get(kind)?.get(namespace) ?? []) {
         index.order.set(r, index.order.size);
         const labels = required(r);
         const first = labels ? Object.keys(labels).sort()[0] : undefined;
         if (first === undefined || !labels) index.always.push(r);
-        else push(index.byLabel, `${first}=${labels[first]}`, r);
+        else {
+          let byValue = index.byLabel.get(first);
+          if (!byValue) {
+            byValue = new Map();
+            index.byLabel.set(first, byValue);
+          }
+          push(byValue, String(labels[first]), r);
+          index.indexed++;
+        }
       }
-      this.labelIndex.set(key, index);
+      byNs.set(namespace, index);
     }
-    if (index.byLabel.size === 0) return index.always;
-    const out = new Set(index.always);
-    for (const [k, v] of Object.entries(w.podLabels)) for (const r of index.byLabel.get(`${k}=${v}`) ?? []) out.add(r);
-    // Keep the inventory's order.
-    const order = index.order;
-    return [...out].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    return index;
   }
 
-  /** A relationship answer computed once per key object; callers get their own copy of the list. */
-  private remember(relation: string, key: object, compute: () => KubeResource[]): KubeResource[] {
-    let cache = this.memo.get(relation);
-    if (!cache) {
-      cache = new WeakMap();
-      this.memo.set(relation, cache);
+  /** A namespace's workloads by pod label key and value, built on first use. */
+  private podLabelIndexOf(namespace: string, workloads: readonly Workload[]): Map<string, Map<string, Workload[]>> {
+    let index = this.podLabelIndex.get(namespace);
+    if (!index) {
+      index = new Map();
+      for (const w of workloads) {
+        const labels = w.podLabels;
+        for (const k in labels) {
+          let byValue = index.get(k);
+          if (!byValue) {
+            byValue = new Map();
+            index.set(k, byValue);
+          }
+          push(byValue, String(labels[k]), w);
+        }
+      }
+      this.podLabelIndex.set(namespace, index);
     }
-    let hit = cache.get(key);
-    if (!hit) {
-      hit = compute();
-      cache.set(key, hit);
-    }
-    return [...hit];
+    return index;
   }
 
   /** Objects of a kind (HPA, ScaledObject) whose scaleTargetRef names the workload; indexed once per kind. */
@@ -272,6 +345,51 @@ export class Inventory {
       (a) => a.properties.Namespace === namespace && a.properties.ServiceAccount === serviceAccount,
     );
   }
+}
+
+type RequiredLabels = (r: KubeResource) => Readonly<Record<string, string>> | undefined;
+
+interface LabelIndex {
+  /** label key → value → objects that require that pair (their first required label, sorted by key). */
+  readonly byLabel: Map<string, Map<string, KubeResource[]>>;
+  /** Objects that require no label: candidates for every workload. */
+  readonly always: KubeResource[];
+  readonly order: Map<KubeResource, number>;
+  indexed: number;
+}
+
+function serviceSelector(s: KubeResource): Record<string, string> | undefined {
+  return (s.object.spec as { selector?: Record<string, string> } | undefined)?.selector;
+}
+
+function pdbSelector(p: KubeResource): LabelSelector | undefined {
+  return (p.object.spec as { selector?: LabelSelector } | undefined)?.selector;
+}
+
+function pdbMatchLabels(p: KubeResource): Readonly<Record<string, string>> | undefined {
+  return pdbSelector(p)?.matchLabels;
+}
+
+function podSelector(p: KubeResource): LabelSelector {
+  return (p.object.spec as { podSelector?: LabelSelector } | undefined)?.podSelector ?? {};
+}
+
+function podSelectorMatchLabels(p: KubeResource): Readonly<Record<string, string>> | undefined {
+  return podSelector(p).matchLabels;
+}
+
+/** Two lists, each in `order`, merged into one in that order. */
+function mergeInOrder(a: readonly KubeResource[], b: readonly KubeResource[], order: Map<KubeResource, number>) {
+  const out: KubeResource[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if ((order.get(a[i]) ?? 0) <= (order.get(b[j]) ?? 0)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 function key(kind: string, namespace: string | undefined, name: string): string {

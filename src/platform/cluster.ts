@@ -6,6 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
+import { lockedAddon } from './managed-addon.js';
 import { acknowledgeManagedPolicies, acknowledgeWildcardResources, conditionLogicalId, logicalIdAt } from './nag.js';
 import { NODE_LABELS, nodeLabels } from './node-labels.js';
 import type { VersionLock } from './versions.js';
@@ -90,12 +91,7 @@ export class Cluster extends Construct {
     });
 
     const addon = (name: (typeof CORE_ADDONS)[number]) =>
-      new eks.CfnAddon(this, `Addon-${name}`, {
-        clusterName: this.cluster.clusterName,
-        addonName: name,
-        addonVersion: versions.addons[name],
-        resolveConflicts: 'OVERWRITE',
-      });
+      lockedAddon(this, `Addon-${name}`, this.cluster.clusterName, versions, name);
     const vpcCni = addon('vpc-cni');
     const kubeProxy = addon('kube-proxy');
     this.addons.push(vpcCni, kubeProxy);

@@ -1,6 +1,7 @@
-import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
+import { lockedAddon } from './managed-addon.js';
 import type { VersionLock } from './versions.js';
 
 export interface IdentityProps {
@@ -21,12 +22,13 @@ export class Identity extends Construct {
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
-    this.agent = new eks.CfnAddon(this, 'PodIdentityAgent', {
-      clusterName: props.cluster.clusterName,
-      addonName: 'eks-pod-identity-agent',
-      addonVersion: props.versions.addons['eks-pod-identity-agent'],
-      resolveConflicts: 'OVERWRITE',
-    });
+    this.agent = lockedAddon(
+      this,
+      'PodIdentityAgent',
+      props.cluster.clusterName,
+      props.versions,
+      'eks-pod-identity-agent',
+    );
     if (props.env.cluster.irsa) {
       // Reading the provider creates it (the cluster's native OIDC provider).
       void props.cluster.openIdConnectProvider;

@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
-import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -9,8 +9,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
-import { acknowledgeManagedPolicies } from './nag.js';
-import { PodIdentityRole } from './pod-identity-role.js';
+import { lockedAddon, managedPolicyRole } from './managed-addon.js';
+import type { PodIdentityRole } from './pod-identity-role.js';
 import type { VersionLock } from './versions.js';
 
 export interface ObservabilityProps {
@@ -55,22 +55,19 @@ export class Observability extends Construct {
       );
     }
 
-    this.role = new PodIdentityRole(this, 'AgentIdentity', {
+    this.role = managedPolicyRole(this, 'AgentIdentity', {
       cluster,
       ...CLOUDWATCH_AGENT,
-      managedPolicies: ['CloudWatchAgentServerPolicy'],
+      policy: 'CloudWatchAgentServerPolicy',
+      reason: 'CloudWatchAgentServerPolicy is the policy AWS documents for the CloudWatch Observability add-on agent.',
     });
-    acknowledgeManagedPolicies(
-      this.role,
-      ['CloudWatchAgentServerPolicy'],
-      'CloudWatchAgentServerPolicy is the policy AWS documents for the CloudWatch Observability add-on agent.',
+    this.addon = lockedAddon(
+      this,
+      'CloudWatchObservability',
+      cluster.clusterName,
+      versions,
+      'amazon-cloudwatch-observability',
     );
-    this.addon = new eks.CfnAddon(this, 'CloudWatchObservability', {
-      clusterName: cluster.clusterName,
-      addonName: 'amazon-cloudwatch-observability',
-      addonVersion: versions.addons['amazon-cloudwatch-observability'],
-      resolveConflicts: 'OVERWRITE',
-    });
     this.addon.node.addDependency(this.role.association, ...this.logGroups);
 
     const metric = (metricName: string, statistic: string) =>

@@ -1,8 +1,8 @@
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
-import { acknowledgeManagedPolicies } from './nag.js';
-import { PodIdentityRole } from './pod-identity-role.js';
+import { lockedAddon, managedPolicyRole } from './managed-addon.js';
+import type { PodIdentityRole } from './pod-identity-role.js';
 import type { VersionLock } from './versions.js';
 
 export interface StorageProps {
@@ -66,22 +66,14 @@ export class Storage extends Construct {
   constructor(scope: Construct, id: string, props: StorageProps) {
     super(scope, id);
     const { env, cluster, versions } = props;
-    this.role = new PodIdentityRole(this, 'DriverIdentity', {
+    this.role = managedPolicyRole(this, 'DriverIdentity', {
       cluster,
       ...EBS_CSI,
-      managedPolicies: ['service-role/AmazonEBSCSIDriverPolicy'],
+      policy: 'service-role/AmazonEBSCSIDriverPolicy',
+      reason:
+        'AmazonEBSCSIDriverPolicy is the policy AWS maintains for the EBS CSI driver add-on; it follows driver releases.',
     });
-    acknowledgeManagedPolicies(
-      this.role,
-      ['service-role/AmazonEBSCSIDriverPolicy'],
-      'AmazonEBSCSIDriverPolicy is the policy AWS maintains for the EBS CSI driver add-on; it follows driver releases.',
-    );
-    this.addon = new eks.CfnAddon(this, 'EbsCsiDriver', {
-      clusterName: cluster.clusterName,
-      addonName: 'aws-ebs-csi-driver',
-      addonVersion: versions.addons['aws-ebs-csi-driver'],
-      resolveConflicts: 'OVERWRITE',
-    });
+    this.addon = lockedAddon(this, 'EbsCsiDriver', cluster.clusterName, versions, 'aws-ebs-csi-driver');
     this.addon.node.addDependency(this.role.association);
     this.classes = new eks.KubernetesManifest(this, 'StorageClasses', { cluster, manifest: storageClasses(env) });
   }

@@ -58,6 +58,19 @@ const sharedCharts = {
   argocd: { chart: 'argo-cd', repository: repos.argo, version: '8.3.0' },
 } as const;
 
+/** AWS Load Balancer Controller chart releases, with the controller release each installs. */
+const albController = {
+  v2_13_4: { chart: 'aws-load-balancer-controller', repository: repos.eks, version: '1.13.4', appVersion: 'v2.13.4' },
+  v2_14_1: { chart: 'aws-load-balancer-controller', repository: repos.eks, version: '1.14.1', appVersion: 'v2.14.1' },
+} as const;
+
+/** The charts of one minor: the shared ones plus its Load Balancer Controller release. */
+function chartsWith(
+  awsLoadBalancerController: VersionLock['charts']['awsLoadBalancerController'],
+): VersionLock['charts'] {
+  return { ...sharedCharts, awsLoadBalancerController };
+}
+
 export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
   '1.32': {
     addons: {
@@ -68,15 +81,7 @@ export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
       'aws-ebs-csi-driver': 'v1.46.0-eksbuild.1',
       'amazon-cloudwatch-observability': 'v4.3.0-eksbuild.1',
     },
-    charts: {
-      ...sharedCharts,
-      awsLoadBalancerController: {
-        chart: 'aws-load-balancer-controller',
-        repository: repos.eks,
-        version: '1.13.4',
-        appVersion: 'v2.13.4',
-      },
-    },
+    charts: chartsWith(albController.v2_13_4),
     kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v32', className: 'KubectlV32Layer' },
   },
   '1.33': {
@@ -88,15 +93,7 @@ export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
       'aws-ebs-csi-driver': 'v1.47.0-eksbuild.1',
       'amazon-cloudwatch-observability': 'v4.3.0-eksbuild.1',
     },
-    charts: {
-      ...sharedCharts,
-      awsLoadBalancerController: {
-        chart: 'aws-load-balancer-controller',
-        repository: repos.eks,
-        version: '1.14.1',
-        appVersion: 'v2.14.1',
-      },
-    },
+    charts: chartsWith(albController.v2_14_1),
     kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v33', className: 'KubectlV33Layer' },
   },
   '1.34': {
@@ -108,15 +105,7 @@ export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
       'aws-ebs-csi-driver': 'v1.48.0-eksbuild.2',
       'amazon-cloudwatch-observability': 'v4.4.0-eksbuild.1',
     },
-    charts: {
-      ...sharedCharts,
-      awsLoadBalancerController: {
-        chart: 'aws-load-balancer-controller',
-        repository: repos.eks,
-        version: '1.14.1',
-        appVersion: 'v2.14.1',
-      },
-    },
+    charts: chartsWith(albController.v2_14_1),
     kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v34', className: 'KubectlV34Layer' },
   },
   '1.35': {
@@ -128,15 +117,7 @@ export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
       'aws-ebs-csi-driver': 'v1.59.0-eksbuild.1',
       'amazon-cloudwatch-observability': 'v4.4.0-eksbuild.1',
     },
-    charts: {
-      ...sharedCharts,
-      awsLoadBalancerController: {
-        chart: 'aws-load-balancer-controller',
-        repository: repos.eks,
-        version: '1.14.1',
-        appVersion: 'v2.14.1',
-      },
-    },
+    charts: chartsWith(albController.v2_14_1),
     kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v35', className: 'KubectlV35Layer' },
   },
 };

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 
 /** Why a file could not be read as text. */
 export class InputFileError extends Error {
@@ -22,9 +22,17 @@ export interface ReadTextOptions {
  * first 8 KiB, or invalid UTF-8), and directories.
  */
 export async function readTextFile(file: string, options: ReadTextOptions): Promise<string> {
+  return readTextFileSync(file, options);
+}
+
+/**
+ * readTextFile without the promise: reading many small files synchronously is
+ * several times faster than through fs/promises (no thread-pool round trips).
+ */
+export function readTextFileSync(file: string, options: ReadTextOptions): string {
   let size: number;
   try {
-    const st = await stat(file);
+    const st = statSync(file);
     if (st.isDirectory()) throw new InputFileError(file, 'is a directory, expected a file');
     size = st.size;
   } catch (e) {
@@ -38,8 +46,7 @@ export async function readTextFile(file: string, options: ReadTextOptions): Prom
       `is ${formatBytes(size)}, larger than the ${formatBytes(options.maxBytes)} allowed for this kind of input`,
     );
   }
-  const buf = await readFile(file);
-  return decodeText(buf, file);
+  return decodeText(readFileSync(file), file);
 }
 
 /** Decodes UTF-8 text, refusing binary content. */

@@ -60,7 +60,7 @@ export function registerApp(app: CliApp, program: Command): void {
 
   cmd
     .command('explain <name>')
-    .description("which platform components an app needs and why (the component decision matrix)")
+    .description('which platform components an app needs and why (the component decision matrix)')
     .option('-e, --env <name>', 'environment (default: the first one in the config)')
     .action(
       app.action(async (name: string, opts: { env?: string }, c: Command) => {

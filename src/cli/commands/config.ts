@@ -41,7 +41,7 @@ export function registerConfig(app: CliApp, program: Command): void {
 
   config
     .command('diff <a> <b>')
-    .description("compare two environments: the test-vs-production table, rendered from your config")
+    .description('compare two environments: the test-vs-production table, rendered from your config')
     .addHelpText('after', '\nExample:\n  $ slipway config diff test prod')
     .action(
       app.action(async (a: string, b: string, _opts: unknown, cmd: Command) => {

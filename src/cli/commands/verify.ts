@@ -55,7 +55,7 @@ export function registerVerify(app: CliApp, program: Command): void {
     program
       .command('verify [paths...]')
       .description(
-        "check the production-readiness checklist over manifests, templates, the synthesized config or a live cluster",
+        'check the production-readiness checklist over manifests, templates, the synthesized config or a live cluster',
       )
       .option('-e, --env <name>', 'environment whose thresholds apply (default: every environment)')
       .option('--include <rules>', 'only rules matching these ids or globs (comma-separated, repeatable)', collect)

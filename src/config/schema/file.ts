@@ -37,7 +37,9 @@ const looseSettings = Object.fromEntries(SETTINGS_KEYS.map((k) => [k, z.unknown(
 >;
 
 export const environmentEntrySchema = z.strictObject({
-  preset: z.enum(PRESET_NAMES).describe('Starting values: the test or the production column of the test-vs-production table.'),
+  preset: z
+    .enum(PRESET_NAMES)
+    .describe('Starting values: the test or the production column of the test-vs-production table.'),
   waivers: z.array(waiverSchema).default([]).describe('Production-floor checks set aside, each with its reason.'),
   ...looseSettings,
 });

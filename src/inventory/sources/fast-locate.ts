@@ -12,9 +12,13 @@ import type { ValuePath } from '../../util/paths.js';
  * value of a scalar points at the value; a mapping, a sequence or an empty
  * value at its key; a sequence item at its first character after `- `.
  */
-export function fastLocate(lines: readonly string[], path: ValuePath): { line: number; col: number } | undefined {
+export function fastLocate(
+  lines: readonly string[],
+  path: ValuePath,
+  indents: Int32Array = newIndentCache(lines),
+): { line: number; col: number } | undefined {
   try {
-    return new Walker(lines).run(path);
+    return new Walker(lines, indents).run(path);
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
@@ -22,6 +26,14 @@ export function fastLocate(lines: readonly string[], path: ValuePath): { line: n
 }
 
 const GIVE_UP = Symbol('give up');
+
+/**
+ * A cache of each line's indentation for fastLocate (-1: not measured yet);
+ * pass the same one for every lookup in a document so lines are measured once.
+ */
+export function newIndentCache(lines: readonly string[]): Int32Array {
+  return new Int32Array(lines.length).fill(-1);
+}
 
 type Pos = { line: number; col: number };
 type Node =
@@ -38,7 +50,20 @@ type Flow =
   | { kind: 'fscalar'; pos: number; isNull: boolean };
 
 class Walker {
-  constructor(private readonly lines: readonly string[]) {}
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly indents: Int32Array,
+  ) {}
+
+  /** Indentation of a line, measured once per document. */
+  private indent(line: number): number {
+    let i = this.indents[line];
+    if (i < 0) {
+      i = indentOf(this.lines[line]);
+      this.indents[line] = i;
+    }
+    return i;
+  }
 
   run(path: ValuePath): Pos | undefined {
     const root = this.firstContent(0, this.lines.length);
@@ -92,8 +117,8 @@ class Walker {
       // Next entry: the next content line at exactly this indentation that is not a compact sequence item.
       line = valueEnd;
       col = map.col;
-      if (line < map.end && indentOf(this.lines[line]) !== map.col) {
-        if (indentOf(this.lines[line]) > map.col) throw GIVE_UP;
+      if (line < map.end && this.indent(line) !== map.col) {
+        if (this.indent(line) > map.col) throw GIVE_UP;
         return undefined;
       }
     }
@@ -114,14 +139,14 @@ class Walker {
         if (c >= text.length || text[c] === '#') {
           const first = this.firstContent(line + 1, itemEnd);
           if (first === undefined) return { kind: 'null', line, col };
-          return this.nodeAt(first, indentOf(this.lines[first]), itemEnd);
+          return this.nodeAt(first, this.indent(first), itemEnd);
         }
         return this.nodeAt(line, c, itemEnd);
       }
       line = itemEnd;
       col = seq.col;
-      if (line < seq.end && indentOf(this.lines[line]) !== seq.col) {
-        if (indentOf(this.lines[line]) > seq.col) throw GIVE_UP;
+      if (line < seq.end && this.indent(line) !== seq.col) {
+        if (this.indent(line) > seq.col) throw GIVE_UP;
         return undefined;
       }
     }
@@ -141,14 +166,14 @@ class Walker {
     }
     const first = this.firstContent(line + 1, end);
     if (first === undefined) return { kind: 'null', line, col: keyCol };
-    return this.nodeAt(first, indentOf(this.lines[first]), end);
+    return this.nodeAt(first, this.indent(first), end);
   }
 
   /** First line at or after `from` that ends the value of an entry indented to `col`. */
   private valueEnd(from: number, col: number, end: number): number {
     for (let l = from; l < end; l++) {
       const text = this.lines[l];
-      const i = indentOf(text);
+      const i = this.indent(l);
       if (i >= text.length || text[i] === '#') continue;
       if (i > col) continue;
       if (i === col && text[i] === '-' && (text.length === i + 1 || text[i + 1] === ' ')) continue;
@@ -161,7 +186,7 @@ class Walker {
   private itemEnd(from: number, col: number, end: number): number {
     for (let l = from; l < end; l++) {
       const text = this.lines[l];
-      const i = indentOf(text);
+      const i = this.indent(l);
       if (i >= text.length || text[i] === '#') continue;
       if (i > col) continue;
       return l;
@@ -172,7 +197,7 @@ class Walker {
   private firstContent(from: number, end: number): number | undefined {
     for (let l = from; l < end; l++) {
       const text = this.lines[l];
-      const i = indentOf(text);
+      const i = this.indent(l);
       if (i < text.length && text[i] !== '#') {
         if (l === 0 && text.startsWith('---')) {
           if (text.slice(3).trim() && !text.slice(3).trim().startsWith('#')) throw GIVE_UP;

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { decodeText, formatBytes, InputFileError, readTextFile } from '../../util/text-file.js';
+import { decodeText, formatBytes, InputFileError, readTextFileSync } from '../../util/text-file.js';
 import type { InputProblem } from '../types.js';
 import type { TextInput } from './read-documents.js';
 
@@ -55,7 +55,7 @@ export async function readInputs(
       if (seen.has(file)) continue;
       seen.add(file);
       try {
-        inputs.push({ file, text: await readTextFile(resolveIn(cwd, file), { maxBytes }) });
+        inputs.push({ file, text: readTextFileSync(resolveIn(cwd, file), { maxBytes }) });
       } catch (e) {
         if (!(e instanceof InputFileError)) throw e;
         problems.push({ file, message: e.reason });

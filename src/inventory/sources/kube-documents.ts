@@ -27,33 +27,77 @@ export function isKubeList(value: unknown): value is { items: unknown[] } {
   );
 }
 
+/** Where a document came from: its `file:line` for notes and positions inside it. */
+export interface DocumentPlace {
+  /** `file:line` of the document (only read when a note is written). */
+  readonly where: string;
+  /** Position of a path in the document. */
+  locate(path: ValuePath): SourceRef;
+  /** Position of the document's first content. */
+  start(): SourceRef;
+}
+
 /**
  * The Kubernetes objects in one parsed document: the object itself, or each
  * item of a List. Anything else is skipped with a note saying where it was.
- * `locate` maps a path in the document to a position; `start` is the
- * document's first content position.
  */
-export function kubeDocument(
-  value: unknown,
-  where: string,
-  locate: (path: ValuePath) => SourceRef,
-  start: SourceRef,
-): KubeDocumentResult {
+export function kubeDocument(value: unknown, place: DocumentPlace): KubeDocumentResult {
   if (isKubeList(value)) {
     const resources: KubeResource[] = [];
     const notes: string[] = [];
     value.items.forEach((item, i) => {
-      if (isKubeObject(item)) resources.push(fileKubeResource(item, ['items', i], locate));
-      else notes.push(`${where}: skipped items[${i}] of a ${describeKind(value)}: ${whyNot(item)}`);
+      if (isKubeObject(item)) resources.push(new FileKubeResource(item, ['items', i], place));
+      else notes.push(`${place.where}: skipped items[${i}] of a ${describeKind(value)}: ${whyNot(item)}`);
     });
     return { resources, notes };
   }
-  if (isKubeObject(value)) return { resources: [fileKubeResource(value, [], locate, start)], notes: [] };
+  if (isKubeObject(value)) return { resources: [new FileKubeResource(value, [], place, true)], notes: [] };
   // kustomization.yaml files sit next to manifests (slipway synth writes them); they configure a build, not the cluster.
   if (isPlainObject(value) && String(value.apiVersion).startsWith('kustomize.config.k8s.io/')) {
     return { resources: [], notes: [] };
   }
-  return { resources: [], notes: [`${where}: skipped a document that is not a Kubernetes object (${whyNot(value)})`] };
+  return {
+    resources: [],
+    notes: [`${place.where}: skipped a document that is not a Kubernetes object (${whyNot(value)})`],
+  };
+}
+
+/** What a FileKubeResource asks for positions. */
+interface PathLocator {
+  locate(path: ValuePath): SourceRef;
+  start?(): SourceRef;
+}
+
+/**
+ * A Kubernetes object read from a file. Positions are computed only when asked
+ * for, through the document's locator; the methods live on the prototype, so
+ * each of the thousands of objects costs one small record, not closures.
+ */
+class FileKubeResource implements KubeResource {
+  readonly id: string;
+  readonly object: KubeObject;
+  readonly #prefix: ValuePath;
+  readonly #at: PathLocator;
+  /** The object's own position is the document's start (a whole-document object), else its path's. */
+  readonly #atStart: boolean;
+  #source?: SourceRef;
+
+  constructor(object: KubeObject, prefix: ValuePath, at: PathLocator, atStart = false) {
+    this.id = kubeId(object);
+    this.object = object;
+    this.#prefix = prefix;
+    this.#at = at;
+    this.#atStart = atStart;
+  }
+
+  get source(): SourceRef {
+    this.#source ??= this.#atStart && this.#at.start ? this.#at.start() : this.#at.locate(this.#prefix);
+    return this.#source;
+  }
+
+  locate(path: ValuePath): SourceRef {
+    return this.#at.locate(this.#prefix.length ? [...this.#prefix, ...path] : path);
+  }
 }
 
 /** A Kubernetes object read from a file: positions come from `locate`, computed only when asked for. */
@@ -61,18 +105,8 @@ export function fileKubeResource(
   object: KubeObject,
   prefix: ValuePath,
   locate: (path: ValuePath) => SourceRef,
-  start?: SourceRef,
 ): KubeResource {
-  let source = start;
-  return {
-    id: kubeId(object),
-    object,
-    get source(): SourceRef {
-      source ??= locate(prefix);
-      return source;
-    },
-    locate: (path: ValuePath) => locate(prefix.length ? [...prefix, ...path] : path),
-  };
+  return new FileKubeResource(object, prefix, { locate });
 }
 
 function describeKind(v: Record<string, unknown>): string {

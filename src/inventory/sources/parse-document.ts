@@ -28,7 +28,8 @@ export function parseRawDocument(doc: RawDocument, limits: ParseLimits = DEFAULT
   const text = documentText(doc);
   let value: unknown;
   try {
-    if (!ALIAS.test(text)) {
+    // Most manifests hold no `*` at all; the regex only runs on those that do.
+    if (text.indexOf('*') === -1 || !ALIAS.test(text)) {
       // js-yaml 4.1+ bounds nesting itself with maxDepth (its typings do not list the option).
       return { value: load(text, { schema: MANIFEST_SCHEMA, maxDepth: limits.maxDepth } as LoadOptions) };
     }

@@ -3,7 +3,7 @@ import { isCloudFormationTemplate, readTemplate } from './cloudformation.js';
 import { kubeDocument } from './kube-documents.js';
 import { DocumentLocator } from './locate.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, parseRawDocument } from './parse-document.js';
-import { contentStart, splitDocuments } from './yaml-stream.js';
+import { splitDocuments } from './yaml-stream.js';
 
 /** The text of one input and the name it is reported under. */
 export interface TextInput {
@@ -51,19 +51,16 @@ export function readDocuments(
       }
       if (parsed.value === null || parsed.value === undefined) continue;
       const locator = new DocumentLocator(raw);
-      const locate = locator.locate.bind(locator);
-      const start = { file: raw.file, ...contentStart(raw) };
-      const where = `${raw.file}:${start.line}`;
       if (isCloudFormationTemplate(parsed.value)) {
-        const t = readTemplate(parsed.value, where, locate);
+        const t = readTemplate(parsed.value, locator.where, locator.locate.bind(locator));
         into.aws.push(...t.aws);
         into.kube.push(...t.kube);
         into.notes.push(...t.notes);
         templates++;
       } else {
-        const k = kubeDocument(parsed.value, where, locate, start);
+        const k = kubeDocument(parsed.value, locator);
         for (const r of k.resources) into.kube.push(r);
-        into.notes.push(...k.notes);
+        for (const n of k.notes) into.notes.push(n);
         if (k.resources.length) manifestDocuments++;
       }
     }

@@ -2,6 +2,10 @@
  * Splits a YAML stream into its documents without parsing them, remembering
  * where each starts, so documents can be parsed fast one by one (js-yaml) and
  * re-parsed with positions (yaml) only when a finding points into them.
+ *
+ * Splitting only looks at marker lines (found with indexOf, not line by line)
+ * and at the first lines of each document; line numbers are counted from a
+ * per-file index built the first time one is asked for.
  */
 
 /** One document of a file: a slice of the file's text. */
@@ -22,7 +26,47 @@ export function documentText(doc: RawDocument): string {
   return doc.fileText.slice(doc.start, doc.end);
 }
 
-const MARKER = /^(---|\.\.\.)(?:[ \t\r]|$)/;
+/** Offsets of a text's line starts, built once and only when a line number is needed. */
+class LineIndex {
+  private starts?: number[];
+  constructor(private readonly text: string) {}
+
+  /** 0-based line of an offset. */
+  lineOf(offset: number): number {
+    if (!this.starts) {
+      const starts = [0];
+      const text = this.text;
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
+      this.starts = starts;
+    }
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+class FileDocument implements RawDocument {
+  #startLine = -1;
+  constructor(
+    readonly file: string,
+    readonly fileText: string,
+    readonly start: number,
+    readonly end: number,
+    readonly index: number,
+    private readonly lines: LineIndex,
+  ) {}
+
+  get startLine(): number {
+    if (this.#startLine < 0) this.#startLine = this.lines.lineOf(this.start);
+    return this.#startLine;
+  }
+}
 
 /**
  * Splits on `---` lines (and after `...` lines). Documents with nothing but
@@ -30,49 +74,92 @@ const MARKER = /^(---|\.\.\.)(?:[ \t\r]|$)/;
  */
 export function splitDocuments(text: string, file: string): RawDocument[] {
   const docs: RawDocument[] = [];
+  const lines = new LineIndex(text);
+  const markers = new MarkerFinder(text);
+  const len = text.length;
   let docStart = 0;
-  let docStartLine = 0;
   let hasContent = false;
-  let lineStart = 0;
-  let line = 0;
-  const close = (end: number) => {
-    docs.push({ file, fileText: text, start: docStart, end, startLine: docStartLine, index: docs.length });
-  };
-  while (lineStart <= text.length) {
-    let nl = text.indexOf('\n', lineStart);
-    if (nl === -1) nl = text.length;
-    const c = text.charCodeAt(lineStart);
-    // '-' 45, '.' 46: only those lines can be markers.
-    if ((c === 45 || c === 46) && MARKER.test(text.slice(lineStart, Math.min(nl, lineStart + 4)))) {
-      const isEnd = c === 46;
-      if (isEnd) {
-        if (hasContent) close(nl === text.length ? nl : nl + 1);
-        docStart = nl + 1;
-        docStartLine = line + 1;
-        hasContent = false;
-      } else {
-        // A `---` after content ends that document; after nothing (comments, an empty document) it just restarts.
-        if (hasContent) close(lineStart);
-        docStart = lineStart;
-        docStartLine = line;
-        hasContent = false;
-      }
+  /** Where the search for content resumes (content before it was already looked for). */
+  let scanFrom = 0;
+  for (;;) {
+    const m = markers.next(scanFrom);
+    if (!hasContent) hasContent = hasContentIn(text, scanFrom, m === -1 ? len : m);
+    if (m === -1) break;
+    let nl = text.indexOf('\n', m);
+    if (nl === -1) nl = len;
+    if (text.charCodeAt(m) === 46 /* . */) {
+      if (hasContent) docs.push(new FileDocument(file, text, docStart, nl === len ? nl : nl + 1, docs.length, lines));
+      docStart = nl + 1;
+      hasContent = false;
+    } else {
+      // A `---` after content ends that document; after nothing (comments, an empty document) it just restarts.
+      if (hasContent) docs.push(new FileDocument(file, text, docStart, m, docs.length, lines));
+      docStart = m;
       // A `---` line may carry content after the marker (`--- {a: 1}`).
-      if (!isEnd && /\S/.test(text.slice(lineStart + 3, nl).replace(/#.*/, ''))) hasContent = true;
-    } else if (!hasContent) {
-      const first = firstNonSpace(text, lineStart, nl);
-      if (first !== -1) {
-        const ch = text.charCodeAt(first);
-        if (ch !== 35 /* # */ && !(first === lineStart && ch === 37) /* % directive */) hasContent = true;
-      }
+      hasContent = markerLineHasContent(text, m + 3, nl);
     }
-    if (nl === text.length) break;
-    lineStart = nl + 1;
-    line++;
+    if (nl === len) {
+      scanFrom = len;
+      break;
+    }
+    scanFrom = nl + 1;
   }
   // Trailing comments or blank lines alone are not a document.
-  if (hasContent) close(text.length);
+  if (hasContent) docs.push(new FileDocument(file, text, docStart, len, docs.length, lines));
   return docs;
+}
+
+/** Finds marker lines (`---` or `...` at the start of a line, then a blank or the line's end). */
+class MarkerFinder {
+  private dash = -2;
+  private dots = -2;
+  constructor(private readonly text: string) {}
+
+  /** Start of the first marker line at or after the line start `from`, or -1. */
+  next(from: number): number {
+    const text = this.text;
+    for (let at = from; ; ) {
+      if (at === from && isMarkerAt(text, at)) return at;
+      // Cached positions of the next "\n---" and "\n..." stay valid until the search passes them.
+      if (this.dash !== -1 && this.dash < at) this.dash = text.indexOf('\n---', at);
+      if (this.dots !== -1 && this.dots < at) this.dots = text.indexOf('\n...', at);
+      const nl = this.dash === -1 ? this.dots : this.dots === -1 ? this.dash : Math.min(this.dash, this.dots);
+      if (nl === -1) return -1;
+      if (isMarkerAt(text, nl + 1)) return nl + 1;
+      at = nl + 1;
+    }
+  }
+}
+
+function isMarkerAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  // '-' 45, '.' 46
+  if ((c !== 45 && c !== 46) || text.charCodeAt(at + 1) !== c || text.charCodeAt(at + 2) !== c) return false;
+  if (at + 3 >= text.length) return true;
+  const after = text.charCodeAt(at + 3);
+  return after === 32 || after === 9 || after === 13 || after === 10;
+}
+
+/** Whether the text after a `---` marker holds something other than blanks and a comment. */
+function markerLineHasContent(text: string, from: number, to: number): boolean {
+  const first = firstNonSpace(text, from, to);
+  return first !== -1 && text.charCodeAt(first) !== 35 /* # */;
+}
+
+/** Whether any line in [from, to) (line starts) holds content: not blank, not a comment, not a `%` directive. */
+function hasContentIn(text: string, from: number, to: number): boolean {
+  let lineStart = from;
+  while (lineStart < to) {
+    let nl = text.indexOf('\n', lineStart);
+    if (nl === -1 || nl > to) nl = to;
+    const first = firstNonSpace(text, lineStart, nl);
+    if (first !== -1) {
+      const ch = text.charCodeAt(first);
+      if (ch !== 35 /* # */ && !(first === lineStart && ch === 37) /* % directive */) return true;
+    }
+    lineStart = nl + 1;
+  }
+  return false;
 }
 
 function firstNonSpace(text: string, from: number, to: number): number {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { nothingToCheckAws } from '../support/coverage.js';
+import { checkAwsResources } from '../support/aws-checks.js';
 import { awsResult } from '../support/results.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 const params = z.object({
   /** Whether tags must be immutable (registry.immutableTags). */
@@ -24,29 +24,20 @@ export default defineRule({
     defaults: (env) => ({ required: env.registry.immutableTags }),
     needs: { aws: ['AWS::ECR::Repository'] },
   },
-  check(inv, p) {
-    const repos = inv.aws('AWS::ECR::Repository');
-    if (repos.length === 0) return nothingToCheckAws(inv, ['AWS::ECR::Repository'], 'ECR repositories');
-    const out: RuleResult[] = [];
-    for (const repo of repos) {
+  check: (inv, p) =>
+    checkAwsResources(inv, 'AWS::ECR::Repository', 'ECR repositories', (repo) => {
       const mode = repo.properties.ImageTagMutability;
       if (mode === 'IMMUTABLE' || mode === 'IMMUTABLE_WITH_EXCLUSION') {
-        out.push(awsResult('pass', repo, 'tags are immutable', ['ImageTagMutability']));
-      } else if (!p.required) {
-        out.push(
-          awsResult('skip', repo, 'tags are mutable, which this environment allows (registry.immutableTags off)'),
-        );
-      } else {
-        out.push(
-          awsResult(
-            'fail',
-            repo,
-            `tags are ${typeof mode === 'string' ? mode : 'MUTABLE (the default)'}`,
-            mode ? ['ImageTagMutability'] : [],
-          ),
-        );
+        return awsResult('pass', repo, 'tags are immutable', ['ImageTagMutability']);
       }
-    }
-    return out;
-  },
+      if (!p.required) {
+        return awsResult('skip', repo, 'tags are mutable, which this environment allows (registry.immutableTags off)');
+      }
+      return awsResult(
+        'fail',
+        repo,
+        `tags are ${typeof mode === 'string' ? mode : 'MUTABLE (the default)'}`,
+        mode ? ['ImageTagMutability'] : [],
+      );
+    }),
 });

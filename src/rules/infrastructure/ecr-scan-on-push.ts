@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Inventory } from '../../inventory/inventory.js';
 import type { AwsResource } from '../../inventory/types.js';
-import { nothingToCheckAws } from '../support/coverage.js';
+import { checkAwsResources } from '../support/aws-checks.js';
 import { cfnText } from '../support/iam.js';
 import { awsResult } from '../support/results.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 const params = z.object({
   /** Registry scanning frequencies that count as scanning new images. */
@@ -57,23 +57,15 @@ export default defineRule({
     defaults: () => ({ registryFrequencies: ['SCAN_ON_PUSH', 'CONTINUOUS_SCAN'] }),
     needs: { aws: ['AWS::ECR::Repository', 'AWS::ECR::RegistryScanningConfiguration'] },
   },
-  check(inv, p) {
-    const repos = inv.aws('AWS::ECR::Repository');
-    if (repos.length === 0) return nothingToCheckAws(inv, ['AWS::ECR::Repository'], 'ECR repositories');
-    const out: RuleResult[] = [];
-    for (const repo of repos) {
+  check: (inv, p) =>
+    checkAwsResources(inv, 'AWS::ECR::Repository', 'ECR repositories', (repo) => {
       const cfg = repo.properties.ImageScanningConfiguration as { ScanOnPush?: unknown } | undefined;
       if (cfg?.ScanOnPush === true || cfg?.ScanOnPush === 'true') {
-        out.push(awsResult('pass', repo, 'scans on push', ['ImageScanningConfiguration', 'ScanOnPush']));
-        continue;
+        return awsResult('pass', repo, 'scans on push', ['ImageScanningConfiguration', 'ScanOnPush']);
       }
       const registry = registryRule(inv, repo, p.registryFrequencies);
-      out.push(
-        registry
-          ? awsResult('pass', repo, `covered by registry ${registry}`)
-          : awsResult('fail', repo, 'does not scan on push', cfg ? ['ImageScanningConfiguration'] : []),
-      );
-    }
-    return out;
-  },
+      return registry
+        ? awsResult('pass', repo, `covered by registry ${registry}`)
+        : awsResult('fail', repo, 'does not scan on push', cfg ? ['ImageScanningConfiguration'] : []);
+    }),
 });

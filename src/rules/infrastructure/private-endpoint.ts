@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { nothingToCheckAws } from '../support/coverage.js';
+import { checkAwsResources } from '../support/aws-checks.js';
 import { textList } from '../support/iam.js';
 import { awsResult } from '../support/results.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 const params = z.object({
   /** Whether the API endpoint may be public at all (cluster.endpointAccess publicAndPrivate). */
@@ -33,30 +33,18 @@ export default defineRule({
     defaults: (env) => ({ allowPublic: env.cluster.endpointAccess === 'publicAndPrivate', openCidrs: ['0.0.0.0/0'] }),
     needs: { aws: ['AWS::EKS::Cluster'] },
   },
-  check(inv, p) {
-    const clusters = inv.aws('AWS::EKS::Cluster');
-    if (clusters.length === 0) return nothingToCheckAws(inv, ['AWS::EKS::Cluster'], 'EKS clusters');
-    const out: RuleResult[] = [];
-    for (const c of clusters) {
+  check: (inv, p) =>
+    checkAwsResources(inv, 'AWS::EKS::Cluster', 'EKS clusters', (c) => {
       const vpc = (c.properties.ResourcesVpcConfig ?? {}) as VpcConfig;
       const path = ['ResourcesVpcConfig'];
       const isPublic = vpc.EndpointPublicAccess !== false && vpc.EndpointPublicAccess !== 'false';
-      if (!isPublic) {
-        out.push(awsResult('pass', c, 'the API endpoint is private', [...path, 'EndpointPublicAccess']));
-        continue;
-      }
+      if (!isPublic) return awsResult('pass', c, 'the API endpoint is private', [...path, 'EndpointPublicAccess']);
       const cidrs = vpc.PublicAccessCidrs === undefined ? ['0.0.0.0/0'] : textList(vpc.PublicAccessCidrs);
       const open = cidrs.some((x) => p.openCidrs.includes(x));
       if (!p.allowPublic) {
-        out.push(
-          awsResult('fail', c, 'the API endpoint is public; this environment asks for a private endpoint', path),
-        );
-      } else if (open) {
-        out.push(awsResult('fail', c, 'the public API endpoint accepts the whole internet (0.0.0.0/0)', path));
-      } else {
-        out.push(awsResult('pass', c, `the public API endpoint is limited to ${cidrs.join(', ')}`, path));
+        return awsResult('fail', c, 'the API endpoint is public; this environment asks for a private endpoint', path);
       }
-    }
-    return out;
-  },
+      if (open) return awsResult('fail', c, 'the public API endpoint accepts the whole internet (0.0.0.0/0)', path);
+      return awsResult('pass', c, `the public API endpoint is limited to ${cidrs.join(', ')}`, path);
+    }),
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { nothingToCheckAws } from '../support/coverage.js';
+import { checkAwsResources } from '../support/aws-checks.js';
 import { nodegroupSubnets, subnetExposure } from '../support/network.js';
 import { awsResult } from '../support/results.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 const params = z.object({
   /** Allow node groups in public subnets (never in production). */
@@ -27,32 +27,21 @@ export default defineRule({
       aws: ['AWS::EKS::Nodegroup', 'AWS::EC2::Subnet', 'AWS::EC2::Route', 'AWS::EC2::SubnetRouteTableAssociation'],
     },
   },
-  check(inv, p) {
-    const groups = inv.aws('AWS::EKS::Nodegroup');
-    if (groups.length === 0) return nothingToCheckAws(inv, ['AWS::EKS::Nodegroup'], 'managed node groups');
-    const out: RuleResult[] = [];
-    for (const ng of groups) {
+  check: (inv, p) =>
+    checkAwsResources(inv, 'AWS::EKS::Nodegroup', 'managed node groups', (ng) => {
       const subnets = nodegroupSubnets(inv, ng);
       if (subnets.length === 0 || subnets.some((s) => !s.subnet)) {
-        out.push(awsResult('unknown', ng, 'its subnets are not in the sources', ['Subnets']));
-        continue;
+        return awsResult('unknown', ng, 'its subnets are not in the sources', ['Subnets']);
       }
       const exposed = subnets
         .map((s, i) => ({ i, id: s.subnet?.id ?? '?', e: s.subnet ? subnetExposure(inv, s.subnet) : undefined }))
         .filter((x) => x.e?.public);
-      if (exposed.length === 0) {
-        out.push(awsResult('pass', ng, `all ${subnets.length} subnets are private`, ['Subnets']));
-      } else {
-        out.push(
-          awsResult(
-            p.allowPublic ? 'warn' : 'fail',
-            ng,
-            `subnet ${exposed[0].id} is public (${exposed[0].e?.reason})${exposed.length > 1 ? ` and ${exposed.length - 1} more` : ''}`,
-            ['Subnets', exposed[0].i],
-          ),
-        );
-      }
-    }
-    return out;
-  },
+      if (exposed.length === 0) return awsResult('pass', ng, `all ${subnets.length} subnets are private`, ['Subnets']);
+      return awsResult(
+        p.allowPublic ? 'warn' : 'fail',
+        ng,
+        `subnet ${exposed[0].id} is public (${exposed[0].e?.reason})${exposed.length > 1 ? ` and ${exposed.length - 1} more` : ''}`,
+        ['Subnets', exposed[0].i],
+      );
+    }),
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { PROD_REQUIREMENTS } from '../../config/presets.js';
-import { nothingToCheckAws } from '../support/coverage.js';
+import { checkAwsResources } from '../support/aws-checks.js';
 import { prodFloor } from '../support/env.js';
 import { awsResult } from '../support/results.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 /** The range a test environment keeps logs for: short, bounded (the guidance is 7–30 days for most uses). */
 const TEST_RANGE = { min: 1, max: 30 } as const;
@@ -39,24 +39,21 @@ export default defineRule({
     needs: { aws: ['AWS::Logs::LogGroup'] },
   },
   check(inv, p) {
-    const groups = inv.aws('AWS::Logs::LogGroup');
-    if (groups.length === 0) return nothingToCheckAws(inv, ['AWS::Logs::LogGroup'], 'log groups');
-    const out: RuleResult[] = [];
     const range = `${p.minDays}–${p.maxDays} days`;
-    for (const g of groups) {
+    return checkAwsResources(inv, 'AWS::Logs::LogGroup', 'log groups', (g) => {
       const days = g.properties.RetentionInDays;
       if (days === undefined || days === null) {
-        out.push(awsResult('fail', g, `no retention: logs are kept forever (expected ${range})`));
-      } else if (typeof days !== 'number') {
-        out.push(awsResult('unknown', g, 'RetentionInDays is not a plain number in the sources', ['RetentionInDays']));
-      } else if (days < p.minDays) {
-        out.push(awsResult('fail', g, `keeps logs ${days} days; expected ${range}`, ['RetentionInDays']));
-      } else if (days > p.maxDays) {
-        out.push(awsResult('warn', g, `keeps logs ${days} days, longer than ${range}`, ['RetentionInDays']));
-      } else {
-        out.push(awsResult('pass', g, `keeps logs ${days} days`, ['RetentionInDays']));
+        return awsResult('fail', g, `no retention: logs are kept forever (expected ${range})`);
       }
-    }
-    return out;
+      if (typeof days !== 'number') {
+        return awsResult('unknown', g, 'RetentionInDays is not a plain number in the sources', ['RetentionInDays']);
+      }
+      if (days < p.minDays)
+        return awsResult('fail', g, `keeps logs ${days} days; expected ${range}`, ['RetentionInDays']);
+      if (days > p.maxDays) {
+        return awsResult('warn', g, `keeps logs ${days} days, longer than ${range}`, ['RetentionInDays']);
+      }
+      return awsResult('pass', g, `keeps logs ${days} days`, ['RetentionInDays']);
+    });
   },
 });

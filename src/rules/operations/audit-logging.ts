@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { nothingToCheckAws } from '../support/coverage.js';
+import { checkAwsResources } from '../support/aws-checks.js';
 import { awsResult, listText } from '../support/results.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 const params = z.object({
   /** Control plane log types that must be on: audit always, plus cluster.controlPlaneLogging. */
@@ -26,20 +26,13 @@ export default defineRule({
     }),
     needs: { aws: ['AWS::EKS::Cluster'] },
   },
-  check(inv, p) {
-    const clusters = inv.aws('AWS::EKS::Cluster');
-    if (clusters.length === 0) return nothingToCheckAws(inv, ['AWS::EKS::Cluster'], 'EKS clusters');
-    const out: RuleResult[] = [];
-    for (const c of clusters) {
+  check: (inv, p) =>
+    checkAwsResources(inv, 'AWS::EKS::Cluster', 'EKS clusters', (c) => {
       const logging = c.properties.Logging as { ClusterLogging?: { EnabledTypes?: { Type?: string }[] } } | undefined;
       const enabled = new Set((logging?.ClusterLogging?.EnabledTypes ?? []).map((t) => t.Type));
       const missing = p.requiredTypes.filter((t) => !enabled.has(t));
-      out.push(
-        missing.length === 0
-          ? awsResult('pass', c, `control plane logs ${listText(p.requiredTypes)}`, ['Logging'])
-          : awsResult('fail', c, `control plane does not log ${listText(missing)}`, logging ? ['Logging'] : []),
-      );
-    }
-    return out;
-  },
+      return missing.length === 0
+        ? awsResult('pass', c, `control plane logs ${listText(p.requiredTypes)}`, ['Logging'])
+        : awsResult('fail', c, `control plane does not log ${listText(missing)}`, logging ? ['Logging'] : []);
+    }),
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { AwsResource } from '../../inventory/types.js';
-import { nothingToCheckAws } from '../support/coverage.js';
+import { checkAwsResources } from '../support/aws-checks.js';
 import { eksVersion, minorOf, nextEksVersion } from '../support/eks-versions.js';
 import { cfnText } from '../support/iam.js';
 import { awsResult } from '../support/results.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 const params = z.object({
   /** The day to judge support on (YYYY-MM-DD); the current date when unset (tests fix it). */
@@ -46,66 +46,50 @@ export default defineRule({
     needs: { aws: ['AWS::EKS::Cluster'] },
   },
   check(inv, p) {
-    const clusters = inv.aws('AWS::EKS::Cluster');
-    if (clusters.length === 0) return nothingToCheckAws(inv, ['AWS::EKS::Cluster'], 'EKS clusters');
     const today = p.today ?? new Date().toISOString().slice(0, 10);
-    const out: RuleResult[] = [];
-    for (const c of clusters) {
+    return checkAwsResources(inv, 'AWS::EKS::Cluster', 'EKS clusters', (c) => {
       const raw = versionOf(c);
       const minor = raw ? minorOf(raw) : undefined;
-      if (!minor) {
-        out.push(awsResult('unknown', c, 'the cluster version is not set in the sources', ['Version']));
-        continue;
-      }
+      if (!minor) return awsResult('unknown', c, 'the cluster version is not set in the sources', ['Version']);
       const info = eksVersion(minor);
       if (!info?.standardEnd || !info.extendedEnd) {
-        out.push(
-          awsResult('warn', c, `version ${minor} has no support dates in the table; update eks-versions.ts`, [
-            'Version',
-          ]),
-        );
-        continue;
+        return awsResult('warn', c, `version ${minor} has no support dates in the table; update eks-versions.ts`, [
+          'Version',
+        ]);
       }
       const next = nextEksVersion(minor);
       const toStandard = daysBetween(today, info.standardEnd);
       const nextText = next ? `upgrade to ${next.minor}` : 'no newer minor is known yet';
       if (daysBetween(today, info.extendedEnd) < 0) {
-        out.push(
-          awsResult('fail', c, `version ${minor} left extended support on ${info.extendedEnd}; ${nextText}`, [
-            'Version',
-          ]),
-        );
-      } else if (toStandard < 0) {
-        out.push(
-          awsResult(
-            'warn',
-            c,
-            `version ${minor} is in paid extended support since ${info.standardEnd} (ends ${info.extendedEnd}); ${nextText}`,
-            ['Version'],
-          ),
-        );
-      } else if (toStandard <= p.warnDays) {
-        out.push(
-          awsResult(
-            'warn',
-            c,
-            `standard support for ${minor} ends in ${toStandard} days (${info.standardEnd}); ${nextText}`,
-            ['Version'],
-          ),
-        );
-      } else if (minor !== p.expected) {
-        out.push(awsResult('warn', c, `runs ${minor} but the configuration asks for ${p.expected}`, ['Version']));
-      } else {
-        out.push(
-          awsResult(
-            'pass',
-            c,
-            `version ${minor} is in standard support until ${info.standardEnd}; ${next ? `next: ${next.minor}` : 'the newest known minor'}`,
-            ['Version'],
-          ),
+        return awsResult('fail', c, `version ${minor} left extended support on ${info.extendedEnd}; ${nextText}`, [
+          'Version',
+        ]);
+      }
+      if (toStandard < 0) {
+        return awsResult(
+          'warn',
+          c,
+          `version ${minor} is in paid extended support since ${info.standardEnd} (ends ${info.extendedEnd}); ${nextText}`,
+          ['Version'],
         );
       }
-    }
-    return out;
+      if (toStandard <= p.warnDays) {
+        return awsResult(
+          'warn',
+          c,
+          `standard support for ${minor} ends in ${toStandard} days (${info.standardEnd}); ${nextText}`,
+          ['Version'],
+        );
+      }
+      if (minor !== p.expected) {
+        return awsResult('warn', c, `runs ${minor} but the configuration asks for ${p.expected}`, ['Version']);
+      }
+      return awsResult(
+        'pass',
+        c,
+        `version ${minor} is in standard support until ${info.standardEnd}; ${next ? `next: ${next.minor}` : 'the newest known minor'}`,
+        ['Version'],
+      );
+    });
   },
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { nothingToCheck } from '../support/coverage.js';
-import { workloadResult } from '../support/results.js';
+import { probeResults } from '../support/probe-checks.js';
+import { checkWorkloads } from '../support/workload-checks.js';
 import { containersOf, isServed } from '../support/workloads.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 const params = z.object({
   /** Workload kinds whose containers need a liveness probe. */
@@ -30,21 +30,14 @@ export default defineRule({
     defaults: () => ({ kinds: ['Deployment', 'StatefulSet', 'DaemonSet'] }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Service'] },
   },
-  check(inv, p) {
-    const workloads = inv.workloads({ kinds: p.kinds });
-    if (workloads.length === 0) return nothingToCheck(inv, p.kinds, 'long-running workloads');
-    const out: RuleResult[] = [];
-    for (const w of workloads) {
-      const missing = isServed(inv, w) ? 'fail' : 'warn';
-      for (const c of containersOf(w)) {
-        const name = c.container.name;
-        out.push(
-          c.container.livenessProbe
-            ? workloadResult('pass', w, `container ${name} has a liveness probe`, [...c.path, 'livenessProbe'], name)
-            : workloadResult(missing, w, `container ${name} has no livenessProbe`, c.path, name),
-        );
-      }
-    }
-    return out;
-  },
+  check: (inv, p) =>
+    checkWorkloads(inv, p.kinds, 'long-running workloads', (w) =>
+      probeResults(
+        w,
+        containersOf(w),
+        'livenessProbe',
+        isServed(inv, w) ? 'fail' : 'warn',
+        (name) => `container ${name} has no livenessProbe`,
+      ),
+    ),
 });

@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import { nothingToCheck } from '../support/coverage.js';
+import { probeResults } from '../support/probe-checks.js';
 import { workloadResult } from '../support/results.js';
-import { containersOf, isServed } from '../support/workloads.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { checkWorkloads } from '../support/workload-checks.js';
+import { type ContainerRef, containersOf, isServed } from '../support/workloads.js';
+import { defineRule } from '../types.js';
+
+/** The containers that declare ports; every container when none does. */
+function servingContainers(containers: readonly ContainerRef[]): readonly ContainerRef[] {
+  const withPorts = containers.filter((c) => Array.isArray(c.container.ports) && c.container.ports.length > 0);
+  return withPorts.length > 0 ? withPorts : containers;
+}
 
 const params = z.object({
   /** Workload kinds whose containers need a readiness probe when a Service sends them traffic. */
@@ -31,36 +38,16 @@ export default defineRule({
     defaults: () => ({ kinds: ['Deployment', 'StatefulSet', 'DaemonSet'] }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Service'] },
   },
-  check(inv, p) {
-    const workloads = inv.workloads({ kinds: p.kinds });
-    if (workloads.length === 0) return nothingToCheck(inv, p.kinds, 'long-running workloads');
-    const out: RuleResult[] = [];
-    for (const w of workloads) {
-      if (!isServed(inv, w)) {
-        out.push(workloadResult('skip', w, 'no Service selects this workload, so no traffic depends on readiness'));
-        continue;
-      }
-      const containers = containersOf(w);
-      const withPorts = containers.filter((c) => Array.isArray(c.container.ports) && c.container.ports.length > 0);
-      for (const c of withPorts.length > 0 ? withPorts : containers) {
-        const name = c.container.name;
-        if (c.container.readinessProbe) {
-          out.push(
-            workloadResult('pass', w, `container ${name} has a readiness probe`, [...c.path, 'readinessProbe'], name),
-          );
-        } else {
-          out.push(
-            workloadResult(
-              'fail',
-              w,
-              `container ${name} is served by a Service but has no readinessProbe`,
-              c.path,
-              name,
-            ),
-          );
-        }
-      }
-    }
-    return out;
-  },
+  check: (inv, p) =>
+    checkWorkloads(inv, p.kinds, 'long-running workloads', (w) =>
+      isServed(inv, w)
+        ? probeResults(
+            w,
+            servingContainers(containersOf(w)),
+            'readinessProbe',
+            'fail',
+            (name) => `container ${name} is served by a Service but has no readinessProbe`,
+          )
+        : [workloadResult('skip', w, 'no Service selects this workload, so no traffic depends on readiness')],
+    ),
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { nothingToCheck } from '../support/coverage.js';
 import { count, workloadResult } from '../support/results.js';
+import { checkWorkloads } from '../support/workload-checks.js';
 import { isUserFacing, REPLICATED_KINDS, replicaRange } from '../support/workloads.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 const params = z.object({
   /** Fewest replicas a user-facing workload may run (an autoscaler's minimum counts). */
@@ -29,37 +29,28 @@ export default defineRule({
     defaults: (env) => ({ minReplicas: env.workloads.minReplicas }),
     needs: { kube: ['Deployment', 'StatefulSet', 'Service', 'HorizontalPodAutoscaler', 'ScaledObject'] },
   },
-  check(inv, p) {
-    const workloads = inv.workloads({ kinds: REPLICATED_KINDS });
-    if (workloads.length === 0) return nothingToCheck(inv, REPLICATED_KINDS, 'Deployments or StatefulSets');
-    const out: RuleResult[] = [];
-    for (const w of workloads) {
+  check: (inv, p) =>
+    checkWorkloads(inv, REPLICATED_KINDS, 'Deployments or StatefulSets', (w) => {
       const range = replicaRange(inv, w);
-      if (!range) continue;
+      if (!range) return [];
       const path = range.source === 'spec.replicas' ? ['spec', 'replicas'] : ['spec'];
       if (range.min >= p.minReplicas) {
-        out.push(workloadResult('pass', w, `runs at least ${count(range.min, 'replica')} (${range.source})`, path));
-      } else if (isUserFacing(inv, w)) {
-        out.push(
-          workloadResult(
-            'fail',
-            w,
-            `runs ${count(range.min, 'replica')} at minimum (${range.source}); user-facing workloads need at least ${p.minReplicas}`,
-            path,
-          ),
-        );
-      } else {
-        // Not selected by a Service: still a single point of failure, but not one users hit directly.
-        out.push(
-          workloadResult(
-            'warn',
-            w,
-            `runs ${count(range.min, 'replica')} at minimum (${range.source}) and no load-balancing Service selects it; a restart stops its work until the pod is back (the environment minimum is ${p.minReplicas})`,
-            path,
-          ),
+        return workloadResult('pass', w, `runs at least ${count(range.min, 'replica')} (${range.source})`, path);
+      }
+      if (isUserFacing(inv, w)) {
+        return workloadResult(
+          'fail',
+          w,
+          `runs ${count(range.min, 'replica')} at minimum (${range.source}); user-facing workloads need at least ${p.minReplicas}`,
+          path,
         );
       }
-    }
-    return out;
-  },
+      // Not selected by a Service: still a single point of failure, but not one users hit directly.
+      return workloadResult(
+        'warn',
+        w,
+        `runs ${count(range.min, 'replica')} at minimum (${range.source}) and no load-balancing Service selects it; a restart stops its work until the pod is back (the environment minimum is ${p.minReplicas})`,
+        path,
+      );
+    }),
 });

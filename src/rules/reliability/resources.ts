@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { nothingToCheck } from '../support/coverage.js';
+import { checkContainers } from '../support/container-checks.js';
 import { parseQuantity } from '../support/quantity.js';
-import { listText, workloadResult } from '../support/results.js';
-import { containersOf } from '../support/workloads.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { listText } from '../support/results.js';
+import { defineRule } from '../types.js';
 
 interface Resources {
   requests?: Record<string, unknown>;
@@ -43,51 +42,29 @@ export default defineRule({
     }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'] },
   },
-  check(inv, p) {
-    const workloads = inv.workloads();
-    if (workloads.length === 0) return nothingToCheck(inv, ['Deployment'], 'workloads');
-    const out: RuleResult[] = [];
-    for (const w of workloads) {
-      for (const c of containersOf(w, { init: p.initContainers })) {
-        const res = (c.container.resources ?? {}) as Resources;
-        const missing = p.required.filter((field) => {
-          const [group, name] = field.split('.') as ['requests' | 'limits', string];
-          return res[group]?.[name] === undefined || res[group]?.[name] === '';
-        });
-        const inverted = ['cpu', 'memory'].filter((r) => {
-          const req = parseQuantity(res.requests?.[r]);
-          const lim = parseQuantity(res.limits?.[r]);
-          return req !== undefined && lim !== undefined && req > lim;
-        });
-        const label = `${c.init ? 'init container' : 'container'} ${c.container.name}`;
-        if (missing.length > 0) {
-          const onlyLimits = missing.every((m) => m.startsWith('limits.'));
-          const onlyRequests = missing.every((m) => m.startsWith('requests.'));
-          const path = [...c.path, 'resources', ...(onlyLimits ? ['limits'] : onlyRequests ? ['requests'] : [])];
-          out.push(workloadResult('fail', w, `${label} does not set ${listText(missing)}`, path, c.container.name));
-        } else if (inverted.length > 0) {
-          out.push(
-            workloadResult(
-              'fail',
-              w,
-              `${label} requests more ${listText(inverted)} than its limit allows`,
-              [...c.path, 'resources', 'requests'],
-              c.container.name,
-            ),
-          );
-        } else {
-          out.push(
-            workloadResult(
-              'pass',
-              w,
-              `${label} sets ${listText(p.required)}`,
-              [...c.path, 'resources'],
-              c.container.name,
-            ),
-          );
-        }
+  check: (inv, p) =>
+    checkContainers(inv, { init: p.initContainers }, (_w, c) => {
+      const res = (c.container.resources ?? {}) as Resources;
+      const missing = p.required.filter((field) => {
+        const [group, name] = field.split('.') as ['requests' | 'limits', string];
+        return res[group]?.[name] === undefined || res[group]?.[name] === '';
+      });
+      const inverted = ['cpu', 'memory'].filter((r) => {
+        const req = parseQuantity(res.requests?.[r]);
+        const lim = parseQuantity(res.limits?.[r]);
+        return req !== undefined && lim !== undefined && req > lim;
+      });
+      const label = `${c.init ? 'init container' : 'container'} ${c.container.name}`;
+      if (missing.length > 0) {
+        const onlyLimits = missing.every((m) => m.startsWith('limits.'));
+        const onlyRequests = missing.every((m) => m.startsWith('requests.'));
+        const path = [...c.path, 'resources', ...(onlyLimits ? ['limits'] : onlyRequests ? ['requests'] : [])];
+        return { status: 'fail', message: `${label} does not set ${listText(missing)}`, path };
       }
-    }
-    return out;
-  },
+      if (inverted.length > 0) {
+        const message = `${label} requests more ${listText(inverted)} than its limit allows`;
+        return { status: 'fail', message, path: [...c.path, 'resources', 'requests'] };
+      }
+      return { status: 'pass', message: `${label} sets ${listText(p.required)}`, path: [...c.path, 'resources'] };
+    }),
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { nothingToCheck } from '../support/coverage.js';
 import { workloadResult } from '../support/results.js';
+import { checkWorkloads } from '../support/workload-checks.js';
 import { isUserFacing, podSpecPath, REPLICATED_KINDS, replicaRange } from '../support/workloads.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 const params = z.object({
   /** Node label keys that name a zone. */
@@ -43,15 +43,11 @@ export default defineRule({
     }),
     needs: { kube: ['Deployment', 'StatefulSet', 'HorizontalPodAutoscaler', 'ScaledObject', 'Service'] },
   },
-  check(inv, p) {
-    const workloads = inv.workloads({ kinds: REPLICATED_KINDS });
-    if (workloads.length === 0) return nothingToCheck(inv, REPLICATED_KINDS, 'Deployments or StatefulSets');
-    const out: RuleResult[] = [];
-    for (const w of workloads) {
+  check: (inv, p) =>
+    checkWorkloads(inv, REPLICATED_KINDS, 'Deployments or StatefulSets', (w) => {
       const range = replicaRange(inv, w);
       if (!range || range.max < p.fromReplicas) {
-        out.push(workloadResult('skip', w, `runs fewer than ${p.fromReplicas} replicas`));
-        continue;
+        return workloadResult('skip', w, `runs fewer than ${p.fromReplicas} replicas`);
       }
       const spec = (w.template.spec ?? {}) as PodSpecSpread;
       const isZone = (key: string | undefined) => key !== undefined && p.zoneKeys.includes(key);
@@ -63,25 +59,18 @@ export default defineRule({
           isZone(t.podAffinityTerm?.topologyKey),
         );
       if (tsc || affinity) {
-        out.push(
-          workloadResult(
-            'pass',
-            w,
-            `spreads by zone through ${tsc ? 'topologySpreadConstraints' : 'pod anti-affinity'}`,
-            podSpecPath(w, tsc ? 'topologySpreadConstraints' : 'affinity'),
-          ),
-        );
-      } else {
-        out.push(
-          workloadResult(
-            isUserFacing(inv, w) ? 'fail' : 'warn',
-            w,
-            `${range.max} replicas with no zone spread: the scheduler may place them all in one zone`,
-            podSpecPath(w),
-          ),
+        return workloadResult(
+          'pass',
+          w,
+          `spreads by zone through ${tsc ? 'topologySpreadConstraints' : 'pod anti-affinity'}`,
+          podSpecPath(w, tsc ? 'topologySpreadConstraints' : 'affinity'),
         );
       }
-    }
-    return out;
-  },
+      return workloadResult(
+        isUserFacing(inv, w) ? 'fail' : 'warn',
+        w,
+        `${range.max} replicas with no zone spread: the scheduler may place them all in one zone`,
+        podSpecPath(w),
+      );
+    }),
 });

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { nothingToCheck } from '../support/coverage.js';
-import { workloadResult } from '../support/results.js';
+import { checkContainers, securityContextPath, securitySetting } from '../support/container-checks.js';
 import { containerContext } from '../support/security-context.js';
-import { containersOf } from '../support/workloads.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 const params = z.object({
   ignoreNamespaces: z.array(z.string()),
@@ -30,26 +28,18 @@ export default defineRule({
     defaults: () => ({ ignoreNamespaces: ['kube-system', 'amazon-cloudwatch'] }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'] },
   },
-  check(inv, p) {
-    const workloads = inv.workloads().filter((w) => !p.ignoreNamespaces.includes(w.namespace));
-    if (workloads.length === 0) return nothingToCheck(inv, ['Deployment'], 'workloads');
-    const out: RuleResult[] = [];
-    for (const w of workloads) {
-      for (const c of containersOf(w, { init: true })) {
-        const ctx = containerContext(c);
-        const name = c.container.name;
-        const path = [...c.path, 'securityContext'];
-        if (ctx.privileged === true) {
-          out.push(workloadResult('fail', w, `container ${name} is privileged`, [...path, 'privileged'], name));
-        } else if (ctx.allowPrivilegeEscalation !== false) {
-          out.push(
-            workloadResult('warn', w, `container ${name} does not set allowPrivilegeEscalation: false`, c.path, name),
-          );
-        } else {
-          out.push(workloadResult('pass', w, `container ${name} cannot escalate privileges`, path, name));
-        }
+  check: (inv, p) =>
+    checkContainers(inv, p, (_w, c) => {
+      const ctx = containerContext(c);
+      if (ctx.privileged === true) {
+        const path = [...securityContextPath(c), 'privileged'];
+        return { status: 'fail', message: `container ${c.container.name} is privileged`, path };
       }
-    }
-    return out;
-  },
+      return securitySetting(
+        c,
+        ctx.allowPrivilegeEscalation === false,
+        'cannot escalate privileges',
+        'does not set allowPrivilegeEscalation: false',
+      );
+    }),
 });

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { nothingToCheck } from '../support/coverage.js';
-import { workloadResult } from '../support/results.js';
+import { checkContainers, securitySetting } from '../support/container-checks.js';
 import { containerContext } from '../support/security-context.js';
-import { containersOf } from '../support/workloads.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 const params = z.object({
   ignoreNamespaces: z.array(z.string()),
@@ -29,26 +27,13 @@ export default defineRule({
     defaults: () => ({ ignoreNamespaces: ['kube-system', 'amazon-cloudwatch'] }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'] },
   },
-  check(inv, p) {
-    const workloads = inv.workloads().filter((w) => !p.ignoreNamespaces.includes(w.namespace));
-    if (workloads.length === 0) return nothingToCheck(inv, ['Deployment'], 'workloads');
-    const out: RuleResult[] = [];
-    for (const w of workloads) {
-      for (const c of containersOf(w, { init: true })) {
-        const name = c.container.name;
-        out.push(
-          containerContext(c).readOnlyRootFilesystem === true
-            ? workloadResult(
-                'pass',
-                w,
-                `container ${name} has a read-only root filesystem`,
-                [...c.path, 'securityContext'],
-                name,
-              )
-            : workloadResult('warn', w, `container ${name} can write to its root filesystem`, c.path, name),
-        );
-      }
-    }
-    return out;
-  },
+  check: (inv, p) =>
+    checkContainers(inv, p, (_w, c) =>
+      securitySetting(
+        c,
+        containerContext(c).readOnlyRootFilesystem === true,
+        'has a read-only root filesystem',
+        'can write to its root filesystem',
+      ),
+    ),
 });

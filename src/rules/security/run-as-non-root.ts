@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { nothingToCheck } from '../support/coverage.js';
-import { workloadResult } from '../support/results.js';
+import { checkContainers, securitySetting } from '../support/container-checks.js';
 import { effective } from '../support/security-context.js';
-import { containersOf } from '../support/workloads.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 const params = z.object({
   /** Namespaces whose system pods legitimately run as root. */
@@ -31,35 +29,16 @@ export default defineRule({
     defaults: () => ({ ignoreNamespaces: ['kube-system', 'amazon-cloudwatch'] }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'] },
   },
-  check(inv, p) {
-    const workloads = inv.workloads().filter((w) => !p.ignoreNamespaces.includes(w.namespace));
-    if (workloads.length === 0) return nothingToCheck(inv, ['Deployment'], 'workloads');
-    const out: RuleResult[] = [];
-    for (const w of workloads) {
-      for (const c of containersOf(w, { init: true })) {
-        const nonRoot = effective(w, c, 'runAsNonRoot');
-        const user = effective(w, c, 'runAsUser');
-        const ok = (nonRoot === true && user !== 0) || (typeof user === 'number' && user > 0);
-        const name = c.container.name;
-        out.push(
-          ok
-            ? workloadResult(
-                'pass',
-                w,
-                `container ${name} runs as a non-root user`,
-                [...c.path, 'securityContext'],
-                name,
-              )
-            : workloadResult(
-                'warn',
-                w,
-                `container ${name} may run as root: neither runAsNonRoot nor a non-zero runAsUser is set`,
-                c.path,
-                name,
-              ),
-        );
-      }
-    }
-    return out;
-  },
+  check: (inv, p) =>
+    checkContainers(inv, p, (w, c) => {
+      const nonRoot = effective(w, c, 'runAsNonRoot');
+      const user = effective(w, c, 'runAsUser');
+      const ok = (nonRoot === true && user !== 0) || (typeof user === 'number' && user > 0);
+      return securitySetting(
+        c,
+        ok,
+        'runs as a non-root user',
+        'may run as root: neither runAsNonRoot nor a non-zero runAsUser is set',
+      );
+    }),
 });

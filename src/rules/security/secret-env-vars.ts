@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { nothingToCheck } from '../support/coverage.js';
-import { workloadResult } from '../support/results.js';
+import { type ContainerVerdict, checkContainers } from '../support/container-checks.js';
 import { envFromOf, envOf } from '../support/secrets.js';
-import { containersOf } from '../support/workloads.js';
-import { defineRule, type RuleResult } from '../types.js';
+import { defineRule } from '../types.js';
 
 const params = z.object({
   /** Status for a Secret read through env vars: fail (production) or warn. */
@@ -27,30 +25,30 @@ export default defineRule({
     defaults: (env): z.infer<typeof params> => ({ status: env.preset === 'prod' ? 'fail' : 'warn' }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'] },
   },
-  check(inv, p) {
-    const workloads = inv.workloads();
-    if (workloads.length === 0) return nothingToCheck(inv, ['Deployment'], 'workloads');
-    const out: RuleResult[] = [];
-    for (const w of workloads) {
-      for (const c of containersOf(w, { init: true })) {
-        const found: { text: string; path: (string | number)[] }[] = [];
-        envOf(c.container).forEach((e, i) => {
-          const ref = e.valueFrom?.secretKeyRef;
-          if (ref) found.push({ text: `env ${e.name} reads Secret ${ref.name ?? '?'}`, path: [...c.path, 'env', i] });
-        });
-        envFromOf(c.container).forEach((e, i) => {
-          if (e.secretRef) {
-            found.push({ text: `envFrom loads Secret ${e.secretRef.name ?? '?'}`, path: [...c.path, 'envFrom', i] });
-          }
-        });
-        const name = c.container.name;
-        if (found.length === 0) {
-          out.push(workloadResult('pass', w, `container ${name} reads no Secret through env vars`, c.path, name));
-        } else {
-          for (const f of found) out.push(workloadResult(p.status, w, f.text, f.path, name));
+  check: (inv, p) =>
+    checkContainers(inv, {}, (_w, c) => {
+      const found: ContainerVerdict[] = [];
+      envOf(c.container).forEach((e, i) => {
+        const ref = e.valueFrom?.secretKeyRef;
+        if (ref) {
+          found.push({
+            status: p.status,
+            message: `env ${e.name} reads Secret ${ref.name ?? '?'}`,
+            path: [...c.path, 'env', i],
+          });
         }
-      }
-    }
-    return out;
-  },
+      });
+      envFromOf(c.container).forEach((e, i) => {
+        if (e.secretRef) {
+          const message = `envFrom loads Secret ${e.secretRef.name ?? '?'}`;
+          found.push({ status: p.status, message, path: [...c.path, 'envFrom', i] });
+        }
+      });
+      if (found.length > 0) return found;
+      return {
+        status: 'pass',
+        message: `container ${c.container.name} reads no Secret through env vars`,
+        path: c.path,
+      };
+    }),
 });

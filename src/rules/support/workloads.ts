@@ -17,19 +17,26 @@ export interface ContainerRef {
   readonly path: ValuePath;
 }
 
+/** Containers and init containers of each workload, built once (rules ask for them again and again). */
+const containerRefs = new WeakMap<Workload, { init: readonly ContainerRef[]; main: readonly ContainerRef[] }>();
+
 /** The workload's containers, with init containers first when asked for. */
 export function containersOf(w: Workload, opts: { init?: boolean } = {}): ContainerRef[] {
-  const spec = w.template.spec ?? {};
-  const out: ContainerRef[] = [];
-  if (opts.init) {
+  let refs = containerRefs.get(w);
+  if (!refs) {
+    const spec = w.template.spec ?? {};
+    const init: ContainerRef[] = [];
+    const main: ContainerRef[] = [];
     (spec.initContainers ?? []).forEach((container, index) => {
-      out.push({ container, index, init: true, path: containerPath(w, index, true) });
+      init.push({ container, index, init: true, path: containerPath(w, index, true) });
     });
+    (spec.containers ?? []).forEach((container, index) => {
+      main.push({ container, index, init: false, path: containerPath(w, index) });
+    });
+    refs = { init, main };
+    containerRefs.set(w, refs);
   }
-  (spec.containers ?? []).forEach((container, index) => {
-    out.push({ container, index, init: false, path: containerPath(w, index) });
-  });
-  return out;
+  return opts.init ? [...refs.init, ...refs.main] : refs.main.slice();
 }
 
 /** Path of a field of the pod spec: `[...templatePath, 'spec', ...rest]`. */
