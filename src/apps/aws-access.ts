@@ -8,7 +8,7 @@ export interface PolicyStatement {
   readonly Resource: readonly string[];
 }
 
-/** What a queue consumer needs and nothing more (the seed's Pod Identity for SQS, plus visibility extension). */
+/** What a queue consumer needs and nothing more (Pattern 3's SQS policy, plus visibility extension). */
 export const SQS_CONSUMER_ACTIONS = [
   'sqs:ReceiveMessage',
   'sqs:DeleteMessage',

@@ -8,7 +8,7 @@ export type Resources = z.infer<typeof resourcesSchema>;
 
 /**
  * Requests and limits when the config gives none (pitfall 1: always set both).
- * Web follows the seed's "Deployment Spec Essentials"; stateful gets more
+ * Web follows the Pattern 1 deployment essentials; stateful gets more
  * because databases and caches hold data in memory; workers and jobs start at
  * the web values. Tune from `kubectl top pods` (20% usage means overprovisioned).
  */

@@ -12,7 +12,7 @@ export type Component =
   | 'External Secrets'
   | 'CloudWatch';
 
-/** The seed's component decision matrix, one column per pattern plus the multi-tier column. */
+/** The component decision matrix, one column per pattern plus the multi-tier column. */
 export const DECISION_MATRIX: Record<
   Component,
   Record<AppConfig['pattern'] | 'multiTier', string> & { readonly part: string }
@@ -37,7 +37,7 @@ export interface ComponentNeed {
   readonly component: Component;
   /** Series part that built it (1.1 … 1.7). */
   readonly part: string;
-  /** What the seed's matrix says for this pattern (and the multi-tier column when the app has a tier). */
+  /** What the decision matrix says for this pattern (and the multi-tier column when the app has a tier). */
   readonly matrix: string;
   /** Whether this app, with this config, uses it. */
   readonly needed: boolean;
@@ -66,7 +66,7 @@ function awsSummary(app: AppConfig): string {
 }
 
 /**
- * Which platform components an app needs, and why: the seed's decision matrix
+ * Which platform components an app needs, and why: the component decision matrix
  * applied to the app's actual config (its image, host, storage, AWS access,
  * secrets) in one environment, with a warning when the environment has a
  * needed component switched off.

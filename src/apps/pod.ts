@@ -42,7 +42,7 @@ export function probesFor(app: AppConfig): { readiness: k8s.Probe; liveness: k8s
   const port = k8s.IntOrString.fromNumber(app.port);
   const check: Pick<k8s.Probe, 'httpGet' | 'tcpSocket'> =
     probeKindOf(app) === 'tcp' ? { tcpSocket: { port } } : { httpGet: { path: app.healthPath, port } };
-  // The seed's values: readiness after 5s every 10s; liveness after 15s every 20s.
+  // The pattern's values: readiness after 5s every 10s; liveness after 15s every 20s.
   // Databases get longer before liveness may restart them (recovery after a crash takes time).
   return {
     readiness: { ...check, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 },

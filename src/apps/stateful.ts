@@ -9,7 +9,7 @@ import { addExternalSecrets } from './secrets.js';
 /** Name of the volume claim template (and of each claim's prefix: data-<app>-<n>). */
 export const DATA_VOLUME = 'data';
 
-/** The seed's "EKS StatefulSet vs managed service" table, said once per run when a stateful app is generated. */
+/** The "EKS StatefulSet vs managed service" table, said once per run when a stateful app is generated. */
 export const MANAGED_SERVICE_ADVICE = [
   'Stateful apps on EKS: consider a managed service (RDS for PostgreSQL, ElastiCache for Redis) first.',
   '  Run a StatefulSet when you need a version or configuration the managed service lacks, are cost-sensitive at',

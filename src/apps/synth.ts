@@ -46,7 +46,7 @@ function addFolder(files: Map<string, string>, dir: string, objects: Manifest[],
 }
 
 /**
- * Every app of an environment as Kubernetes manifests, following the seed's
+ * Every app of an environment as Kubernetes manifests, following the
  * five patterns: `<app>/` per app (one file per kind plus a kustomization),
  * `_namespaces/` with each namespace's baseline (Pattern 5: namespace,
  * default-deny policies, quota, limits, SecretStore) and `argocd/` with an

@@ -11,7 +11,7 @@ export interface DiffRow {
 
 export interface EnvironmentDiff {
   readonly environments: readonly [string, string];
-  /** The rows of the seed's test-vs-production table, from the actual config. */
+  /** The rows of the test-vs-production table, from the actual config. */
   readonly summary: readonly DiffRow[];
   /** Every other resolved setting whose value differs. */
   readonly otherDifferences: readonly DiffRow[];
@@ -45,7 +45,7 @@ function backup(e: EnvironmentConfig): string {
   return `automated daily ${e.backup.cron}, kept ${e.backup.retentionDays} days`;
 }
 
-/** The seed's test-vs-production rows, rendered from an environment. */
+/** The test-vs-production rows, rendered from an environment. */
 export const SUMMARY_ROWS: readonly { setting: string; render: (e: EnvironmentConfig) => string }[] = [
   { setting: 'Cluster name', render: (e) => e.clusterName },
   { setting: 'Node count', render: nodeCount },

@@ -13,7 +13,7 @@ export interface FloorViolation {
 
 /**
  * The floor every prod-preset environment stands on: the production column of
- * the seed's test-vs-production table.
+ * the test-vs-production table.
  */
 export function checkProductionFloor(s: EnvironmentSettings): FloorViolation[] {
   const out: FloorViolation[] = [];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The `apps:` section: one entry per application, built on one of the seed's
+ * The `apps:` section: one entry per application, built on one of the
  * patterns. Values that differ between environments take either a single value
  * or a map keyed by environment name (`replicas: { test: 2, prod: 3 }`).
  */
