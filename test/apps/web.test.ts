@@ -30,14 +30,14 @@ describe('web pattern (Pattern 1)', () => {
     });
   });
 
-  it('sets the pattern's default requests and limits when the config gives none', () => {
+  it("sets the pattern's default requests and limits when the config gives none", () => {
     expect(container.resources).toEqual({
       requests: { cpu: '100m', memory: '256Mi' },
       limits: { cpu: '500m', memory: '512Mi' },
     });
   });
 
-  it('probes readiness and liveness on the health path with the pattern's timings', () => {
+  it("probes readiness and liveness on the health path with the pattern's timings", () => {
     expect(container.readinessProbe).toMatchObject({
       httpGet: { path: '/healthz', port: 8080 },
       initialDelaySeconds: 5,

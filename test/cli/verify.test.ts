@@ -47,7 +47,7 @@ function findings(stdout: string): JsonFinding[] {
 }
 
 describe('slipway verify with paths', () => {
-  it("exits 2 on the common pitfalls, each on the right object and line", async () => {
+  it('exits 2 on the common pitfalls, each on the right object and line', async () => {
     const r = await run([PITFALLS, '-o', 'json']);
     expect(r.code).toBe(2);
     const got = findings(r.stdout)

@@ -14,7 +14,7 @@ describe('config diff', () => {
   const diff = diffEnvironments(cfg, 'test', 'prod');
   const row = (s: string) => diff.summary.find((r) => r.setting === s)?.values;
 
-  it("renders the test-vs-production rows from the config", () => {
+  it('renders the test-vs-production rows from the config', () => {
     expect(diff.summary.map((r) => r.setting)).toEqual([
       'Cluster name',
       'Node count',
