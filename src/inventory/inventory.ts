@@ -30,6 +30,7 @@ export class Inventory {
   private readonly byAwsType = new Map<string, AwsResource[]>();
   private readonly byAwsId = new Map<string, AwsResource>();
   private readonly workloadList: Workload[] = [];
+  private readonly workloadLists = new Map<string, readonly Workload[]>();
   /** Relationship answers, computed once per workload or object (the inventory never changes). */
   private readonly memo = {
     services: new Map<object, KubeResource[]>(),
@@ -102,9 +103,16 @@ export class Inventory {
 
   /** Workloads that are not managed by another object (a Deployment, not its ReplicaSets and Pods). */
   workloads(opts: { includeOwned?: boolean; kinds?: readonly string[] } = {}): readonly Workload[] {
-    return this.workloadList.filter(
-      (w) => (opts.includeOwned || !w.owned) && (!opts.kinds || opts.kinds.includes(w.kind)),
-    );
+    // Every rule asks; the answer per (owned, kinds) is kept. Shared and readonly: callers never change it.
+    const cacheKey = `${opts.includeOwned ? 'all' : 'unowned'}|${opts.kinds ? opts.kinds.join('|') : '*'}`;
+    let hit = this.workloadLists.get(cacheKey);
+    if (!hit) {
+      hit = this.workloadList.filter(
+        (w) => (opts.includeOwned || !w.owned) && (!opts.kinds || opts.kinds.includes(w.kind)),
+      );
+      this.workloadLists.set(cacheKey, hit);
+    }
+    return hit;
   }
 
   /** Namespaces in use: declared Namespace objects and namespaces any object lives in. */
@@ -120,7 +128,7 @@ export class Inventory {
     const inNs = this.workloadsByNs.get(namespace) ?? [];
     const matchLabels = selector?.matchLabels;
     // A selector's matchLabels must all hold, so its first pair narrows the workloads to look at.
-    const first = isPlainObject(matchLabels) ? Object.keys(matchLabels)[0] : undefined;
+    const first = isPlainObject(matchLabels) ? firstOwnKey(matchLabels) : undefined;
     const candidates =
       first === undefined || !matchLabels || matchLabels[first] === undefined
         ? inNs
@@ -256,7 +264,7 @@ export class Inventory {
       for (const r of this.byKindNs.get(kind)?.get(namespace) ?? []) {
         index.order.set(r, index.order.size);
         const labels = required(r);
-        const first = labels ? Object.keys(labels).sort()[0] : undefined;
+        const first = labels ? smallestOwnKey(labels) : undefined;
         if (first === undefined || !labels) index.always.push(r);
         else {
           let byValue = index.byLabel.get(first);
@@ -307,7 +315,8 @@ export class Inventory {
       }
       this.targetIndex.set(kind, index);
     }
-    return [...(index.get(`${w.namespace}/${w.kind}/${w.name}`) ?? [])];
+    // Callers (hpasFor, scaledObjectsFor) keep this list and hand out copies.
+    return index.get(`${w.namespace}/${w.kind}/${w.name}`) ?? [];
   }
 
   // ---- AWS ---------------------------------------------------------------
@@ -390,6 +399,19 @@ function mergeInOrder(a: readonly KubeResource[], b: readonly KubeResource[], or
   while (i < a.length) out.push(a[i++]);
   while (j < b.length) out.push(b[j++]);
   return out;
+}
+
+/** The object's first own key (as Object.keys orders them), without building the key list. */
+function firstOwnKey(o: object): string | undefined {
+  for (const k in o) if (Object.hasOwn(o, k)) return k;
+  return undefined;
+}
+
+/** The object's smallest own key in code-unit order (what `Object.keys(o).sort()[0]` gives), without sorting. */
+function smallestOwnKey(o: object): string | undefined {
+  let min: string | undefined;
+  for (const k in o) if (Object.hasOwn(o, k) && (min === undefined || k < min)) min = k;
+  return min;
 }
 
 function key(kind: string, namespace: string | undefined, name: string): string {

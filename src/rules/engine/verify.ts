@@ -41,7 +41,17 @@ export interface VerifyOptions {
 interface Ran {
   readonly rule: Rule;
   readonly settings: RuleSettings;
-  readonly results: RuleResult[];
+}
+
+function scoredEntries(category: string, severity: Severity): Record<ResultStatus, ScoredResult> {
+  const entry = (status: ResultStatus): ScoredResult => ({ category, status, severity });
+  return {
+    pass: entry('pass'),
+    fail: entry('fail'),
+    warn: entry('warn'),
+    unknown: entry('unknown'),
+    skip: entry('skip'),
+  };
 }
 
 /**
@@ -57,20 +67,6 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
   const settings = allRuleSettings(options.rules, env, options.configFile);
   const allIds = options.rules.map((r) => r.meta.id);
 
-  const notRun = new Map<string, string>();
-  const ran: Ran[] = [];
-  for (const rule of [...options.rules].sort((a, b) => cmp(a.meta.id, b.meta.id))) {
-    const s = settings.get(rule.meta.id) as RuleSettings;
-    const chosen = selected(rule.meta.id, options.include, options.exclude);
-    if (!chosen || !s.enabled) {
-      const why = !chosen ? `rule ${rule.meta.id} not selected` : `rule ${rule.meta.id} disabled in the config`;
-      for (const c of rule.meta.checklist) if (!notRun.has(c)) notRun.set(c, why);
-      continue;
-    }
-    ran.push({ rule, settings: s, results: runRule(rule, inventory, s, env) });
-  }
-  const ranIds = new Set(ran.map((r) => r.rule.meta.id));
-
   // Suppressions live on objects; only objects with such an annotation are looked at twice.
   const suppressions = new Map<string, AnnotationSuppression[]>();
   for (const r of inventory.kube()) {
@@ -80,44 +76,76 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
   }
   const exemptions = exemptionStates(env.verify?.exemptions ?? [], env.name, today);
 
+  const notRun = new Map<string, string>();
+  const ran: Ran[] = [];
   const findings: Finding[] = [];
   const outcomes: RuleOutcome[] = [];
   const scored: ScoredResult[] = [];
   const counts = emptyCounts();
   let suppressedCount = 0;
 
-  for (const { rule, settings: s, results } of ran) {
+  // Each rule's results are judged as soon as it ran: passes are counted and dropped, only findings are kept.
+  for (const rule of [...options.rules].sort((a, b) => cmp(a.meta.id, b.meta.id))) {
+    const s = settings.get(rule.meta.id) as RuleSettings;
+    const chosen = selected(rule.meta.id, options.include, options.exclude);
+    if (!chosen || !s.enabled) {
+      const why = !chosen ? `rule ${rule.meta.id} not selected` : `rule ${rule.meta.id} disabled in the config`;
+      for (const c of rule.meta.checklist) if (!notRun.has(c)) notRun.set(c, why);
+      continue;
+    }
+    const results = runRule(rule, inventory, s, env);
+    ran.push({ rule, settings: s });
     const m = rule.meta;
     const ruleCounts = emptyCounts();
+    // One scored entry per status for the whole rule (they only carry category, status and severity).
+    const scoredAs = scoredEntries(m.category, s.severity);
     for (const result of results) {
       const status = normaliseStatus(result.status);
-      let suppressed: Suppression | undefined;
-      if (status !== 'pass' && status !== 'skip') {
-        suppressed =
-          annotationSuppression(result, m.id, suppressions, today) ?? matchExemption(exemptions, m.id, result);
+      if (status === 'pass' || status === 'skip') {
+        ruleCounts[status]++;
+        counts[status]++;
+        scored.push(scoredAs[status]);
+        continue;
       }
+      const suppressed =
+        annotationSuppression(result, m.id, suppressions, today) ?? matchExemption(exemptions, m.id, result);
       if (suppressed) suppressedCount++;
       else {
         ruleCounts[status]++;
         counts[status]++;
-        scored.push({ category: m.category, status, severity: s.severity });
+        scored.push(scoredAs[status]);
       }
-      if (status === 'pass' || status === 'skip') continue;
-      findings.push({
-        ruleId: m.id,
-        category: m.category,
-        status,
-        severity: s.severity,
-        subject: result.subject,
-        location: locationOf(result.resource, result),
-        message: result.message,
-        fix: m.fix,
-        checklist: m.checklist,
-        ...(suppressed ? { suppressed } : {}),
-      });
+      const location = locationOf(result.resource, result);
+      findings.push(
+        suppressed
+          ? {
+              ruleId: m.id,
+              category: m.category,
+              status,
+              severity: s.severity,
+              subject: result.subject,
+              location,
+              message: result.message,
+              fix: m.fix,
+              checklist: m.checklist,
+              suppressed,
+            }
+          : {
+              ruleId: m.id,
+              category: m.category,
+              status,
+              severity: s.severity,
+              subject: result.subject,
+              location,
+              message: result.message,
+              fix: m.fix,
+              checklist: m.checklist,
+            },
+      );
     }
     outcomes.push({ id: m.id, checklist: m.checklist, counts: ruleCounts });
   }
+  const ranIds = new Set(ran.map((r) => r.rule.meta.id));
 
   findings.push(...metaFindings(inventory, suppressions, exemptions, ranIds, options, today));
   for (const f of findings) if (f.category === META_CATEGORY && !f.suppressed) counts[f.status]++;
@@ -186,9 +214,15 @@ function normaliseStatus(s: ResultStatus): ResultStatus {
   return s === 'pass' || s === 'fail' || s === 'warn' || s === 'skip' ? s : 'unknown';
 }
 
+/** Whether an annotations object has an own key with the suppression prefix. */
+function hasSuppressionKey(a: unknown): boolean {
+  if (a === null || typeof a !== 'object') return false;
+  for (const k in a) if (k.startsWith(SUPPRESSION_PREFIX) && Object.hasOwn(a, k)) return true;
+  return false;
+}
+
 function mayHaveSuppression(r: KubeResource): boolean {
-  const has = (a: unknown) =>
-    a !== null && typeof a === 'object' && Object.keys(a).some((k) => k.startsWith(SUPPRESSION_PREFIX));
+  const has = hasSuppressionKey;
   if (has(r.object.metadata.annotations)) return true;
   // Pod templates (any depth a workload keeps them at) are checked through the object's spec.
   const spec = r.object.spec as Record<string, unknown> | undefined;

@@ -42,18 +42,23 @@ export default defineRule({
     }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'] },
   },
-  check: (inv, p) =>
-    checkContainers(inv, { init: p.initContainers }, (_w, c) => {
+  check: (inv, p) => {
+    // Split once per run, not once per container.
+    const fields = p.required.map((field) => [field, ...field.split('.')] as [string, 'requests' | 'limits', string]);
+    const allSet = `sets ${listText(p.required)}`;
+    return checkContainers(inv, { init: p.initContainers }, (_w, c) => {
       const res = (c.container.resources ?? {}) as Resources;
-      const missing = p.required.filter((field) => {
-        const [group, name] = field.split('.') as ['requests' | 'limits', string];
-        return res[group]?.[name] === undefined || res[group]?.[name] === '';
-      });
-      const inverted = ['cpu', 'memory'].filter((r) => {
+      const missing: string[] = [];
+      for (const [field, group, name] of fields) {
+        const v = res[group]?.[name];
+        if (v === undefined || v === '') missing.push(field);
+      }
+      const inverted: string[] = [];
+      for (const r of RESOURCE_NAMES) {
         const req = parseQuantity(res.requests?.[r]);
         const lim = parseQuantity(res.limits?.[r]);
-        return req !== undefined && lim !== undefined && req > lim;
-      });
+        if (req !== undefined && lim !== undefined && req > lim) inverted.push(r);
+      }
       const label = `${c.init ? 'init container' : 'container'} ${c.container.name}`;
       if (missing.length > 0) {
         const onlyLimits = missing.every((m) => m.startsWith('limits.'));
@@ -65,6 +70,9 @@ export default defineRule({
         const message = `${label} requests more ${listText(inverted)} than its limit allows`;
         return { status: 'fail', message, path: [...c.path, 'resources', 'requests'] };
       }
-      return { status: 'pass', message: `${label} sets ${listText(p.required)}`, path: [...c.path, 'resources'] };
-    }),
+      return { status: 'pass', message: `${label} ${allSet}`, path: [...c.path, 'resources'] };
+    });
+  },
 });
+
+const RESOURCE_NAMES = ['cpu', 'memory'] as const;

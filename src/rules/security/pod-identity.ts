@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { Workload } from '../../inventory/workloads.js';
 import { knowsAwsType, nothingToCheck } from '../support/coverage.js';
 import { kubeResult, listText, workloadResult } from '../support/results.js';
-import { AWS_CREDENTIAL_NAMES, AWS_KEY_ID, envOf, secretValues } from '../support/secrets.js';
+import { AWS_CREDENTIAL_NAMES, AWS_KEY_ID, type EnvVar, envOf, secretValues } from '../support/secrets.js';
 import { containersOf, podSpecPath } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
@@ -15,6 +16,15 @@ const params = z.object({
 });
 
 const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';
+
+/** A credentials file's secret key line inside a ConfigMap or Secret value. */
+const SECRET_KEY_TEXT = /aws_secret_access_key/;
+
+/** The first env var of the workload's containers (in order) that matches. */
+function firstEnv(w: Workload, match: (e: EnvVar) => boolean): EnvVar | undefined {
+  for (const c of containersOf(w)) for (const e of envOf(c.container)) if (match(e)) return e;
+  return undefined;
+}
 
 interface VolumeMount {
   mountPath?: string;
@@ -100,9 +110,7 @@ export default defineRule({
         );
         continue;
       }
-      const calls = containersOf(w)
-        .flatMap((c) => envOf(c.container))
-        .find((e) => typeof e.value === 'string' && usage.test(e.value));
+      const calls = firstEnv(w, (e) => typeof e.value === 'string' && usage.test(e.value));
       if (calls && assoc.length === 0 && !irsa && associationsKnown) {
         out.push(
           workloadResult(
@@ -129,8 +137,7 @@ export default defineRule({
       const data = (cm.object.data ?? {}) as Record<string, unknown>;
       const bad = Object.entries(data).filter(
         ([k, v]) =>
-          AWS_CREDENTIAL_NAMES.test(k) ||
-          (typeof v === 'string' && (AWS_KEY_ID.test(v) || /aws_secret_access_key/.test(v))),
+          AWS_CREDENTIAL_NAMES.test(k) || (typeof v === 'string' && (AWS_KEY_ID.test(v) || SECRET_KEY_TEXT.test(v))),
       );
       if (bad.length > 0) {
         out.push(
@@ -140,7 +147,7 @@ export default defineRule({
     }
     for (const s of inv.kube('Secret')) {
       const bad = secretValues(s.object).filter(
-        ([k, v]) => AWS_CREDENTIAL_NAMES.test(k) || AWS_KEY_ID.test(v) || /aws_secret_access_key/.test(v),
+        ([k, v]) => AWS_CREDENTIAL_NAMES.test(k) || AWS_KEY_ID.test(v) || SECRET_KEY_TEXT.test(v),
       );
       if (bad.length > 0) {
         out.push(

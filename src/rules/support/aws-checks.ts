@@ -16,5 +16,11 @@ export function checkAwsResources(
 ): RuleResult[] {
   const resources = inv.aws(type);
   if (resources.length === 0) return nothingToCheckAws(inv, [type], what);
-  return resources.flatMap(judge);
+  const out: RuleResult[] = [];
+  for (const a of resources) {
+    const r = judge(a);
+    if (Array.isArray(r)) for (const x of r) out.push(x);
+    else out.push(r);
+  }
+  return out;
 }

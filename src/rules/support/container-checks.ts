@@ -30,15 +30,17 @@ export interface ContainerCheckOptions {
  */
 export function checkContainers(inv: Inventory, opts: ContainerCheckOptions, judge: ContainerJudge): RuleResult[] {
   const ignored = opts.ignoreNamespaces ?? [];
-  const workloads = inv.workloads().filter((w) => !ignored.includes(w.namespace));
+  const all = inv.workloads();
+  const workloads = ignored.length === 0 ? all : all.filter((w) => !ignored.includes(w.namespace));
   if (workloads.length === 0) return nothingToCheck(inv, ['Deployment'], 'workloads');
+  const init = opts.init ?? true;
   const out: RuleResult[] = [];
   for (const w of workloads) {
-    for (const c of containersOf(w, { init: opts.init ?? true })) {
+    for (const c of containersOf(w, { init })) {
       const verdicts = judge(w, c);
-      for (const v of Array.isArray(verdicts) ? verdicts : [verdicts]) {
-        out.push(workloadResult(v.status, w, v.message, v.path, c.container.name));
-      }
+      if (Array.isArray(verdicts)) {
+        for (const v of verdicts) out.push(workloadResult(v.status, w, v.message, v.path, c.container.name));
+      } else out.push(workloadResult(verdicts.status, w, verdicts.message, verdicts.path, c.container.name));
     }
   }
   return out;

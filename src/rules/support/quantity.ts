@@ -14,11 +14,13 @@ const DECIMAL: Record<string, number> = {
   E: 1e18,
 };
 
+const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)([a-zA-Z]*)$/;
+
 /** The quantity as a plain number (cores or bytes); undefined when it is not a quantity. */
 export function parseQuantity(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)([a-zA-Z]*)$/.exec(value.trim());
+  const m = QUANTITY.exec(value.trim());
   if (!m) return undefined;
   const n = Number(m[1]);
   const suffix = m[2];

@@ -6,16 +6,20 @@ import type { AwsSubject, KubeSubject, ResultStatus, RuleResult, Subject } from 
 /** The subject of a Kubernetes object (and optionally one of its containers). */
 export function kubeSubject(r: KubeResource, container?: string): KubeSubject {
   const meta = r.object.metadata;
-  return {
-    kind: r.object.kind,
-    ...(meta.namespace ? { namespace: meta.namespace } : {}),
-    name: meta.name,
-    ...(container !== undefined ? { container } : {}),
-  };
+  const kind = r.object.kind;
+  const name = meta.name;
+  // Literal objects (not spreads): one allocation, and the same key order as before.
+  if (meta.namespace) {
+    const namespace = meta.namespace;
+    return container !== undefined ? { kind, namespace, name, container } : { kind, namespace, name };
+  }
+  return container !== undefined ? { kind, name, container } : { kind, name };
 }
 
 export function workloadSubject(w: Workload, container?: string): KubeSubject {
-  return { kind: w.kind, namespace: w.namespace, name: w.name, ...(container !== undefined ? { container } : {}) };
+  return container !== undefined
+    ? { kind: w.kind, namespace: w.namespace, name: w.name, container }
+    : { kind: w.kind, namespace: w.namespace, name: w.name };
 }
 
 export function awsSubject(a: AwsResource): AwsSubject {
@@ -30,13 +34,8 @@ export function result(
   resource?: KubeResource | AwsResource,
   path?: ValuePath,
 ): RuleResult {
-  return {
-    status,
-    subject,
-    message,
-    ...(resource ? { resource } : {}),
-    ...(resource && path ? { path } : {}),
-  };
+  if (!resource) return { status, subject, message };
+  return path ? { status, subject, message, resource, path } : { status, subject, message, resource };
 }
 
 /** A result about a Kubernetes object. */

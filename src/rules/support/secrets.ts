@@ -18,6 +18,9 @@ export const REFERENCE_SUFFIX =
 /** Values that are placeholders or references rather than secrets. */
 const PLACEHOLDER = /^(\$\{[^}]*\}|\$\([^)]*\)|<[^>]*>|changeme|todo|true|false|none|null|)$/i;
 
+/** Paths, URLs without credentials and ARNs: values that name a secret kept elsewhere. */
+const NAMES_ELSEWHERE = /^(\/|arn:|https?:\/\/[^@]*$|file:)/;
+
 /** Whether a key/value pair looks like a secret stored in plain text. */
 export function looksLikeSecret(name: string, value: unknown): boolean {
   if (typeof value !== 'string') return false;
@@ -26,7 +29,7 @@ export function looksLikeSecret(name: string, value: unknown): boolean {
   const v = value.trim();
   if (PLACEHOLDER.test(v)) return false;
   // Paths, URLs without credentials and ARNs name a secret elsewhere.
-  if (/^(\/|arn:|https?:\/\/[^@]*$|file:)/.test(v)) return false;
+  if (NAMES_ELSEWHERE.test(v)) return false;
   return true;
 }
 

@@ -17,5 +17,11 @@ export function checkWorkloads(
 ): RuleResult[] {
   const workloads = inv.workloads({ kinds });
   if (workloads.length === 0) return nothingToCheck(inv, kinds, what);
-  return workloads.flatMap(judge);
+  const out: RuleResult[] = [];
+  for (const w of workloads) {
+    const r = judge(w);
+    if (Array.isArray(r)) for (const x of r) out.push(x);
+    else out.push(r);
+  }
+  return out;
 }

@@ -17,26 +17,33 @@ export interface ContainerRef {
   readonly path: ValuePath;
 }
 
-/** Containers and init containers of each workload, built once (rules ask for them again and again). */
-const containerRefs = new WeakMap<Workload, { init: readonly ContainerRef[]; main: readonly ContainerRef[] }>();
+/** Containers of each workload, built once (rules ask for them again and again). */
+const containerRefs = new WeakMap<Workload, { all: readonly ContainerRef[]; main: readonly ContainerRef[] }>();
 
-/** The workload's containers, with init containers first when asked for. */
-export function containersOf(w: Workload, opts: { init?: boolean } = {}): ContainerRef[] {
+/**
+ * The workload's containers, with init containers first when asked for. The
+ * list is shared between callers (built once per workload): read it, never change it.
+ */
+export function containersOf(w: Workload, opts: { init?: boolean } = {}): readonly ContainerRef[] {
   let refs = containerRefs.get(w);
   if (!refs) {
     const spec = w.template.spec ?? {};
-    const init: ContainerRef[] = [];
+    const all: ContainerRef[] = [];
     const main: ContainerRef[] = [];
-    (spec.initContainers ?? []).forEach((container, index) => {
-      init.push({ container, index, init: true, path: containerPath(w, index, true) });
-    });
-    (spec.containers ?? []).forEach((container, index) => {
-      main.push({ container, index, init: false, path: containerPath(w, index) });
-    });
-    refs = { init, main };
+    const inits = spec.initContainers ?? [];
+    for (let index = 0; index < inits.length; index++) {
+      all.push({ container: inits[index], index, init: true, path: containerPath(w, index, true) });
+    }
+    const containers = spec.containers ?? [];
+    for (let index = 0; index < containers.length; index++) {
+      const ref: ContainerRef = { container: containers[index], index, init: false, path: containerPath(w, index) };
+      all.push(ref);
+      main.push(ref);
+    }
+    refs = { all, main };
     containerRefs.set(w, refs);
   }
-  return opts.init ? [...refs.init, ...refs.main] : refs.main.slice();
+  return opts.init ? refs.all : refs.main;
 }
 
 /** Path of a field of the pod spec: `[...templatePath, 'spec', ...rest]`. */
@@ -50,14 +57,27 @@ export function isBalancingService(s: KubeResource): boolean {
   return spec.clusterIP !== 'None' && spec.type !== 'ExternalName';
 }
 
+/** Whether any Service, and any load-balancing Service, selects the workload: asked by many rules, so kept. */
+const serving = new WeakMap<Workload, { served: boolean; userFacing: boolean }>();
+
+function servingOf(inv: Inventory, w: Workload): { served: boolean; userFacing: boolean } {
+  let s = serving.get(w);
+  if (!s) {
+    const services = inv.servicesFor(w);
+    s = { served: services.length > 0, userFacing: services.some(isBalancingService) };
+    serving.set(w, s);
+  }
+  return s;
+}
+
 /** Selected by any Service: something sends it requests. */
 export function isServed(inv: Inventory, w: Workload): boolean {
-  return inv.servicesFor(w).length > 0;
+  return servingOf(inv, w).served;
 }
 
 /** Selected by a load-balancing Service: the workload answers requests from users or other services. */
 export function isUserFacing(inv: Inventory, w: Workload): boolean {
-  return inv.servicesFor(w).some(isBalancingService);
+  return servingOf(inv, w).userFacing;
 }
 
 export interface ReplicaRange {
@@ -74,6 +94,18 @@ export interface ReplicaRange {
  */
 export function replicaRange(inv: Inventory, w: Workload): ReplicaRange | undefined {
   if (w.replicas === undefined) return undefined;
+  let range = ranges.get(w);
+  if (!range) {
+    range = computeReplicaRange(inv, w);
+    ranges.set(w, range);
+  }
+  return range;
+}
+
+/** Replica ranges by workload, computed once (several rules ask); shared, so never changed by callers. */
+const ranges = new WeakMap<Workload, ReplicaRange>();
+
+function computeReplicaRange(inv: Inventory, w: Workload): ReplicaRange {
   const hpa = inv.hpasFor(w)[0];
   if (hpa) {
     const spec = (hpa.object.spec ?? {}) as { minReplicas?: number; maxReplicas?: number };
@@ -91,7 +123,8 @@ export function replicaRange(inv: Inventory, w: Workload): ReplicaRange | undefi
     const max = typeof spec.maxReplicaCount === 'number' ? spec.maxReplicaCount : 100;
     return { min, max, source: `ScaledObject ${so.object.metadata.name}` };
   }
-  return { min: w.replicas, max: w.replicas, source: 'spec.replicas' };
+  const replicas = w.replicas as number;
+  return { min: replicas, max: replicas, source: 'spec.replicas' };
 }
 
 /** Annotation value on the object or its pod template. */

@@ -73,6 +73,14 @@ const REMOVED: readonly { apiVersion: string; kinds: readonly string[] | '*'; re
   },
 ];
 
+/** REMOVED by apiVersion, in table order (the first entry for a kind wins, as in the table). */
+const REMOVED_BY_VERSION = new Map<string, (typeof REMOVED)[number][]>();
+for (const x of REMOVED) {
+  const list = REMOVED_BY_VERSION.get(x.apiVersion);
+  if (list) list.push(x);
+  else REMOVED_BY_VERSION.set(x.apiVersion, [x]);
+}
+
 const params = z.object({
   /** The Kubernetes minor the manifests must work on (kubernetesVersion). */
   targetVersion: z.string().regex(/^1\.\d+$/),
@@ -105,8 +113,8 @@ export default defineRule({
     const target = minorNumber(p.targetVersion);
     const out: RuleResult[] = [];
     for (const r of inv.kubeResources) {
-      const hit = REMOVED.find(
-        (x) => x.apiVersion === r.object.apiVersion && (x.kinds === '*' || x.kinds.includes(r.object.kind)),
+      const hit = REMOVED_BY_VERSION.get(r.object.apiVersion)?.find(
+        (x) => x.kinds === '*' || x.kinds.includes(r.object.kind),
       );
       if (!hit) continue;
       const removed = minorNumber(hit.removedIn);
