@@ -17,8 +17,14 @@ export function matchesSelector(
   labels: Readonly<Record<string, string>> = {},
 ): boolean {
   if (!selector) return false;
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== v) return false;
-  for (const e of selector.matchExpressions ?? []) {
+  const matchLabels = selector.matchLabels;
+  if (typeof matchLabels === 'object' && matchLabels !== null) {
+    // for…in over own keys: the pairs Object.entries would give, in the same order, without building them.
+    for (const k in matchLabels) if (Object.hasOwn(matchLabels, k) && labels[k] !== matchLabels[k]) return false;
+  } else for (const [k, v] of Object.entries(matchLabels ?? {})) if (labels[k] !== v) return false;
+  const expressions = selector.matchExpressions;
+  if (expressions === undefined || expressions === null) return true;
+  for (const e of expressions) {
     const has = Object.hasOwn(labels, e.key);
     const values = e.values ?? [];
     switch (e.operator) {
@@ -46,6 +52,15 @@ export function matchesServiceSelector(
   selector: Readonly<Record<string, string>> | undefined,
   labels: Readonly<Record<string, string>> = {},
 ): boolean {
-  if (!selector || Object.keys(selector).length === 0) return false;
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+  if (!selector) return false;
+  if (typeof selector !== 'object') {
+    return Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
+  }
+  let any = false;
+  for (const k in selector) {
+    if (!Object.hasOwn(selector, k)) continue;
+    any = true;
+    if (labels[k] !== selector[k]) return false;
+  }
+  return any;
 }

@@ -4,8 +4,8 @@
  * re-parsed with positions (yaml) only when a finding points into them.
  *
  * Splitting only looks at marker lines (found with indexOf, not line by line)
- * and at the first lines of each document; line numbers are counted from a
- * per-file index built the first time one is asked for.
+ * and at the first lines of each document; line numbers are counted only when
+ * asked for, from the nearest line already known.
  */
 
 /** One document of a file: a slice of the file's text. */
@@ -26,28 +26,40 @@ export function documentText(doc: RawDocument): string {
   return doc.fileText.slice(doc.start, doc.end);
 }
 
-/** Offsets of a text's line starts, built once and only when a line number is needed. */
+/**
+ * Line numbers of offsets, counted on demand: newlines are counted from the
+ * nearest offset already resolved at or before the one asked for (lookups come
+ * mostly in file order, so each stretch of text is usually counted once).
+ */
 class LineIndex {
-  private starts?: number[];
+  /** Resolved offsets (ascending) and their 0-based lines. */
+  private readonly offsets: number[] = [0];
+  private readonly lines: number[] = [0];
   constructor(private readonly text: string) {}
 
-  /** 0-based line of an offset. */
+  /** 0-based line of an offset: the number of newlines before it. */
   lineOf(offset: number): number {
-    if (!this.starts) {
-      const starts = [0];
-      const text = this.text;
-      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
-      this.starts = starts;
+    const offsets = this.offsets;
+    // Nearest resolved offset at or before this one (usually the last).
+    let i = offsets.length - 1;
+    if (offsets[i] > offset) {
+      let lo = 0;
+      let hi = i;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (offsets[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      i = lo;
     }
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    const from = offsets[i];
+    let line = this.lines[i];
+    if (from === offset) return line;
+    const text = this.text;
+    for (let nl = text.indexOf('\n', from); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) line++;
+    offsets.splice(i + 1, 0, offset);
+    this.lines.splice(i + 1, 0, line);
+    return line;
   }
 }
 

@@ -24,25 +24,41 @@ export interface ScoredResult {
 }
 
 export function computeScore(results: Iterable<ScoredResult>, categories: readonly string[]): Score {
-  const sums = new Map<string, { earned: number; total: number }>();
-  const all = { earned: 0, total: 0 };
-  for (const r of results) {
-    if (r.status === 'skip') continue;
-    const w = SEVERITY_WEIGHT[r.severity];
+  const tally = new ScoreTally();
+  for (const r of results) tally.add(r, 1);
+  return tally.score(categories);
+}
+
+/**
+ * Sums for the score, fed with how many results share a category, status and
+ * severity (the weights and credits are halves at worst, so sums stay exact
+ * whatever the order or grouping).
+ */
+export class ScoreTally {
+  private readonly sums = new Map<string, { earned: number; total: number }>();
+  private readonly all = { earned: 0, total: 0 };
+
+  /** Counts `n` results like `r`. */
+  add(r: ScoredResult, n: number): void {
+    if (r.status === 'skip' || n === 0) return;
+    const w = SEVERITY_WEIGHT[r.severity] * n;
     const earned = w * STATUS_CREDIT[r.status];
-    let s = sums.get(r.category);
+    let s = this.sums.get(r.category);
     if (!s) {
       s = { earned: 0, total: 0 };
-      sums.set(r.category, s);
+      this.sums.set(r.category, s);
     }
     s.earned += earned;
     s.total += w;
-    all.earned += earned;
-    all.total += w;
+    this.all.earned += earned;
+    this.all.total += w;
   }
-  const pct = (s: { earned: number; total: number } | undefined) =>
-    s && s.total > 0 ? Math.floor((100 * s.earned) / s.total) : null;
-  const out: Record<string, number | null> = {};
-  for (const c of categories) out[c] = pct(sums.get(c));
-  return { overall: pct(all), categories: out };
+
+  score(categories: readonly string[]): Score {
+    const pct = (s: { earned: number; total: number } | undefined) =>
+      s && s.total > 0 ? Math.floor((100 * s.earned) / s.total) : null;
+    const out: Record<string, number | null> = {};
+    for (const c of categories) out[c] = pct(this.sums.get(c));
+    return { overall: pct(this.all), categories: out };
+  }
 }

@@ -1,4 +1,5 @@
 import type { Severity } from '../../config/schema/verify.js';
+import type { SourceRef } from '../../inventory/types.js';
 import type { ChecklistCategory } from '../checklist.js';
 import type { ResultStatus, RuleCategory, Subject } from '../types.js';
 
@@ -6,14 +7,7 @@ import type { ResultStatus, RuleCategory, Subject } from '../types.js';
 export const REPORT_SCHEMA_VERSION = 1;
 
 /** Where a finding is: a position in a file, or the live cluster/account it was seen in. */
-export interface FindingLocation {
-  readonly file?: string;
-  readonly line?: number;
-  readonly column?: number;
-  readonly cluster?: string;
-  readonly account?: string;
-  readonly region?: string;
-}
+export type FindingLocation = SourceRef;
 
 /** Why a finding does not count: an annotation on the object, or an exemption in the config. */
 export interface Suppression {

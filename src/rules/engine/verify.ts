@@ -8,7 +8,7 @@ import { checklistEntries, emptyCounts, type RuleOutcome } from './checklist-sta
 import { type ExemptionState, exemptionStates, matchExemption } from './exemptions.js';
 import { selected } from './glob.js';
 import { META_RULE_IDS, META_RULES } from './meta-rules.js';
-import { computeScore, type ScoredResult } from './score.js';
+import { type ScoredResult, ScoreTally } from './score.js';
 import { allRuleSettings, type RuleSettings } from './settings.js';
 import { type AnnotationSuppression, isExpired, isoDay, SUPPRESSION_PREFIX, suppressionsOf } from './suppressions.js';
 import {
@@ -80,7 +80,7 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
   const ran: Ran[] = [];
   const findings: Finding[] = [];
   const outcomes: RuleOutcome[] = [];
-  const scored: ScoredResult[] = [];
+  const tally = new ScoreTally();
   const counts = emptyCounts();
   let suppressedCount = 0;
 
@@ -99,12 +99,12 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
     const ruleCounts = emptyCounts();
     // One scored entry per status for the whole rule (they only carry category, status and severity).
     const scoredAs = scoredEntries(m.category, s.severity);
-    for (const result of results) {
+    for (let i = 0; i < results.length; i++) {
+      const result = results[i];
       const status = normaliseStatus(result.status);
       if (status === 'pass' || status === 'skip') {
         ruleCounts[status]++;
         counts[status]++;
-        scored.push(scoredAs[status]);
         continue;
       }
       const suppressed =
@@ -113,7 +113,6 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
       else {
         ruleCounts[status]++;
         counts[status]++;
-        scored.push(scoredAs[status]);
       }
       const location = locationOf(result.resource, result);
       findings.push(
@@ -143,6 +142,8 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
             },
       );
     }
+    // Every counted result of the rule is scored once.
+    for (const status of RESULT_STATUSES) tally.add(scoredAs[status], ruleCounts[status]);
     outcomes.push({ id: m.id, checklist: m.checklist, counts: ruleCounts });
   }
   const ranIds = new Set(ran.map((r) => r.rule.meta.id));
@@ -178,7 +179,7 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
       failOn,
       counts,
       suppressed: suppressedCount,
-      score: computeScore(scored, RULE_CATEGORIES),
+      score: tally.score(RULE_CATEGORIES),
       rulesRun: ran.length,
       inputs: {
         kubeObjects: inventory.kubeResources.length,
@@ -209,6 +210,8 @@ function runRule(rule: Rule, inventory: Inventory, s: RuleSettings, env: Environ
     ];
   }
 }
+
+const RESULT_STATUSES: readonly ResultStatus[] = ['pass', 'fail', 'warn', 'unknown', 'skip'];
 
 function normaliseStatus(s: ResultStatus): ResultStatus {
   return s === 'pass' || s === 'fail' || s === 'warn' || s === 'skip' ? s : 'unknown';

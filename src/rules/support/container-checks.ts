@@ -35,11 +35,19 @@ export function checkContainers(inv: Inventory, opts: ContainerCheckOptions, jud
   if (workloads.length === 0) return nothingToCheck(inv, ['Deployment'], 'workloads');
   const init = opts.init ?? true;
   const out: RuleResult[] = [];
-  for (const w of workloads) {
-    for (const c of containersOf(w, { init })) {
+  const which = { init };
+  // Indexed loops: these run for every container of many rules, mostly before the JIT optimises them.
+  for (let i = 0; i < workloads.length; i++) {
+    const w = workloads[i];
+    const containers = containersOf(w, which);
+    for (let j = 0; j < containers.length; j++) {
+      const c = containers[j];
       const verdicts = judge(w, c);
       if (Array.isArray(verdicts)) {
-        for (const v of verdicts) out.push(workloadResult(v.status, w, v.message, v.path, c.container.name));
+        for (let k = 0; k < verdicts.length; k++) {
+          const v = verdicts[k];
+          out.push(workloadResult(v.status, w, v.message, v.path, c.container.name));
+        }
       } else out.push(workloadResult(verdicts.status, w, verdicts.message, verdicts.path, c.container.name));
     }
   }

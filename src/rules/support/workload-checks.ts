@@ -18,9 +18,10 @@ export function checkWorkloads(
   const workloads = inv.workloads({ kinds });
   if (workloads.length === 0) return nothingToCheck(inv, kinds, what);
   const out: RuleResult[] = [];
-  for (const w of workloads) {
-    const r = judge(w);
-    if (Array.isArray(r)) for (const x of r) out.push(x);
+  // Indexed loops: these run for every workload of many rules, mostly before the JIT optimises them.
+  for (let i = 0; i < workloads.length; i++) {
+    const r = judge(workloads[i]);
+    if (Array.isArray(r)) for (let j = 0; j < r.length; j++) out.push(r[j]);
     else out.push(r);
   }
   return out;

@@ -112,7 +112,10 @@ export default defineRule({
     if (inv.kubeResources.length === 0) return nothingToCheck(inv, ['Deployment'], 'Kubernetes objects');
     const target = minorNumber(p.targetVersion);
     const out: RuleResult[] = [];
-    for (const r of inv.kubeResources) {
+    const resources = inv.kubeResources;
+    // Indexed: one pass over every object, mostly before the JIT optimises it.
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i];
       const hit = REMOVED_BY_VERSION.get(r.object.apiVersion)?.find(
         (x) => x.kinds === '*' || x.kinds.includes(r.object.kind),
       );
