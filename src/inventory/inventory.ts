@@ -1,7 +1,24 @@
 import { isPlainObject } from '../util/paths.js';
+import {
+  buildLabelIndex,
+  candidatesFor,
+  firstOwnKey,
+  type LabelIndex,
+  push,
+  type RequiredLabels,
+} from './label-index.js';
+import {
+  ingressBackends,
+  pdbMatchLabels,
+  pdbSelector,
+  podSelector,
+  podSelectorMatchLabels,
+  serviceSelector,
+} from './object-fields.js';
 import { type LabelSelector, matchesSelector, matchesServiceSelector } from './selectors.js';
 import type { AwsResource, Coverage, InputProblem, KubeResource } from './types.js';
 import { toWorkload, type Workload } from './workloads.js';
+
 
 export interface InventoryInput {
   readonly kube?: readonly KubeResource[];
@@ -228,28 +245,7 @@ export class Inventory {
    * selector. In the inventory's order; callers must not change the list.
    */
   private candidates(kind: string, w: Workload, required: RequiredLabels): readonly KubeResource[] {
-    const index = this.labelIndexOf(kind, w.namespace, required);
-    if (index.indexed === 0) return index.always;
-    // Each object is indexed under one label only, so the lists found are disjoint.
-    let found: KubeResource[] | undefined;
-    let merged: KubeResource[] | undefined;
-    const labels = w.podLabels;
-    for (const k in labels) {
-      const list = index.byLabel.get(k)?.get(String(labels[k]));
-      if (!list) continue;
-      if (!found) found = list;
-      else {
-        merged ??= [...found];
-        for (const r of list) merged.push(r);
-      }
-    }
-    if (!found) return index.always;
-    if (!merged && index.always.length === 0) return found;
-    // Keep the inventory's order: each list is in that order, so two merge in one pass.
-    const order = index.order;
-    if (!merged) return mergeInOrder(found, index.always, order);
-    for (const r of index.always) merged.push(r);
-    return merged.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    return candidatesFor(this.labelIndexOf(kind, w.namespace, required), w.podLabels);
   }
 
   private labelIndexOf(kind: string, namespace: string, required: RequiredLabels): LabelIndex {
@@ -260,22 +256,7 @@ export class Inventory {
     }
     let index = byNs.get(namespace);
     if (!index) {
-      index = { byLabel: new Map(), always: [], order: new Map(), indexed: 0 };
-      for (const r of this.byKindNs.get(kind)?.get(namespace) ?? []) {
-        index.order.set(r, index.order.size);
-        const labels = required(r);
-        const first = labels ? smallestOwnKey(labels) : undefined;
-        if (first === undefined || !labels) index.always.push(r);
-        else {
-          let byValue = index.byLabel.get(first);
-          if (!byValue) {
-            byValue = new Map();
-            index.byLabel.set(first, byValue);
-          }
-          push(byValue, String(labels[first]), r);
-          index.indexed++;
-        }
-      }
+      index = buildLabelIndex(this.byKindNs.get(kind)?.get(namespace) ?? [], required);
       byNs.set(namespace, index);
     }
     return index;
@@ -356,86 +337,6 @@ export class Inventory {
   }
 }
 
-type RequiredLabels = (r: KubeResource) => Readonly<Record<string, string>> | undefined;
-
-interface LabelIndex {
-  /** label key → value → objects that require that pair (their first required label, sorted by key). */
-  readonly byLabel: Map<string, Map<string, KubeResource[]>>;
-  /** Objects that require no label: candidates for every workload. */
-  readonly always: KubeResource[];
-  readonly order: Map<KubeResource, number>;
-  indexed: number;
-}
-
-function serviceSelector(s: KubeResource): Record<string, string> | undefined {
-  return (s.object.spec as { selector?: Record<string, string> } | undefined)?.selector;
-}
-
-function pdbSelector(p: KubeResource): LabelSelector | undefined {
-  return (p.object.spec as { selector?: LabelSelector } | undefined)?.selector;
-}
-
-function pdbMatchLabels(p: KubeResource): Readonly<Record<string, string>> | undefined {
-  return pdbSelector(p)?.matchLabels;
-}
-
-function podSelector(p: KubeResource): LabelSelector {
-  return (p.object.spec as { podSelector?: LabelSelector } | undefined)?.podSelector ?? {};
-}
-
-function podSelectorMatchLabels(p: KubeResource): Readonly<Record<string, string>> | undefined {
-  return podSelector(p).matchLabels;
-}
-
-/** Two lists, each in `order`, merged into one in that order. */
-function mergeInOrder(a: readonly KubeResource[], b: readonly KubeResource[], order: Map<KubeResource, number>) {
-  const out: KubeResource[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if ((order.get(a[i]) ?? 0) <= (order.get(b[j]) ?? 0)) out.push(a[i++]);
-    else out.push(b[j++]);
-  }
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
-}
-
-/** The object's first own key (as Object.keys orders them), without building the key list. */
-function firstOwnKey(o: object): string | undefined {
-  for (const k in o) if (Object.hasOwn(o, k)) return k;
-  return undefined;
-}
-
-/** The object's smallest own key in code-unit order (what `Object.keys(o).sort()[0]` gives), without sorting. */
-function smallestOwnKey(o: object): string | undefined {
-  let min: string | undefined;
-  for (const k in o) if (Object.hasOwn(o, k) && (min === undefined || k < min)) min = k;
-  return min;
-}
-
 function key(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}/${namespace ?? NO_NS}/${name}`;
-}
-
-function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
-  const list = map.get(k);
-  if (list) list.push(v);
-  else map.set(k, [v]);
-}
-
-interface IngressSpec {
-  defaultBackend?: { service?: { name?: string } };
-  rules?: { http?: { paths?: { backend?: { service?: { name?: string } } }[] } }[];
-}
-
-/** Names of the Services an Ingress sends traffic to. */
-export function ingressBackends(ing: KubeResource): string[] {
-  const spec = (ing.object.spec ?? {}) as IngressSpec;
-  const out: string[] = [];
-  if (spec.defaultBackend?.service?.name) out.push(spec.defaultBackend.service.name);
-  for (const rule of spec.rules ?? []) {
-    for (const p of rule.http?.paths ?? []) if (p.backend?.service?.name) out.push(p.backend.service.name);
-  }
-  return out;
 }
