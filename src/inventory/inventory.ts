@@ -19,7 +19,6 @@ import { type LabelSelector, matchesSelector, matchesServiceSelector } from './s
 import type { AwsResource, Coverage, InputProblem, KubeResource } from './types.js';
 import { toWorkload, type Workload } from './workloads.js';
 
-
 export interface InventoryInput {
   readonly kube?: readonly KubeResource[];
   readonly aws?: readonly AwsResource[];
