@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CliIO } from '../../src/cli/context.js';
-import { main } from '../../src/cli/main.js';
 import {
   CredentialsError,
   type PlatformActionDeps,
   type PlatformToolkit,
   runPlatformAction,
 } from '../../src/platform/deploy.js';
+import { runCli } from '../support/cli.js';
 import { exampleEnv } from './fixtures.js';
 
 /** A toolkit that records what it was asked to do and never calls AWS. */
@@ -128,34 +127,17 @@ describe('destroy confirmations', () => {
 });
 
 describe('slipway destroy (CLI)', () => {
-  function io(): CliIO & { out: string[]; err: string[] } {
-    const out: string[] = [];
-    const err: string[] = [];
-    return {
-      out,
-      err,
-      stdout: (s) => void out.push(s),
-      stderr: (s) => void err.push(s),
-      env: {},
-      cwd: process.cwd(),
-      isTTY: false,
-      prompt: undefined,
-    };
-  }
-
   it('refuses without a terminal and without --confirm, before touching AWS', async () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIAFAKEFAKEFAKE');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake-secret');
-    const t = io();
-    const code = await main(['node', 'slipway', 'destroy', '--env', 'test'], t);
-    expect(code).toBe(1);
-    expect(t.err.join('')).toMatch(/--confirm shop-test/);
+    const t = await runCli(['destroy', '--env', 'test']);
+    expect(t.code).toBe(1);
+    expect(t.stderr).toMatch(/--confirm shop-test/);
   });
 
   it('refuses prod without --force', async () => {
-    const t = io();
-    const code = await main(['node', 'slipway', 'destroy', '--env', 'prod', '--yes-i-typed', 'shop-prod'], t);
-    expect(code).toBe(1);
-    expect(t.err.join('')).toMatch(/--force/);
+    const t = await runCli(['destroy', '--env', 'prod', '--yes-i-typed', 'shop-prod']);
+    expect(t.code).toBe(1);
+    expect(t.stderr).toMatch(/--force/);
   });
 });

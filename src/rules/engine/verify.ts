@@ -115,32 +115,20 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
         counts[status]++;
       }
       const location = locationOf(result.resource, result);
-      findings.push(
-        suppressed
-          ? {
-              ruleId: m.id,
-              category: m.category,
-              status,
-              severity: s.severity,
-              subject: result.subject,
-              location,
-              message: result.message,
-              fix: m.fix,
-              checklist: m.checklist,
-              suppressed,
-            }
-          : {
-              ruleId: m.id,
-              category: m.category,
-              status,
-              severity: s.severity,
-              subject: result.subject,
-              location,
-              message: result.message,
-              fix: m.fix,
-              checklist: m.checklist,
-            },
-      );
+      const finding: Finding = {
+        ruleId: m.id,
+        category: m.category,
+        status,
+        severity: s.severity,
+        subject: result.subject,
+        location,
+        message: result.message,
+        fix: m.fix,
+        checklist: m.checklist,
+        // Only present when suppressed, so reports carry no `suppressed: undefined`.
+        ...(suppressed ? { suppressed } : {}),
+      };
+      findings.push(finding);
     }
     // Every counted result of the rule is scored once.
     for (const status of RESULT_STATUSES) tally.add(scoredAs[status], ruleCounts[status]);
