@@ -47,14 +47,14 @@ export class Inventory {
   private readonly byAwsId = new Map<string, AwsResource>();
   private readonly workloadList: Workload[] = [];
   private readonly workloadLists = new Map<string, readonly Workload[]>();
-  /** Relationship answers, computed once per workload or object (the inventory never changes). */
+  /** Relationship answers, computed once per workload or object (the inventory never changes); shared, never changed. */
   private readonly memo = {
-    services: new Map<object, KubeResource[]>(),
-    pdbs: new Map<object, KubeResource[]>(),
-    hpas: new Map<object, KubeResource[]>(),
-    scaledObjects: new Map<object, KubeResource[]>(),
-    networkPolicies: new Map<object, KubeResource[]>(),
-    ingresses: new Map<object, KubeResource[]>(),
+    services: new Map<object, readonly KubeResource[]>(),
+    pdbs: new Map<object, readonly KubeResource[]>(),
+    hpas: new Map<object, readonly KubeResource[]>(),
+    scaledObjects: new Map<object, readonly KubeResource[]>(),
+    networkPolicies: new Map<object, readonly KubeResource[]>(),
+    ingresses: new Map<object, readonly KubeResource[]>(),
   };
   private readonly targetIndex = new Map<string, Map<string, KubeResource[]>>();
   /** kind → namespace → objects indexed by one label they require (see candidates). */
@@ -69,7 +69,9 @@ export class Inventory {
     this.problems = input.problems ?? [];
     const kinds = new Set(input.coverage?.kubeKinds ?? []);
     const types = new Set(input.coverage?.awsTypes ?? []);
-    for (const r of this.kubeResources) {
+    // Indexed loop: it runs once per object, before the JIT has optimised anything.
+    for (let i = 0; i < this.kubeResources.length; i++) {
+      const r = this.kubeResources[i];
       const kind = r.object.kind;
       kinds.add(kind);
       push(this.byKind, kind, r);
@@ -123,10 +125,14 @@ export class Inventory {
     const cacheKey = `${opts.includeOwned ? 'all' : 'unowned'}|${opts.kinds ? opts.kinds.join('|') : '*'}`;
     let hit = this.workloadLists.get(cacheKey);
     if (!hit) {
-      hit = this.workloadList.filter(
-        (w) => (opts.includeOwned || !w.owned) && (!opts.kinds || opts.kinds.includes(w.kind)),
-      );
-      this.workloadLists.set(cacheKey, hit);
+      const kinds = opts.kinds ? new Set(opts.kinds) : undefined;
+      const list: Workload[] = [];
+      for (let i = 0; i < this.workloadList.length; i++) {
+        const w = this.workloadList[i];
+        if ((opts.includeOwned || !w.owned) && (!kinds || kinds.has(w.kind))) list.push(w);
+      }
+      this.workloadLists.set(cacheKey, list);
+      hit = list;
     }
     return hit;
   }
@@ -135,7 +141,10 @@ export class Inventory {
   namespaces(): string[] {
     const out = new Set<string>();
     for (const n of this.kube('Namespace')) out.add(n.object.metadata.name);
-    for (const r of this.kubeResources) if (r.object.metadata.namespace) out.add(r.object.metadata.namespace);
+    for (let i = 0; i < this.kubeResources.length; i++) {
+      const ns = this.kubeResources[i].object.metadata.namespace;
+      if (ns) out.add(ns);
+    }
     return [...out].sort();
   }
 
@@ -150,71 +159,50 @@ export class Inventory {
         ? inNs
         : (this.podLabelIndexOf(namespace, inNs).get(first)?.get(String(matchLabels[first])) ?? []);
     const out: Workload[] = [];
-    for (const w of candidates) if (!w.owned && matchesSelector(selector, w.podLabels)) out.push(w);
+    for (let i = 0; i < candidates.length; i++) {
+      const w = candidates[i];
+      if (!w.owned && matchesSelector(selector, w.podLabels)) out.push(w);
+    }
     return out;
   }
 
   /** Services whose selector picks the workload's pods. */
-  servicesFor(w: Workload): KubeResource[] {
-    let hit = this.memo.services.get(w);
-    if (!hit) {
-      hit = [];
-      for (const s of this.candidates('Service', w, serviceSelector)) {
-        if (matchesServiceSelector(serviceSelector(s), w.podLabels)) hit.push(s);
-      }
-      this.memo.services.set(w, hit);
-    }
-    return hit.slice();
+  servicesFor(w: Workload): readonly KubeResource[] {
+    return this.selecting(this.memo.services, 'Service', w, serviceSelector, serviceSelects);
   }
 
   /** PodDisruptionBudgets whose selector picks the workload's pods. */
-  pdbsFor(w: Workload): KubeResource[] {
-    let hit = this.memo.pdbs.get(w);
-    if (!hit) {
-      hit = [];
-      for (const p of this.candidates('PodDisruptionBudget', w, pdbMatchLabels)) {
-        if (matchesSelector(pdbSelector(p), w.podLabels)) hit.push(p);
-      }
-      this.memo.pdbs.set(w, hit);
-    }
-    return hit.slice();
+  pdbsFor(w: Workload): readonly KubeResource[] {
+    return this.selecting(this.memo.pdbs, 'PodDisruptionBudget', w, pdbMatchLabels, pdbSelects);
   }
 
   /** HorizontalPodAutoscalers targeting the workload. */
-  hpasFor(w: Workload): KubeResource[] {
+  hpasFor(w: Workload): readonly KubeResource[] {
     let hit = this.memo.hpas.get(w);
     if (!hit) {
       hit = this.targeting('HorizontalPodAutoscaler', w);
       this.memo.hpas.set(w, hit);
     }
-    return hit.slice();
+    return hit;
   }
 
   /** KEDA ScaledObjects targeting the workload. */
-  scaledObjectsFor(w: Workload): KubeResource[] {
+  scaledObjectsFor(w: Workload): readonly KubeResource[] {
     let hit = this.memo.scaledObjects.get(w);
     if (!hit) {
       hit = this.targeting('ScaledObject', w);
       this.memo.scaledObjects.set(w, hit);
     }
-    return hit.slice();
+    return hit;
   }
 
   /** NetworkPolicies in the workload's namespace whose podSelector picks its pods. */
-  networkPoliciesFor(w: Workload): KubeResource[] {
-    let hit = this.memo.networkPolicies.get(w);
-    if (!hit) {
-      hit = [];
-      for (const p of this.candidates('NetworkPolicy', w, podSelectorMatchLabels)) {
-        if (matchesSelector(podSelector(p), w.podLabels)) hit.push(p);
-      }
-      this.memo.networkPolicies.set(w, hit);
-    }
-    return hit.slice();
+  networkPoliciesFor(w: Workload): readonly KubeResource[] {
+    return this.selecting(this.memo.networkPolicies, 'NetworkPolicy', w, podSelectorMatchLabels, policySelects);
   }
 
   /** Ingresses that route to a Service (default backend or any rule path). */
-  ingressesFor(service: KubeResource): KubeResource[] {
+  ingressesFor(service: KubeResource): readonly KubeResource[] {
     let hit = this.memo.ingresses.get(service);
     if (!hit) {
       const ns = service.object.metadata.namespace ?? 'default';
@@ -222,7 +210,7 @@ export class Inventory {
       hit = this.inNamespace('Ingress', ns).filter((ing) => ingressBackends(ing).includes(name));
       this.memo.ingresses.set(service, hit);
     }
-    return hit.slice();
+    return hit;
   }
 
   /** The ServiceAccount name a workload runs as. */
@@ -231,9 +219,32 @@ export class Inventory {
     return spec?.serviceAccountName ?? spec?.serviceAccount ?? 'default';
   }
 
-  /** Objects of a kind in a namespace. */
-  inNamespace(kind: string, namespace: string): KubeResource[] {
-    return [...(this.byKindNs.get(kind)?.get(namespace) ?? [])];
+  /** Objects of a kind in a namespace (a shared list: read it, never change it). */
+  inNamespace(kind: string, namespace: string): readonly KubeResource[] {
+    return this.byKindNs.get(kind)?.get(namespace) ?? [];
+  }
+
+  /**
+   * Objects of a kind in the workload's namespace whose selector picks its pods,
+   * found once per workload through the label index; one method for every
+   * selecting kind, so the lookup is one piece of code (and warms up once).
+   */
+  private selecting(
+    memo: Map<object, readonly KubeResource[]>,
+    kind: string,
+    w: Workload,
+    required: RequiredLabels,
+    selects: (r: KubeResource, podLabels: Readonly<Record<string, string>>) => boolean,
+  ): readonly KubeResource[] {
+    let hit = memo.get(w);
+    if (!hit) {
+      const found: KubeResource[] = [];
+      const candidates = this.candidates(kind, w, required);
+      for (let i = 0; i < candidates.length; i++) if (selects(candidates[i], w.podLabels)) found.push(candidates[i]);
+      memo.set(w, found);
+      hit = found;
+    }
+    return hit;
   }
 
   /**
@@ -266,7 +277,8 @@ export class Inventory {
     let index = this.podLabelIndex.get(namespace);
     if (!index) {
       index = new Map();
-      for (const w of workloads) {
+      for (let i = 0; i < workloads.length; i++) {
+        const w = workloads[i];
         const labels = w.podLabels;
         for (const k in labels) {
           let byValue = index.get(k);
@@ -287,16 +299,29 @@ export class Inventory {
     let index = this.targetIndex.get(kind);
     if (!index) {
       index = new Map();
-      for (const r of this.kube(kind)) {
-        const ref = (r.object.spec as { scaleTargetRef?: { kind?: string; name?: string } } | undefined)
-          ?.scaleTargetRef;
-        if (!ref?.name) continue;
-        push(index, `${r.object.metadata.namespace ?? 'default'}/${ref.kind ?? 'Deployment'}/${ref.name}`, r);
+      const objects = this.kube(kind);
+      for (let i = 0; i < objects.length; i++) {
+        const r = objects[i];
+        const name = scaleTarget(r)?.name;
+        if (name) push(index, String(name), r);
       }
       this.targetIndex.set(kind, index);
     }
-    // Callers (hpasFor, scaledObjectsFor) keep this list and hand out copies.
-    return index.get(`${w.namespace}/${w.kind}/${w.name}`) ?? [];
+    // Indexed by the target's name (a string the parser already made, so no key is built per lookup);
+    // the namespace and kind are checked on the few objects that share the name.
+    const named = index.get(w.name);
+    const out: KubeResource[] = [];
+    if (!named) return out;
+    for (let i = 0; i < named.length; i++) {
+      const r = named[i];
+      if (
+        String(r.object.metadata.namespace ?? 'default') === w.namespace &&
+        String(scaleTarget(r)?.kind ?? 'Deployment') === w.kind
+      ) {
+        out.push(r);
+      }
+    }
+    return out;
   }
 
   // ---- AWS ---------------------------------------------------------------
@@ -335,6 +360,18 @@ export class Inventory {
     );
   }
 }
+
+/** The object an HPA or a ScaledObject scales. */
+function scaleTarget(r: KubeResource): { kind?: string; name?: string } | undefined {
+  return (r.object.spec as { scaleTargetRef?: { kind?: string; name?: string } } | undefined)?.scaleTargetRef;
+}
+
+const serviceSelects = (s: KubeResource, podLabels: Readonly<Record<string, string>>) =>
+  matchesServiceSelector(serviceSelector(s), podLabels);
+const pdbSelects = (p: KubeResource, podLabels: Readonly<Record<string, string>>) =>
+  matchesSelector(pdbSelector(p), podLabels);
+const policySelects = (p: KubeResource, podLabels: Readonly<Record<string, string>>) =>
+  matchesSelector(podSelector(p), podLabels);
 
 function key(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}/${namespace ?? NO_NS}/${name}`;

@@ -21,8 +21,9 @@ export interface LabelIndex {
 /** Indexes objects under their first required label (smallest key); objects that require none match every workload. */
 export function buildLabelIndex(resources: readonly KubeResource[], required: RequiredLabels): LabelIndex {
   const index: LabelIndex = { byLabel: new Map(), always: [], order: new Map(), indexed: 0 };
-  for (const r of resources) {
-    index.order.set(r, index.order.size);
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i];
+    index.order.set(r, i);
     const labels = required(r);
     const first = labels ? smallestOwnKey(labels) : undefined;
     if (first === undefined || !labels) index.always.push(r);

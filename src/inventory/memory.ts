@@ -3,7 +3,8 @@ import type { AwsResource, KubeObject, KubeResource, SourceRef } from './types.j
 
 /** The inventory id of a Kubernetes object: `<group>/<kind>/<namespace|_cluster>/<name>`. */
 export function kubeId(object: KubeObject): string {
-  const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : 'core';
+  const slash = object.apiVersion.indexOf('/');
+  const group = slash === -1 ? 'core' : object.apiVersion.slice(0, slash);
   return `${group}/${object.kind}/${object.metadata.namespace ?? '_cluster'}/${object.metadata.name}`;
 }
 

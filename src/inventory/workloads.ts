@@ -54,19 +54,38 @@ export interface Workload {
 
 /** Path of the container at `index` in a workload: `[...templatePath, 'spec', 'containers', index]`. */
 export function containerPath(w: Workload, index: number, init = false): ValuePath {
-  return [...w.templatePath, 'spec', init ? 'initContainers' : 'containers', index];
+  return w.templatePath.concat('spec', init ? 'initContainers' : 'containers', index);
+}
+
+/** Kinds whose spec.replicas a person (or a controller) sets. */
+const REPLICA_KINDS: ReadonlySet<string> = new Set([
+  'Deployment',
+  'StatefulSet',
+  'ReplicaSet',
+  'ReplicationController',
+]);
+
+/** Whether a controller manages the object (an owner reference not marked `controller: false`). */
+function isOwned(owners: readonly { controller?: boolean }[] | undefined): boolean {
+  if (!owners) return false;
+  for (let i = 0; i < owners.length; i++) if (owners[i].controller !== false) return true;
+  return false;
 }
 
 export function toWorkload(resource: KubeResource): Workload | undefined {
   const kind = resource.object.kind;
-  const templatePath = WORKLOAD_TEMPLATE_PATHS[kind];
+  // Own keys only: a kind named like an Object.prototype member is not a workload.
+  const templatePath = Object.hasOwn(WORKLOAD_TEMPLATE_PATHS, kind) ? WORKLOAD_TEMPLATE_PATHS[kind] : undefined;
   if (!templatePath) return undefined;
   let template: unknown = resource.object;
-  for (const seg of templatePath) template = (template as Record<string, unknown> | undefined)?.[seg as string];
+  // Indexed loop: it runs once per object while the inventory is built, before the JIT has optimised it.
+  for (let i = 0; i < templatePath.length; i++) {
+    template = (template as Record<string, unknown> | undefined)?.[templatePath[i] as string];
+  }
   const t = (template ?? {}) as PodTemplate;
   const labels = kind === 'Pod' ? (resource.object.metadata.labels ?? {}) : (t.metadata?.labels ?? {});
   const spec = resource.object.spec as { replicas?: number } | undefined;
-  const hasReplicas = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'].includes(kind);
+  const hasReplicas = REPLICA_KINDS.has(kind);
   return {
     resource,
     kind,
@@ -76,6 +95,6 @@ export function toWorkload(resource: KubeResource): Workload | undefined {
     template: kind === 'Pod' ? { metadata: resource.object.metadata, spec: resource.object.spec as PodSpec } : t,
     podLabels: labels,
     replicas: hasReplicas ? (typeof spec?.replicas === 'number' ? spec.replicas : 1) : undefined,
-    owned: (resource.object.metadata.ownerReferences ?? []).some((o) => o.controller !== false),
+    owned: isOwned(resource.object.metadata.ownerReferences),
   };
 }

@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 
 /** Why a file could not be read as text. */
@@ -54,11 +55,10 @@ export function decodeText(buf: Uint8Array, file: string): string {
   const head = buf.subarray(0, 8192);
   if (head.includes(0))
     throw new InputFileError(file, 'looks binary (it contains NUL bytes), expected YAML or JSON text');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    throw new InputFileError(file, 'is not valid UTF-8 text, expected YAML or JSON');
-  }
+  // Validate, then decode: both native and fast (a fatal TextDecoder is several times slower on many files).
+  if (!isUtf8(buf)) throw new InputFileError(file, 'is not valid UTF-8 text, expected YAML or JSON');
+  const text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function formatBytes(n: number): string {

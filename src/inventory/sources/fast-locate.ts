@@ -242,11 +242,31 @@ function isNullText(s: string): boolean {
 
 /** A block mapping key at `col`: its text and where the text after its colon starts. */
 function parseKey(text: string, col: number): { key: string; after: number } | undefined {
+  const first = text[col];
+  if (first === '"' || first === "'") return parseQuotedKey(text, col);
+  if (first === undefined || '#&*!|>%@`,[]{}'.includes(first)) return undefined;
+  const next = text[col + 1];
+  if ((first === '-' || first === '?' || first === ':') && (next === undefined || next === ' ')) return undefined;
+  // Plain keys (nearly all of a manifest) are read in place: this runs for every line a lookup walks past.
+  let i = col;
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === ':' && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\t')) break;
+    if (ch === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) return undefined;
+  }
+  if (i === text.length) return undefined;
+  const key = text.slice(col, i).trimEnd();
+  // Other white space before the colon (a no-break space) belongs to the key: too odd to follow here.
+  for (let j = col + key.length; j < i; j++) if (text[j] !== ' ' && text[j] !== '\t') throw GIVE_UP;
+  return { key, after: i + 1 };
+}
+
+/** A double- or single-quoted block mapping key at `col`. */
+function parseQuotedKey(text: string, col: number): { key: string; after: number } | undefined {
   const rest = text.slice(col);
   let key: string;
   let len: number;
-  const first = rest[0];
-  if (first === '"') {
+  if (rest[0] === '"') {
     const m = /^"((?:[^"\\]|\\.)*)"/.exec(rest);
     if (!m) return undefined;
     try {
@@ -255,23 +275,11 @@ function parseKey(text: string, col: number): { key: string; after: number } | u
       throw GIVE_UP;
     }
     len = m[0].length;
-  } else if (first === "'") {
+  } else {
     const m = /^'((?:[^']|'')*)'/.exec(rest);
     if (!m) return undefined;
     key = m[1].replace(/''/g, "'");
     len = m[0].length;
-  } else {
-    if (first === undefined || '#&*!|>%@`,[]{}'.includes(first)) return undefined;
-    if ((first === '-' || first === '?' || first === ':') && (rest.length === 1 || rest[1] === ' ')) return undefined;
-    let i = 0;
-    for (; i < rest.length; i++) {
-      const ch = rest[i];
-      if (ch === ':' && (i + 1 === rest.length || rest[i + 1] === ' ' || rest[i + 1] === '\t')) break;
-      if (ch === '#' && (rest[i - 1] === ' ' || rest[i - 1] === '\t')) return undefined;
-    }
-    if (i === rest.length) return undefined;
-    key = rest.slice(0, i).trimEnd();
-    len = key.length;
   }
   let i = len;
   while (rest[i] === ' ' || rest[i] === '\t') i++;

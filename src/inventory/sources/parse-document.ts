@@ -1,4 +1,4 @@
-import { type LoadOptions, load, YAMLException } from 'js-yaml';
+import { type LoadOptions, load, loadAll, YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import type { InputProblem } from '../types.js';
 import { MANIFEST_SCHEMA } from './yaml-schema.js';
@@ -48,6 +48,34 @@ export function parseRawDocument(doc: RawDocument, limits: ParseLimits = DEFAULT
     };
   }
   return { value };
+}
+
+/**
+ * The values of a whole file's documents from one js-yaml call, when that is
+ * sure to equal parsing its documents one by one (most files): no aliases (those
+ * go through the bounded parser), no directive lines, no error anywhere, and
+ * exactly `expected` non-null documents, one per document with content the
+ * splitter found. Otherwise undefined: the caller parses document by document,
+ * which is what positions errors and isolates a bad document from good ones.
+ */
+export function parseAllDocuments(
+  text: string,
+  expected: number,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): unknown[] | undefined {
+  if ((text.indexOf('*') !== -1 && ALIAS.test(text)) || text.charCodeAt(0) === 37 || text.indexOf('\n%') !== -1) {
+    return undefined;
+  }
+  let all: unknown[];
+  try {
+    all = loadAll(text, null, { schema: MANIFEST_SCHEMA, maxDepth: limits.maxDepth } as LoadOptions);
+  } catch {
+    return undefined;
+  }
+  // Empty documents (comments only) read as null, and the splitter drops them: the rest pair up in order.
+  const values: unknown[] = [];
+  for (let i = 0; i < all.length; i++) if (all[i] !== null && all[i] !== undefined) values.push(all[i]);
+  return values.length === expected ? values : undefined;
 }
 
 class PositionedError extends Error {

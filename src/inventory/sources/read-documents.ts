@@ -2,7 +2,7 @@ import type { AwsResource, InputProblem, KubeResource } from '../types.js';
 import { isCloudFormationTemplate, readTemplate } from './cloudformation.js';
 import { kubeDocument } from './kube-documents.js';
 import { DocumentLocator } from './locate.js';
-import { DEFAULT_PARSE_LIMITS, type ParseLimits, parseRawDocument } from './parse-document.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits, parseAllDocuments, parseRawDocument } from './parse-document.js';
 import { splitDocuments } from './yaml-stream.js';
 
 /** The text of one input and the name it is reported under. */
@@ -43,8 +43,11 @@ export function readDocuments(
       into.notes.push(`${input.file}: empty, nothing to verify`);
       continue;
     }
-    for (const raw of docs) {
-      const parsed = parseRawDocument(raw, limits);
+    // One parser call per file when that gives the same values; else (aliases, errors, …) one per document.
+    const values = parseAllDocuments(input.text, docs.length, limits);
+    for (let i = 0; i < docs.length; i++) {
+      const raw = docs[i];
+      const parsed = values ? { value: values[i] } : parseRawDocument(raw, limits);
       if ('problem' in parsed) {
         into.problems.push(parsed.problem);
         continue;

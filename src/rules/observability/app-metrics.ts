@@ -30,29 +30,55 @@ function monitorSees(m: KubeResource, ns: string, labels: Readonly<Record<string
   return nsOk && matchesSelector(spec.selector ?? {}, labels);
 }
 
+/** The first monitor that scrapes pods or a Service with these labels in namespace `ns`. */
+function firstMonitor(
+  monitors: readonly KubeResource[],
+  ns: string,
+  labels: Readonly<Record<string, string>>,
+): KubeResource | undefined {
+  for (let i = 0; i < monitors.length; i++) if (monitorSees(monitors[i], ns, labels)) return monitors[i];
+  return undefined;
+}
+
 /** How the workload exposes metrics, if it does. */
 function exposure(inv: Inventory, w: Workload, p: z.infer<typeof params>): string | undefined {
-  for (const c of containersOf(w)) {
-    const ports = Array.isArray(c.container.ports) ? (c.container.ports as { name?: string }[]) : [];
-    const port = ports.find((x) => x.name && p.portNames.includes(x.name));
-    if (port) return `container ${c.container.name} has port ${port.name}`;
-    const push = envOf(c.container).find((e) => p.pushEnv.includes(e.name));
-    if (push) return `container ${c.container.name} pushes metrics (${push.name})`;
+  // Indexed loops: this runs per workload, container, port and env var, mostly before the JIT optimises it.
+  const containers = containersOf(w);
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i].container;
+    const ports = c.ports;
+    if (Array.isArray(ports)) {
+      for (let j = 0; j < ports.length; j++) {
+        const name = (ports[j] as { name?: string }).name;
+        if (name && p.portNames.includes(name)) return `container ${c.name} has port ${name}`;
+      }
+    }
+    const env = envOf(c);
+    for (let j = 0; j < env.length; j++) {
+      if (p.pushEnv.includes(env[j].name)) return `container ${c.name} pushes metrics (${env[j].name})`;
+    }
   }
   const ann = annotationOf(w, p.scrapeAnnotations);
   if (ann && ann.value !== 'false') return `annotated ${ann.key}`;
   const services = inv.servicesFor(w);
-  for (const s of services) {
+  const serviceMonitors = inv.kube('ServiceMonitor');
+  for (let i = 0; i < services.length; i++) {
+    const s = services[i];
     const a = s.object.metadata.annotations ?? {};
-    const key = p.scrapeAnnotations.find((k) => a[k] && a[k] !== 'false');
-    if (key) return `Service ${s.object.metadata.name} is annotated ${key}`;
-    const sm = inv.kube('ServiceMonitor').find((m) => monitorSees(m, w.namespace, s.object.metadata.labels ?? {}));
+    for (let j = 0; j < p.scrapeAnnotations.length; j++) {
+      const key = p.scrapeAnnotations[j];
+      if (a[key] && a[key] !== 'false') return `Service ${s.object.metadata.name} is annotated ${key}`;
+    }
+    if (serviceMonitors.length === 0) continue;
+    const sm = firstMonitor(serviceMonitors, w.namespace, s.object.metadata.labels ?? {});
     if (sm) return `ServiceMonitor ${sm.object.metadata.name} scrapes Service ${s.object.metadata.name}`;
   }
-  const pm = inv.kube('PodMonitor').find((m) => monitorSees(m, w.namespace, w.podLabels));
+  const pm = firstMonitor(inv.kube('PodMonitor'), w.namespace, w.podLabels);
   if (pm) return `PodMonitor ${pm.object.metadata.name} scrapes its pods`;
   return undefined;
 }
+
+const LONG_RUNNING = { kinds: LONG_RUNNING_KINDS };
 
 export default defineRule({
   meta: {
@@ -80,10 +106,11 @@ export default defineRule({
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Service', 'ServiceMonitor', 'PodMonitor'] },
   },
   check(inv, p) {
-    const workloads = inv.workloads({ kinds: LONG_RUNNING_KINDS });
+    const workloads = inv.workloads(LONG_RUNNING);
     if (workloads.length === 0) return nothingToCheck(inv, LONG_RUNNING_KINDS, 'long-running workloads');
     const out: RuleResult[] = [];
-    for (const w of workloads) {
+    for (let i = 0; i < workloads.length; i++) {
+      const w = workloads[i];
       const how = exposure(inv, w, p);
       out.push(
         how

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nothingToCheck } from '../support/coverage.js';
 import { kubeResult, workloadResult } from '../support/results.js';
-import { containersOf, isUserFacing } from '../support/workloads.js';
+import { type ContainerRef, containersOf, isUserFacing } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({
@@ -14,6 +14,39 @@ interface HpaSpec {
   maxReplicas?: number;
   metrics?: { type?: string; resource?: { name?: string; target?: { type?: string } } }[];
 }
+
+const DEPLOYMENTS = { kinds: ['Deployment'] };
+
+type HpaMetric = NonNullable<HpaSpec['metrics']>[number];
+
+/** The resource (cpu or memory) a metric targets by Utilization: a percentage of the containers' requests. */
+function utilisationOf(m: HpaMetric): 'cpu' | 'memory' | undefined {
+  if (m.type !== 'Resource' || m.resource?.target?.type !== 'Utilization') return undefined;
+  const name = m.resource?.name;
+  return name === 'cpu' || name === 'memory' ? name : undefined;
+}
+
+/** The resources the metrics target by Utilization, in metric order (for the message). */
+function utilisationNames(metrics: readonly HpaMetric[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < metrics.length; i++) {
+    const name = utilisationOf(metrics[i]);
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+/** The first container that lacks a cpu (when `cpu`) or memory (when `memory`) request. */
+function firstLacking(containers: readonly ContainerRef[], cpu: boolean, memory: boolean): ContainerRef | undefined {
+  for (let i = 0; i < containers.length; i++) {
+    const resources = containers[i].container.resources as { requests?: Record<string, unknown> } | undefined;
+    const requests = resources?.requests;
+    if ((cpu && requests?.cpu === undefined) || (memory && requests?.memory === undefined)) return containers[i];
+  }
+  return undefined;
+}
+
+const NO_METRICS: readonly HpaMetric[] = [];
 
 export default defineRule({
   meta: {
@@ -32,44 +65,48 @@ export default defineRule({
     needs: { kube: ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'ScaledObject'] },
   },
   check(inv, p) {
-    const deployments = inv.workloads({ kinds: ['Deployment'] });
+    const deployments = inv.workloads(DEPLOYMENTS);
     if (deployments.length === 0) return nothingToCheck(inv, ['Deployment'], 'Deployments');
     const out: RuleResult[] = [];
-    for (const w of deployments) {
+    // Indexed loops: they run per Deployment and container, mostly before the JIT optimises them.
+    for (let i = 0; i < deployments.length; i++) {
+      const w = deployments[i];
       const hpa = inv.hpasFor(w)[0];
-      const so = inv.scaledObjectsFor(w)[0];
-      if (!hpa && !so) {
-        out.push(
-          isUserFacing(inv, w)
-            ? workloadResult(p.missingStatus, w, 'no HPA or ScaledObject scales this user-facing Deployment', [
-                'spec',
-                'replicas',
-              ])
-            : workloadResult('skip', w, 'not user-facing and not autoscaled'),
-        );
-        continue;
-      }
       if (!hpa) {
-        out.push(workloadResult('pass', w, `scaled by ScaledObject ${so.object.metadata.name}`));
+        const so = inv.scaledObjectsFor(w)[0];
+        if (so) {
+          out.push(workloadResult('pass', w, `scaled by ScaledObject ${so.object.metadata.name}`));
+        } else {
+          out.push(
+            isUserFacing(inv, w)
+              ? workloadResult(p.missingStatus, w, 'no HPA or ScaledObject scales this user-facing Deployment', [
+                  'spec',
+                  'replicas',
+                ])
+              : workloadResult('skip', w, 'not user-facing and not autoscaled'),
+          );
+        }
         continue;
       }
       const spec = (hpa.object.spec ?? {}) as HpaSpec;
       const min = spec.minReplicas ?? 1;
       const max = spec.maxReplicas ?? min;
-      const utilisation = (spec.metrics ?? [])
-        .filter((m) => m.type === 'Resource' && m.resource?.target?.type === 'Utilization')
-        .map((m) => m.resource?.name)
-        .filter((n): n is string => n === 'cpu' || n === 'memory');
-      const lacking = containersOf(w).filter((c) => {
-        const req = (c.container.resources as { requests?: Record<string, unknown> } | undefined)?.requests ?? {};
-        return utilisation.some((r) => req[r] === undefined);
-      });
-      if (lacking.length > 0) {
+      // Which requests a Utilization target needs; the names are listed only in a failure.
+      const metrics = spec.metrics ?? NO_METRICS;
+      let cpu = false;
+      let memory = false;
+      for (let j = 0; j < metrics.length; j++) {
+        const name = utilisationOf(metrics[j]);
+        if (name === 'cpu') cpu = true;
+        else if (name === 'memory') memory = true;
+      }
+      const lacking = cpu || memory ? firstLacking(containersOf(w), cpu, memory) : undefined;
+      if (lacking) {
         out.push(
           kubeResult(
             'fail',
             hpa,
-            `targets ${utilisation.join('/')} utilisation but container ${lacking[0].container.name} of ${w.name} sets no such request`,
+            `targets ${utilisationNames(metrics).join('/')} utilisation but container ${lacking.container.name} of ${w.name} sets no such request`,
             ['spec', 'metrics'],
           ),
         );

@@ -4,6 +4,8 @@ import { checkWorkloads } from '../support/workload-checks.js';
 import { containersOf, isServed } from '../support/workloads.js';
 import { defineRule } from '../types.js';
 
+const missingProbe = (name: string) => `container ${name} has no livenessProbe`;
+
 const params = z.object({
   /** Workload kinds whose containers need a liveness probe. */
   kinds: z.array(z.string()).min(1),
@@ -32,12 +34,6 @@ export default defineRule({
   },
   check: (inv, p) =>
     checkWorkloads(inv, p.kinds, 'long-running workloads', (w) =>
-      probeResults(
-        w,
-        containersOf(w),
-        'livenessProbe',
-        isServed(inv, w) ? 'fail' : 'warn',
-        (name) => `container ${name} has no livenessProbe`,
-      ),
+      probeResults(w, containersOf(w), 'livenessProbe', isServed(inv, w) ? 'fail' : 'warn', missingProbe),
     ),
 });

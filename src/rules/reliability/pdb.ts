@@ -18,13 +18,14 @@ interface PdbSpec {
 /** Whether the PDB lets no pod be evicted at the given replica count (drains would hang). */
 function blocksAllEvictions(pdb: KubeResource, replicas: number): boolean {
   const spec = (pdb.object.spec ?? {}) as PdbSpec;
-  const value = (v: number | string): number =>
-    typeof v === 'number' ? v : Math.ceil((replicas * Number.parseFloat(v)) / 100);
   if (spec.maxUnavailable !== undefined) {
     const v = spec.maxUnavailable;
     return typeof v === 'number' ? v === 0 : Math.floor((replicas * Number.parseFloat(v)) / 100) === 0;
   }
-  if (spec.minAvailable !== undefined) return value(spec.minAvailable) >= replicas;
+  if (spec.minAvailable !== undefined) {
+    const v = spec.minAvailable;
+    return (typeof v === 'number' ? v : Math.ceil((replicas * Number.parseFloat(v)) / 100)) >= replicas;
+  }
   return false;
 }
 
@@ -54,7 +55,9 @@ export default defineRule({
     const missing = nothingToCheck(inv, ['PodDisruptionBudget'], '');
     if (missing[0].status === 'unknown') return missing;
     const out: RuleResult[] = [];
-    for (const w of workloads) {
+    // Indexed loops: they run per workload and per budget, mostly before the JIT optimises them.
+    for (let i = 0; i < workloads.length; i++) {
+      const w = workloads[i];
       const range = replicaRange(inv, w);
       if (!range) continue;
       if (range.max < p.fromReplicas) {
@@ -82,7 +85,9 @@ export default defineRule({
       }
       out.push(workloadResult('pass', w, `PodDisruptionBudget ${pdb.object.metadata.name} selects its pods`));
     }
-    for (const pdb of inv.kube('PodDisruptionBudget')) {
+    const budgets = inv.kube('PodDisruptionBudget');
+    for (let i = 0; i < budgets.length; i++) {
+      const pdb = budgets[i];
       const ns = pdb.object.metadata.namespace ?? 'default';
       const selector = (pdb.object.spec as { selector?: Parameters<typeof inv.selectWorkloads>[1] } | undefined)
         ?.selector;

@@ -5,11 +5,22 @@ import { checkWorkloads } from '../support/workload-checks.js';
 import { type ContainerRef, containersOf, isServed } from '../support/workloads.js';
 import { defineRule } from '../types.js';
 
+function hasPorts(c: ContainerRef): boolean {
+  return Array.isArray(c.container.ports) && c.container.ports.length > 0;
+}
+
 /** The containers that declare ports; every container when none does. */
 function servingContainers(containers: readonly ContainerRef[]): readonly ContainerRef[] {
-  const withPorts = containers.filter((c) => Array.isArray(c.container.ports) && c.container.ports.length > 0);
-  return withPorts.length > 0 ? withPorts : containers;
+  // Indexed loops, and no copy when every container or none declares ports (the usual cases): runs per workload.
+  let withPorts = 0;
+  for (let i = 0; i < containers.length; i++) if (hasPorts(containers[i])) withPorts++;
+  if (withPorts === 0 || withPorts === containers.length) return containers;
+  const out: ContainerRef[] = [];
+  for (let i = 0; i < containers.length; i++) if (hasPorts(containers[i])) out.push(containers[i]);
+  return out;
 }
+
+const missingProbe = (name: string) => `container ${name} is served by a Service but has no readinessProbe`;
 
 const params = z.object({
   /** Workload kinds whose containers need a readiness probe when a Service sends them traffic. */
@@ -41,13 +52,7 @@ export default defineRule({
   check: (inv, p) =>
     checkWorkloads(inv, p.kinds, 'long-running workloads', (w) =>
       isServed(inv, w)
-        ? probeResults(
-            w,
-            servingContainers(containersOf(w)),
-            'readinessProbe',
-            'fail',
-            (name) => `container ${name} is served by a Service but has no readinessProbe`,
-          )
-        : [workloadResult('skip', w, 'no Service selects this workload, so no traffic depends on readiness')],
+        ? probeResults(w, servingContainers(containersOf(w)), 'readinessProbe', 'fail', missingProbe)
+        : workloadResult('skip', w, 'no Service selects this workload, so no traffic depends on readiness'),
     ),
 });

@@ -44,35 +44,61 @@ export default defineRule({
   },
   check: (inv, p) => {
     // Split once per run, not once per container.
-    const fields = p.required.map((field) => [field, ...field.split('.')] as [string, 'requests' | 'limits', string]);
-    const allSet = `sets ${listText(p.required)}`;
+    const required = p.required;
+    const groups: ('requests' | 'limits')[] = [];
+    const names: string[] = [];
+    for (let i = 0; i < required.length; i++) {
+      const [group, name] = required[i].split('.') as ['requests' | 'limits', string];
+      groups.push(group);
+      names.push(name);
+    }
+    const allSet = ` sets ${listText(required)}`;
     return checkContainers(inv, { init: p.initContainers }, (_w, c) => {
-      const res = (c.container.resources ?? {}) as Resources;
-      const missing: string[] = [];
-      for (const [field, group, name] of fields) {
-        const v = res[group]?.[name];
-        if (v === undefined || v === '') missing.push(field);
+      const res = c.container.resources as Resources | null | undefined;
+      const requests = res?.requests;
+      const limits = res?.limits;
+      // Indexed loop, `missing` built only when needed: runs per container, mostly before the JIT optimises it.
+      let missing: string[] | undefined;
+      let missingRequests = false;
+      let missingLimits = false;
+      for (let i = 0; i < required.length; i++) {
+        const requestsField = groups[i] === 'requests';
+        const v = (requestsField ? requests : limits)?.[names[i]];
+        if (v === undefined || v === '') {
+          if (missing === undefined) missing = [];
+          missing.push(required[i]);
+          if (requestsField) missingRequests = true;
+          else missingLimits = true;
+        }
       }
-      const inverted: string[] = [];
-      for (const r of RESOURCE_NAMES) {
-        const req = parseQuantity(res.requests?.[r]);
-        const lim = parseQuantity(res.limits?.[r]);
-        if (req !== undefined && lim !== undefined && req > lim) inverted.push(r);
-      }
-      const label = `${c.init ? 'init container' : 'container'} ${c.container.name}`;
-      if (missing.length > 0) {
-        const onlyLimits = missing.every((m) => m.startsWith('limits.'));
-        const onlyRequests = missing.every((m) => m.startsWith('requests.'));
-        const path = [...c.path, 'resources', ...(onlyLimits ? ['limits'] : onlyRequests ? ['requests'] : [])];
+      const label = `${c.init ? 'init container ' : 'container '}${c.container.name}`;
+      if (missing !== undefined) {
+        // At the group when only one group is incomplete.
+        const group = !missingRequests ? 'limits' : !missingLimits ? 'requests' : undefined;
+        const path = group ? c.path.concat('resources', group) : c.path.concat('resources');
         return { status: 'fail', message: `${label} does not set ${listText(missing)}`, path };
       }
-      if (inverted.length > 0) {
-        const message = `${label} requests more ${listText(inverted)} than its limit allows`;
-        return { status: 'fail', message, path: [...c.path, 'resources', 'requests'] };
+      const cpu = exceedsLimit(requests, limits, 'cpu');
+      const memory = exceedsLimit(requests, limits, 'memory');
+      if (cpu || memory) {
+        const inverted = cpu && memory ? 'cpu and memory' : cpu ? 'cpu' : 'memory';
+        const message = `${label} requests more ${inverted} than its limit allows`;
+        return { status: 'fail', message, path: c.path.concat('resources', 'requests') };
       }
-      return { status: 'pass', message: `${label} ${allSet}`, path: [...c.path, 'resources'] };
+      // Paths by concat, not a spread: half the allocation, and faster before the JIT optimises this.
+      return { status: 'pass', message: `${label}${allSet}`, path: c.path.concat('resources') };
     });
   },
 });
 
-const RESOURCE_NAMES = ['cpu', 'memory'] as const;
+/** Whether the container requests more of a resource than its limit (both set and readable). */
+function exceedsLimit(
+  requests: Record<string, unknown> | undefined,
+  limits: Record<string, unknown> | undefined,
+  name: 'cpu' | 'memory',
+): boolean {
+  const req = parseQuantity(requests?.[name]);
+  if (req === undefined) return false;
+  const lim = parseQuantity(limits?.[name]);
+  return lim !== undefined && req > lim;
+}

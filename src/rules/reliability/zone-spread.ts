@@ -11,11 +11,15 @@ const params = z.object({
   fromReplicas: z.number().int().min(2),
 });
 
+// Whole messages, not a template with a choice in it: no string is built per workload.
+const SPREAD_BY_CONSTRAINTS = 'spreads by zone through topologySpreadConstraints';
+const SPREAD_BY_AFFINITY = 'spreads by zone through pod anti-affinity';
+
 interface AffinityTerm {
   topologyKey?: string;
 }
 interface PodSpecSpread {
-  topologySpreadConstraints?: { topologyKey?: string }[];
+  topologySpreadConstraints?: AffinityTerm[];
   affinity?: {
     podAntiAffinity?: {
       requiredDuringSchedulingIgnoredDuringExecution?: AffinityTerm[];
@@ -43,28 +47,22 @@ export default defineRule({
     }),
     needs: { kube: ['Deployment', 'StatefulSet', 'HorizontalPodAutoscaler', 'ScaledObject', 'Service'] },
   },
-  check: (inv, p) =>
-    checkWorkloads(inv, REPLICATED_KINDS, 'Deployments or StatefulSets', (w) => {
+  check: (inv, p) => {
+    const zoneKeys = p.zoneKeys;
+    const fewReplicas = `runs fewer than ${p.fromReplicas} replicas`;
+    return checkWorkloads(inv, REPLICATED_KINDS, 'Deployments or StatefulSets', (w) => {
       const range = replicaRange(inv, w);
-      if (!range || range.max < p.fromReplicas) {
-        return workloadResult('skip', w, `runs fewer than ${p.fromReplicas} replicas`);
+      if (!range || range.max < p.fromReplicas) return workloadResult('skip', w, fewReplicas);
+      const spec = w.template.spec as PodSpecSpread | null | undefined;
+      if (anyZoneTerm(spec?.topologySpreadConstraints, zoneKeys)) {
+        return workloadResult('pass', w, SPREAD_BY_CONSTRAINTS, podSpecPath(w, 'topologySpreadConstraints'));
       }
-      const spec = (w.template.spec ?? {}) as PodSpecSpread;
-      const isZone = (key: string | undefined) => key !== undefined && p.zoneKeys.includes(key);
-      const tsc = (spec.topologySpreadConstraints ?? []).some((c) => isZone(c.topologyKey));
-      const anti = spec.affinity?.podAntiAffinity;
-      const affinity =
-        (anti?.requiredDuringSchedulingIgnoredDuringExecution ?? []).some((t) => isZone(t.topologyKey)) ||
-        (anti?.preferredDuringSchedulingIgnoredDuringExecution ?? []).some((t) =>
-          isZone(t.podAffinityTerm?.topologyKey),
-        );
-      if (tsc || affinity) {
-        return workloadResult(
-          'pass',
-          w,
-          `spreads by zone through ${tsc ? 'topologySpreadConstraints' : 'pod anti-affinity'}`,
-          podSpecPath(w, tsc ? 'topologySpreadConstraints' : 'affinity'),
-        );
+      const anti = spec?.affinity?.podAntiAffinity;
+      if (
+        anyZoneTerm(anti?.requiredDuringSchedulingIgnoredDuringExecution, zoneKeys) ||
+        anyPreferredZoneTerm(anti?.preferredDuringSchedulingIgnoredDuringExecution, zoneKeys)
+      ) {
+        return workloadResult('pass', w, SPREAD_BY_AFFINITY, podSpecPath(w, 'affinity'));
       }
       return workloadResult(
         isUserFacing(inv, w) ? 'fail' : 'warn',
@@ -72,5 +70,28 @@ export default defineRule({
         `${range.max} replicas with no zone spread: the scheduler may place them all in one zone`,
         podSpecPath(w),
       );
-    }),
+    });
+  },
 });
+
+// Indexed loops and no closures: these run per workload, mostly before the JIT optimises them.
+
+/** Whether a spread constraint or anti-affinity term spreads over one of the zone keys. */
+function anyZoneTerm(terms: readonly AffinityTerm[] | null | undefined, zoneKeys: readonly string[]): boolean {
+  if (!terms) return false;
+  for (let i = 0; i < terms.length; i++) if (isZoneKey(terms[i].topologyKey, zoneKeys)) return true;
+  return false;
+}
+
+function anyPreferredZoneTerm(
+  terms: readonly { podAffinityTerm?: AffinityTerm }[] | null | undefined,
+  zoneKeys: readonly string[],
+): boolean {
+  if (!terms) return false;
+  for (let i = 0; i < terms.length; i++) if (isZoneKey(terms[i].podAffinityTerm?.topologyKey, zoneKeys)) return true;
+  return false;
+}
+
+function isZoneKey(key: string | undefined, zoneKeys: readonly string[]): boolean {
+  return key !== undefined && zoneKeys.includes(key);
+}

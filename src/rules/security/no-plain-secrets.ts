@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nothingToCheck } from '../support/coverage.js';
 import { kubeResult, listText, workloadResult } from '../support/results.js';
-import { envOf, looksLikeSecret, secretValues } from '../support/secrets.js';
+import { type EnvVar, looksLikeSecret, pushEnvFailures, secretValues } from '../support/secrets.js';
 import { containersOf } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
@@ -11,6 +11,21 @@ const params = z.object({
   /** Owner kinds that deliver Secrets from a secret store (their Secrets are fine). */
   deliveredBy: z.array(z.string()),
 });
+
+const WITH_INIT = { init: true };
+const VALUE = ['value'];
+const holdsSecret = (e: EnvVar) => looksLikeSecret(e.name, e.value);
+const literalSecretMessage = (e: EnvVar) => `env ${e.name} holds a literal secret value`;
+
+/** Whether an owner reference names a kind that delivers Secrets from a secret store. */
+function deliveredBySecretStore(
+  owners: readonly { kind: string }[] | undefined,
+  deliveredBy: readonly string[],
+): boolean {
+  if (!owners) return false;
+  for (let i = 0; i < owners.length; i++) if (deliveredBy.includes(owners[i].kind)) return true;
+  return false;
+}
 
 export default defineRule({
   meta: {
@@ -39,43 +54,41 @@ export default defineRule({
   },
   check(inv, p) {
     const out: RuleResult[] = [];
-    for (const w of inv.workloads()) {
-      let bad = false;
-      for (const c of containersOf(w, { init: true })) {
-        envOf(c.container).forEach((e, i) => {
-          if (looksLikeSecret(e.name, e.value)) {
-            bad = true;
-            out.push(
-              workloadResult(
-                'fail',
-                w,
-                `env ${e.name} holds a literal secret value`,
-                [...c.path, 'env', i, 'value'],
-                c.container.name,
-              ),
-            );
-          }
-        });
+    const workloads = inv.workloads();
+    // Indexed loops: they run per workload, container and env var, mostly before the JIT optimises them.
+    for (let wi = 0; wi < workloads.length; wi++) {
+      const w = workloads[wi];
+      const before = out.length;
+      const containers = containersOf(w, WITH_INIT);
+      for (let ci = 0; ci < containers.length; ci++) {
+        pushEnvFailures(out, w, containers[ci], holdsSecret, literalSecretMessage, VALUE);
       }
-      if (!bad) out.push(workloadResult('pass', w, 'no secret-like env var has a literal value'));
+      if (out.length === before) out.push(workloadResult('pass', w, 'no secret-like env var has a literal value'));
     }
-    for (const cm of inv.kube('ConfigMap')) {
+    const configMaps = inv.kube('ConfigMap');
+    for (let i = 0; i < configMaps.length; i++) {
+      const cm = configMaps[i];
       const data = (cm.object.data ?? {}) as Record<string, unknown>;
-      const keys = Object.entries(data)
-        .filter(([k, v]) => looksLikeSecret(k, v))
-        .map(([k]) => k);
+      // for…in with an own-key check: Object.entries' keys and order, without a pair array per key.
+      let keys: string[] | undefined;
+      for (const k in data) {
+        if (!Object.hasOwn(data, k) || !looksLikeSecret(k, data[k])) continue;
+        if (!keys) keys = [];
+        keys.push(k);
+      }
       out.push(
-        keys.length > 0
+        keys
           ? kubeResult('fail', cm, `holds secret-like values in ${listText(keys)}`, ['data', keys[0]])
           : kubeResult('pass', cm, 'no secret-like values'),
       );
     }
     if (inv.coverage.mode === 'static') {
-      for (const s of inv.kube('Secret')) {
+      const secrets = inv.kube('Secret');
+      for (let i = 0; i < secrets.length; i++) {
+        const s = secrets[i];
         const type = (s.object.type as string | undefined) ?? 'Opaque';
         if (p.ignoreSecretTypes.includes(type)) continue;
-        const owners = s.object.metadata.ownerReferences ?? [];
-        if (owners.some((o) => p.deliveredBy.includes(o.kind))) continue;
+        if (deliveredBySecretStore(s.object.metadata.ownerReferences, p.deliveredBy)) continue;
         const values = secretValues(s.object);
         if (values.length === 0) continue;
         out.push(

@@ -32,7 +32,7 @@ export default defineRule({
     checkContainers(inv, p, (_w, c) => {
       const ctx = containerContext(c);
       if (ctx.privileged === true) {
-        const path = [...securityContextPath(c), 'privileged'];
+        const path = securityContextPath(c).concat('privileged');
         return { status: 'fail', message: `container ${c.container.name} is privileged`, path };
       }
       return securitySetting(

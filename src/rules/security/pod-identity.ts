@@ -1,8 +1,16 @@
 import { z } from 'zod';
+import type { Inventory } from '../../inventory/inventory.js';
 import type { Workload } from '../../inventory/workloads.js';
 import { knowsAwsType, nothingToCheck } from '../support/coverage.js';
 import { kubeResult, listText, workloadResult } from '../support/results.js';
-import { AWS_CREDENTIAL_NAMES, AWS_KEY_ID, type EnvVar, envOf, secretValues } from '../support/secrets.js';
+import {
+  AWS_CREDENTIAL_NAMES,
+  AWS_KEY_ID,
+  type EnvVar,
+  envOf,
+  pushEnvFailures,
+  secretValues,
+} from '../support/secrets.js';
 import { containersOf, podSpecPath } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
@@ -20,15 +28,61 @@ const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';
 /** A credentials file's secret key line inside a ConfigMap or Secret value. */
 const SECRET_KEY_TEXT = /aws_secret_access_key/;
 
-/** The first env var of the workload's containers (in order) that matches. */
-function firstEnv(w: Workload, match: (e: EnvVar) => boolean): EnvVar | undefined {
-  for (const c of containersOf(w)) for (const e of envOf(c.container)) if (match(e)) return e;
-  return undefined;
-}
-
 interface VolumeMount {
   mountPath?: string;
 }
+
+const PIA_TYPE = 'AWS::EKS::PodIdentityAssociation';
+
+/** Pod Identity associations counted by namespace and ServiceAccount (inv.podIdentityAssociations, indexed once). */
+type AssociationCounts = Map<unknown, Map<unknown, number>>;
+
+function associationCounts(inv: Inventory): AssociationCounts {
+  const counts: AssociationCounts = new Map();
+  const all = inv.aws(PIA_TYPE);
+  for (let i = 0; i < all.length; i++) {
+    const ns = all[i].properties.Namespace;
+    const sa = all[i].properties.ServiceAccount;
+    // NaN never equals itself (inv.podIdentityAssociations compares with ===), but a Map would find it.
+    if (Number.isNaN(ns) || Number.isNaN(sa)) continue;
+    let bySa = counts.get(ns);
+    if (!bySa) {
+      bySa = new Map();
+      counts.set(ns, bySa);
+    }
+    bySa.set(sa, (bySa.get(sa) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The first env var of the workload's containers (in order) with a value that matches. */
+function firstEnvValue(w: Workload, pattern: RegExp): EnvVar | undefined {
+  const containers = containersOf(w);
+  for (let i = 0; i < containers.length; i++) {
+    const env = envOf(containers[i].container);
+    for (let j = 0; j < env.length; j++) {
+      const value = env[j].value;
+      if (typeof value === 'string' && pattern.test(value)) return env[j];
+    }
+  }
+  return undefined;
+}
+
+/** Whether a mount path contains one of the credential locations. */
+function credentialMount(mountPath: string, credentialPaths: readonly string[]): boolean {
+  for (let i = 0; i < credentialPaths.length; i++) if (mountPath.includes(credentialPaths[i])) return true;
+  return false;
+}
+
+/** A ConfigMap or Secret value that holds an AWS access key id or a credentials file. */
+function awsCredentialText(value: string): boolean {
+  return AWS_KEY_ID.test(value) || SECRET_KEY_TEXT.test(value);
+}
+
+const WITH_INIT = { init: true };
+const carriesCredential = (e: EnvVar) =>
+  AWS_CREDENTIAL_NAMES.test(e.name) || (typeof e.value === 'string' && AWS_KEY_ID.test(e.value));
+const credentialMessage = (e: EnvVar) => `env ${e.name} carries an AWS credential`;
 
 export default defineRule({
   meta: {
@@ -67,40 +121,43 @@ export default defineRule({
   check(inv, p) {
     const out: RuleResult[] = [];
     const usage = new RegExp(p.awsUsage);
-    const associationsKnown = knowsAwsType(inv, 'AWS::EKS::PodIdentityAssociation');
-    for (const w of inv.workloads()) {
-      const problems: { text: string; path: (string | number)[]; container: string }[] = [];
-      for (const c of containersOf(w, { init: true })) {
-        envOf(c.container).forEach((e, i) => {
-          const literal = typeof e.value === 'string' && AWS_KEY_ID.test(e.value);
-          if (AWS_CREDENTIAL_NAMES.test(e.name) || literal) {
-            problems.push({
-              text: `env ${e.name} carries an AWS credential`,
-              path: [...c.path, 'env', i],
-              container: c.container.name,
-            });
+    const associationsKnown = knowsAwsType(inv, PIA_TYPE);
+    // Lookups that find nothing when the inventory holds no associations or ServiceAccounts are skipped.
+    const counts = inv.aws(PIA_TYPE).length > 0 ? associationCounts(inv) : undefined;
+    const hasServiceAccounts = inv.kube('ServiceAccount').length > 0;
+    const workloads = inv.workloads();
+    // Indexed loops: they run per workload, container and env var, mostly before the JIT optimises them.
+    for (let wi = 0; wi < workloads.length; wi++) {
+      const w = workloads[wi];
+      // Failures are pushed as found; a workload with any gets no other result.
+      const before = out.length;
+      const containers = containersOf(w, WITH_INIT);
+      for (let ci = 0; ci < containers.length; ci++) {
+        const c = containers[ci];
+        pushEnvFailures(out, w, c, carriesCredential, credentialMessage);
+        const mounts = c.container.volumeMounts;
+        if (!Array.isArray(mounts)) continue;
+        for (let i = 0; i < mounts.length; i++) {
+          const mountPath = (mounts[i] as VolumeMount).mountPath;
+          if (mountPath && credentialMount(mountPath, p.credentialPaths)) {
+            out.push(
+              workloadResult(
+                'fail',
+                w,
+                `mounts ${mountPath}, an AWS credentials location`,
+                [...c.path, 'volumeMounts', i],
+                c.container.name,
+              ),
+            );
           }
-        });
-        const mounts = Array.isArray(c.container.volumeMounts) ? (c.container.volumeMounts as VolumeMount[]) : [];
-        mounts.forEach((m, i) => {
-          if (m.mountPath && p.credentialPaths.some((cp) => m.mountPath?.includes(cp))) {
-            problems.push({
-              text: `mounts ${m.mountPath}, an AWS credentials location`,
-              path: [...c.path, 'volumeMounts', i],
-              container: c.container.name,
-            });
-          }
-        });
+        }
       }
-      if (problems.length > 0) {
-        for (const pr of problems) out.push(workloadResult('fail', w, pr.text, pr.path, pr.container));
-        continue;
-      }
+      if (out.length > before) continue;
       const sa = inv.serviceAccountName(w);
-      const assoc = inv.podIdentityAssociations(w.namespace, sa);
-      const saObject = inv.get('ServiceAccount', w.namespace, sa);
+      const assocCount = counts?.get(w.namespace)?.get(sa) ?? 0;
+      const saObject = hasServiceAccounts ? inv.get('ServiceAccount', w.namespace, sa) : undefined;
       const irsa = saObject?.object.metadata.annotations?.[IRSA_ANNOTATION];
-      if (irsa && p.warnIrsa && assoc.length === 0) {
+      if (irsa && p.warnIrsa && assocCount === 0) {
         out.push(
           kubeResult('warn', saObject, `ServiceAccount ${sa} uses IRSA (${irsa}); Pod Identity is the platform's way`, [
             'metadata',
@@ -110,8 +167,8 @@ export default defineRule({
         );
         continue;
       }
-      const calls = firstEnv(w, (e) => typeof e.value === 'string' && usage.test(e.value));
-      if (calls && assoc.length === 0 && !irsa && associationsKnown) {
+      const calls = assocCount === 0 && !irsa && associationsKnown ? firstEnvValue(w, usage) : undefined;
+      if (calls) {
         out.push(
           workloadResult(
             'warn',
@@ -126,33 +183,47 @@ export default defineRule({
         workloadResult(
           'pass',
           w,
-          assoc.length > 0
+          assocCount > 0
             ? `no stored AWS credentials; ServiceAccount ${sa} has a Pod Identity association`
             : 'no stored AWS credentials',
           podSpecPath(w),
         ),
       );
     }
-    for (const cm of inv.kube('ConfigMap')) {
+    const configMaps = inv.kube('ConfigMap');
+    for (let i = 0; i < configMaps.length; i++) {
+      const cm = configMaps[i];
       const data = (cm.object.data ?? {}) as Record<string, unknown>;
-      const bad = Object.entries(data).filter(
-        ([k, v]) =>
-          AWS_CREDENTIAL_NAMES.test(k) || (typeof v === 'string' && (AWS_KEY_ID.test(v) || SECRET_KEY_TEXT.test(v))),
-      );
-      if (bad.length > 0) {
-        out.push(
-          kubeResult('fail', cm, `holds AWS credentials in ${listText(bad.map(([k]) => k))}`, ['data', bad[0][0]]),
-        );
+      // for…in with an own-key check: Object.entries' keys and order, without a pair array per key.
+      let bad: string[] | undefined;
+      for (const k in data) {
+        if (!Object.hasOwn(data, k)) continue;
+        const v = data[k];
+        if (AWS_CREDENTIAL_NAMES.test(k) || (typeof v === 'string' && awsCredentialText(v))) {
+          if (!bad) bad = [];
+          bad.push(k);
+        }
       }
+      if (bad) out.push(kubeResult('fail', cm, `holds AWS credentials in ${listText(bad)}`, ['data', bad[0]]));
     }
-    for (const s of inv.kube('Secret')) {
-      const bad = secretValues(s.object).filter(
-        ([k, v]) => AWS_CREDENTIAL_NAMES.test(k) || AWS_KEY_ID.test(v) || SECRET_KEY_TEXT.test(v),
-      );
-      if (bad.length > 0) {
-        out.push(
-          kubeResult('fail', s, `holds AWS access keys in ${listText(bad.map(([k]) => k))}`, [bad[0][2], bad[0][0]]),
-        );
+    const secrets = inv.kube('Secret');
+    for (let i = 0; i < secrets.length; i++) {
+      const s = secrets[i];
+      const values = secretValues(s.object);
+      let bad: string[] | undefined;
+      let first: (typeof values)[number] | undefined;
+      for (let j = 0; j < values.length; j++) {
+        const k = values[j][0];
+        if (AWS_CREDENTIAL_NAMES.test(k) || awsCredentialText(values[j][1])) {
+          if (!bad) {
+            bad = [];
+            first = values[j];
+          }
+          bad.push(k);
+        }
+      }
+      if (bad && first) {
+        out.push(kubeResult('fail', s, `holds AWS access keys in ${listText(bad)}`, [first[2], first[0]]));
       }
     }
     return out.length > 0 ? out : nothingToCheck(inv, ['Deployment'], 'workloads, ConfigMaps or Secrets');

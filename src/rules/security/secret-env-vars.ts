@@ -27,24 +27,31 @@ export default defineRule({
   },
   check: (inv, p) =>
     checkContainers(inv, {}, (_w, c) => {
-      const found: ContainerVerdict[] = [];
-      envOf(c.container).forEach((e, i) => {
+      // Indexed loops, and the list only once something is found: this runs for every container.
+      let found: ContainerVerdict[] | undefined;
+      const env = envOf(c.container);
+      for (let i = 0; i < env.length; i++) {
+        const e = env[i];
         const ref = e.valueFrom?.secretKeyRef;
         if (ref) {
+          if (!found) found = [];
           found.push({
             status: p.status,
             message: `env ${e.name} reads Secret ${ref.name ?? '?'}`,
             path: [...c.path, 'env', i],
           });
         }
-      });
-      envFromOf(c.container).forEach((e, i) => {
-        if (e.secretRef) {
-          const message = `envFrom loads Secret ${e.secretRef.name ?? '?'}`;
+      }
+      const envFrom = envFromOf(c.container);
+      for (let i = 0; i < envFrom.length; i++) {
+        const ref = envFrom[i].secretRef;
+        if (ref) {
+          const message = `envFrom loads Secret ${ref.name ?? '?'}`;
+          if (!found) found = [];
           found.push({ status: p.status, message, path: [...c.path, 'envFrom', i] });
         }
-      });
-      if (found.length > 0) return found;
+      }
+      if (found) return found;
       return {
         status: 'pass',
         message: `container ${c.container.name} reads no Secret through env vars`,

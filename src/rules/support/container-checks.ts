@@ -56,7 +56,7 @@ export function checkContainers(inv: Inventory, opts: ContainerCheckOptions, jud
 
 /** Path of a container's securityContext: where a passing security check points. */
 export function securityContextPath(c: ContainerRef): ValuePath {
-  return [...c.path, 'securityContext'];
+  return c.path.concat('securityContext');
 }
 
 /**

@@ -16,17 +16,31 @@ const DECIMAL: Record<string, number> = {
 
 const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)([a-zA-Z]*)$/;
 
+/** Parsed quantities by text (null: not a quantity); manifests repeat a handful of values many times. */
+const parsed = new Map<string, number | null>();
+const MAX_CACHED = 10_000;
+
 /** The quantity as a plain number (cores or bytes); undefined when it is not a quantity. */
 export function parseQuantity(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
+  let n = parsed.get(value);
+  if (n === undefined) {
+    n = parseText(value);
+    if (parsed.size >= MAX_CACHED) parsed.clear();
+    parsed.set(value, n);
+  }
+  return n === null ? undefined : n;
+}
+
+function parseText(value: string): number | null {
   const m = QUANTITY.exec(value.trim());
-  if (!m) return undefined;
+  if (!m) return null;
   const n = Number(m[1]);
   const suffix = m[2];
   if (suffix in BINARY) return n * BINARY[suffix];
   if (suffix in DECIMAL) return n * DECIMAL[suffix];
-  return undefined;
+  return null;
 }
 
 /** Bytes as GiB. */

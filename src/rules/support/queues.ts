@@ -15,6 +15,16 @@ export function triggersOf(so: KubeResource): Trigger[] {
   return Array.isArray(t) ? t : [];
 }
 
+/** The first of a ScaledObject's triggers whose type is one of `types`. */
+export function triggerOfType(so: KubeResource, types: readonly string[]): Trigger | undefined {
+  const triggers = triggersOf(so);
+  for (let i = 0; i < triggers.length; i++) {
+    const t = triggers[i];
+    if (t.type && types.includes(t.type)) return t;
+  }
+  return undefined;
+}
+
 /** Why a workload counts as a queue consumer: a queue trigger on its ScaledObject or a queue env var. */
 export function consumerEvidence(
   inv: Inventory,
@@ -22,13 +32,21 @@ export function consumerEvidence(
   queueTriggers: readonly string[],
   queueEnv: RegExp,
 ): string | undefined {
-  for (const so of inv.scaledObjectsFor(w)) {
-    const t = triggersOf(so).find((x) => x.type && queueTriggers.includes(x.type));
-    if (t) return `ScaledObject ${so.object.metadata.name} has a ${t.type} trigger`;
+  // Indexed loops: this runs for every Deployment of several rules, mostly before the JIT optimises it.
+  // With no ScaledObject in the inventory none targets the workload: skip the lookup (and its copied list).
+  if (inv.kube('ScaledObject').length > 0) {
+    const scaled = inv.scaledObjectsFor(w);
+    for (let i = 0; i < scaled.length; i++) {
+      const t = triggerOfType(scaled[i], queueTriggers);
+      if (t) return `ScaledObject ${scaled[i].object.metadata.name} has a ${t.type} trigger`;
+    }
   }
-  for (const c of containersOf(w)) {
-    const e = envOf(c.container).find((x) => queueEnv.test(x.name));
-    if (e) return `container ${c.container.name} reads ${e.name}`;
+  const containers = containersOf(w);
+  for (let i = 0; i < containers.length; i++) {
+    const env = envOf(containers[i].container);
+    for (let j = 0; j < env.length; j++) {
+      if (queueEnv.test(env[j].name)) return `container ${containers[i].container.name} reads ${env[j].name}`;
+    }
   }
   return undefined;
 }

@@ -1,4 +1,7 @@
-import type { Container } from '../../inventory/workloads.js';
+import type { Container, Workload } from '../../inventory/workloads.js';
+import type { RuleResult } from '../types.js';
+import { workloadResult } from './results.js';
+import type { ContainerRef } from './workloads.js';
 
 /** AWS access key ids: long-lived (AKIA) and temporary (ASIA). */
 export const AWS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
@@ -51,6 +54,26 @@ export function envOf(c: Container): EnvVar[] {
   return Array.isArray(c.env) ? (c.env as EnvVar[]) : [];
 }
 
+/**
+ * One failing result per env var of a container that `picks` (in order), at
+ * `[...container, 'env', index, ...tail]`, pushed onto `out`; an indexed loop,
+ * as it runs for every env var of every workload.
+ */
+export function pushEnvFailures(
+  out: RuleResult[],
+  w: Workload,
+  c: ContainerRef,
+  picks: (e: EnvVar) => boolean,
+  message: (e: EnvVar) => string,
+  tail: readonly string[] = [],
+): void {
+  const env = envOf(c.container);
+  for (let i = 0; i < env.length; i++) {
+    const e = env[i];
+    if (picks(e)) out.push(workloadResult('fail', w, message(e), c.path.concat('env', i, tail), c.container.name));
+  }
+}
+
 export function envFromOf(c: Container): EnvFrom[] {
   return Array.isArray(c.envFrom) ? (c.envFrom as EnvFrom[]) : [];
 }
@@ -58,13 +81,19 @@ export function envFromOf(c: Container): EnvFrom[] {
 /** A Secret's values as text: stringData as is, data decoded from base64. */
 export function secretValues(object: { readonly [key: string]: unknown }): [string, string, 'data' | 'stringData'][] {
   const out: [string, string, 'data' | 'stringData'][] = [];
-  if (object.stringData && typeof object.stringData === 'object') {
-    for (const [k, v] of Object.entries(object.stringData)) if (typeof v === 'string') out.push([k, v, 'stringData']);
-  }
-  if (object.data && typeof object.data === 'object') {
-    for (const [k, v] of Object.entries(object.data)) {
-      if (typeof v === 'string') out.push([k, Buffer.from(v, 'base64').toString('utf8'), 'data']);
-    }
-  }
+  pushStringValues(out, object.stringData, 'stringData');
+  pushStringValues(out, object.data, 'data');
   return out;
+}
+
+/** The string values of a Secret field (data decoded from base64), in Object.entries' order. */
+function pushStringValues(out: [string, string, 'data' | 'stringData'][], field: unknown, kind: 'data' | 'stringData') {
+  if (!field || typeof field !== 'object') return;
+  const values = field as Record<string, unknown>;
+  // for…in with an own-key check: the same keys and order as Object.entries, without a pair array per key.
+  for (const k in values) {
+    if (!Object.hasOwn(values, k)) continue;
+    const v = values[k];
+    if (typeof v === 'string') out.push([k, kind === 'data' ? Buffer.from(v, 'base64').toString('utf8') : v, kind]);
+  }
 }

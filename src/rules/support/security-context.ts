@@ -10,12 +10,15 @@ export interface SecurityContext {
   capabilities?: { add?: string[]; drop?: string[] };
 }
 
+/** Stands in for a missing securityContext: shared, so no object is made per container. */
+const NONE: SecurityContext = Object.freeze({});
+
 export function containerContext(c: ContainerRef): SecurityContext {
-  return (c.container.securityContext ?? {}) as SecurityContext;
+  return (c.container.securityContext ?? NONE) as SecurityContext;
 }
 
 export function podContext(w: Workload): SecurityContext {
-  return ((w.template.spec?.securityContext as SecurityContext | undefined) ?? {}) as SecurityContext;
+  return ((w.template.spec?.securityContext as SecurityContext | undefined) ?? NONE) as SecurityContext;
 }
 
 /** A container setting, else the pod's (pod-level securityContext carries runAsNonRoot and runAsUser). */

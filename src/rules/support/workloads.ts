@@ -24,7 +24,7 @@ const containerRefs = new WeakMap<Workload, { all: readonly ContainerRef[]; main
  * The workload's containers, with init containers first when asked for. The
  * list is shared between callers (built once per workload): read it, never change it.
  */
-export function containersOf(w: Workload, opts: { init?: boolean } = {}): readonly ContainerRef[] {
+export function containersOf(w: Workload, opts?: { init?: boolean }): readonly ContainerRef[] {
   let refs = containerRefs.get(w);
   if (!refs) {
     const spec = w.template.spec ?? {};
@@ -43,13 +43,25 @@ export function containersOf(w: Workload, opts: { init?: boolean } = {}): readon
     refs = { all, main };
     containerRefs.set(w, refs);
   }
-  return opts.init ? refs.all : refs.main;
+  return opts?.init ? refs.all : refs.main;
 }
 
 /** Path of a field of the pod spec: `[...templatePath, 'spec', ...rest]`. */
 export function podSpecPath(w: Workload, ...rest: (string | number)[]): ValuePath {
-  return [...w.templatePath, 'spec', ...rest];
+  if (rest.length === 0) {
+    // The pod spec's own path is the same for every workload of a kind: one shared (readonly) array per kind.
+    let path = podSpecPaths.get(w.templatePath);
+    if (!path) {
+      path = w.templatePath.concat('spec');
+      podSpecPaths.set(w.templatePath, path);
+    }
+    return path;
+  }
+  // concat, not spreads: no iterator protocol in cold code.
+  return w.templatePath.concat('spec', rest);
 }
+
+const podSpecPaths = new Map<ValuePath, ValuePath>();
 
 /** A Service that load-balances (not headless: headless Services give identity, not traffic spreading). */
 export function isBalancingService(s: KubeResource): boolean {
@@ -64,7 +76,9 @@ function servingOf(inv: Inventory, w: Workload): { served: boolean; userFacing: 
   let s = serving.get(w);
   if (!s) {
     const services = inv.servicesFor(w);
-    s = { served: services.length > 0, userFacing: services.some(isBalancingService) };
+    let userFacing = false;
+    for (let i = 0; i < services.length && !userFacing; i++) userFacing = isBalancingService(services[i]);
+    s = { served: services.length > 0, userFacing };
     serving.set(w, s);
   }
   return s;
@@ -129,10 +143,11 @@ function computeReplicaRange(inv: Inventory, w: Workload): ReplicaRange {
 
 /** Annotation value on the object or its pod template. */
 export function annotationOf(w: Workload, keys: readonly string[]): { key: string; value: string } | undefined {
-  const own = w.resource.object.metadata.annotations ?? {};
-  const pod = w.template.metadata?.annotations ?? {};
-  for (const key of keys) {
-    const value = own[key] ?? pod[key];
+  const own = w.resource.object.metadata.annotations;
+  const pod = w.template.metadata?.annotations;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = own?.[key] ?? pod?.[key];
     if (typeof value === 'string' && value.trim() !== '') return { key, value };
   }
   return undefined;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ValuePath } from '../../util/paths.js';
 import { nothingToCheck } from '../support/coverage.js';
-import { consumerEvidence, triggersOf } from '../support/queues.js';
+import { consumerEvidence, triggerOfType, triggersOf } from '../support/queues.js';
 import { workloadResult } from '../support/results.js';
 import { podSpecPath } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
@@ -21,6 +21,8 @@ const KUBERNETES_DEFAULT_GRACE = 30;
 interface HpaMetric {
   type?: string;
 }
+
+const CONSUMER_KINDS = { kinds: ['Deployment', 'StatefulSet'] };
 
 export default defineRule({
   meta: {
@@ -53,17 +55,15 @@ export default defineRule({
   },
   check(inv, p) {
     const envPattern = new RegExp(p.queueEnv);
-    const consumers = inv
-      .workloads({ kinds: ['Deployment', 'StatefulSet'] })
-      .map((w) => ({ w, why: consumerEvidence(inv, w, p.queueTriggers, envPattern) }))
-      .filter((x) => x.why !== undefined);
-    if (consumers.length === 0) return nothingToCheck(inv, ['Deployment'], 'queue consumers');
+    const workloads = inv.workloads(CONSUMER_KINDS);
     const out: RuleResult[] = [];
-    for (const { w, why } of consumers) {
+    // Indexed loop: it runs per Deployment and StatefulSet, mostly before the JIT optimises it (consumers are few).
+    for (let wi = 0; wi < workloads.length; wi++) {
+      const w = workloads[wi];
+      const why = consumerEvidence(inv, w, p.queueTriggers, envPattern);
+      if (why === undefined) continue;
       const problems: [string, ValuePath][] = [];
-      const scaled = inv
-        .scaledObjectsFor(w)
-        .filter((so) => triggersOf(so).some((t) => t.type && p.queueTriggers.includes(t.type)));
+      const scaled = inv.scaledObjectsFor(w).filter((so) => triggerOfType(so, p.queueTriggers) !== undefined);
       if (scaled.length === 0) {
         const hpas = inv.hpasFor(w);
         const external = hpas.some((h) =>
@@ -79,15 +79,15 @@ export default defineRule({
         }
       }
       for (const so of scaled) {
-        triggersOf(so).forEach((t) => {
-          if (!t.type || !p.queueTriggers.includes(t.type)) return;
+        for (const t of triggersOf(so)) {
+          if (!t.type || !p.queueTriggers.includes(t.type)) continue;
           const meta = t.metadata ?? {};
           if ('awsAccessKeyID' in meta || 'awsSecretAccessKey' in meta) {
             problems.push([`ScaledObject ${so.object.metadata.name} has AWS keys in its trigger`, ['spec']]);
           } else if (!t.authenticationRef && meta.identityOwner !== 'operator') {
             problems.push([`ScaledObject ${so.object.metadata.name} trigger has no authenticationRef`, ['spec']]);
           }
-        });
+        }
       }
       const grace = (w.template.spec?.terminationGracePeriodSeconds as number | undefined) ?? KUBERNETES_DEFAULT_GRACE;
       if (grace < p.minGraceSeconds) {
@@ -107,6 +107,7 @@ export default defineRule({
             ),
       );
     }
+    if (out.length === 0) return nothingToCheck(inv, ['Deployment'], 'queue consumers');
     return out;
   },
 });

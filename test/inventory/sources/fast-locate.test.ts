@@ -18,6 +18,8 @@ const TRICKY = [
   'multi: [\n  1,\n  2\n]\nplain: this is\n  a multi-line\n  scalar\nnext: 1\n',
   '? complex\n: value\n',
   'data:\n  text: "a string\n    over lines"\n  n: 1\n',
+  // A non-breaking space before the colon belongs to the key.
+  'spec:\n  name\u00a0: odd\n  name: plain\n  tabbed\t: 1\n',
 ];
 
 function allPaths(v: unknown, prefix: (string | number)[] = [], out: ValuePath[] = []): ValuePath[] {

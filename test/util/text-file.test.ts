@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText, InputFileError } from '../../src/util/text-file.js';
+
+describe('decoding input files', () => {
+  it('reads UTF-8 text, multi-byte characters included', () => {
+    expect(decodeText(Buffer.from('name: café — ✓\n', 'utf8'), 'a.yaml')).toBe('name: café — ✓\n');
+  });
+
+  it('drops a byte order mark', () => {
+    expect(decodeText(Buffer.from('\uFEFFa: 1\n', 'utf8'), 'a.yaml')).toBe('a: 1\n');
+  });
+
+  it('refuses text that is not valid UTF-8, naming the file', () => {
+    const latin1 = Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]);
+    expect(() => decodeText(latin1, 'old.yaml')).toThrow(InputFileError);
+    expect(() => decodeText(latin1, 'old.yaml')).toThrow(/old\.yaml: is not valid UTF-8/);
+  });
+
+  it('refuses binary content (a NUL byte)', () => {
+    expect(() => decodeText(Uint8Array.from([0x61, 0x00, 0x62]), 'bin.yaml')).toThrow(/looks binary/);
+  });
+
+  it('reads a view into a larger buffer without the bytes around it', () => {
+    const whole = Buffer.from('xxa: 1\nyy', 'utf8');
+    expect(decodeText(whole.subarray(2, 7), 'view.yaml')).toBe('a: 1\n');
+  });
+});
