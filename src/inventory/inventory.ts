@@ -42,7 +42,8 @@ export class Inventory {
   private readonly byKind = new Map<string, KubeResource[]>();
   /** kind → namespace (default for none) → objects: relationship lookups stay linear in the inventory. */
   private readonly byKindNs = new Map<string, Map<string, KubeResource[]>>();
-  private readonly byKey = new Map<string, KubeResource>();
+  /** kind → namespace (NO_NS for none) → name → object, built per kind on the first `get` of that kind. */
+  private readonly byName = new Map<string, Map<string, Map<string, KubeResource>>>();
   private readonly byAwsType = new Map<string, AwsResource[]>();
   private readonly byAwsId = new Map<string, AwsResource>();
   private readonly workloadList: Workload[] = [];
@@ -81,7 +82,6 @@ export class Inventory {
         this.byKindNs.set(kind, nsMap);
       }
       push(nsMap, r.object.metadata.namespace ?? 'default', r);
-      this.byKey.set(key(kind, r.object.metadata.namespace, r.object.metadata.name), r);
       const w = toWorkload(r);
       if (w) {
         this.workloadList.push(w);
@@ -111,7 +111,22 @@ export class Inventory {
   }
 
   get(kind: string, namespace: string | undefined, name: string): KubeResource | undefined {
-    return this.byKey.get(key(kind, namespace, name));
+    let byNs = this.byName.get(kind);
+    if (!byNs) {
+      // Rules look up a few kinds by name; only those are indexed, without building a key per object.
+      byNs = new Map();
+      for (const r of this.kube(kind)) {
+        const ns = r.object.metadata.namespace ?? NO_NS;
+        let names = byNs.get(ns);
+        if (!names) {
+          names = new Map();
+          byNs.set(ns, names);
+        }
+        names.set(r.object.metadata.name, r);
+      }
+      this.byName.set(kind, byNs);
+    }
+    return byNs.get(namespace ?? NO_NS)?.get(name);
   }
 
   /** Whether a source collected this kind (even if none exist). */
@@ -372,7 +387,3 @@ const pdbSelects = (p: KubeResource, podLabels: Readonly<Record<string, string>>
   matchesSelector(pdbSelector(p), podLabels);
 const policySelects = (p: KubeResource, podLabels: Readonly<Record<string, string>>) =>
   matchesSelector(podSelector(p), podLabels);
-
-function key(kind: string, namespace: string | undefined, name: string): string {
-  return `${kind}/${namespace ?? NO_NS}/${name}`;
-}

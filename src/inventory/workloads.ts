@@ -50,6 +50,8 @@ export interface Workload {
   readonly replicas: number | undefined;
   /** True when another object (a Deployment, a Job, …) manages this one. */
   readonly owned: boolean;
+  /** Kind, namespace and name as one object, shared by every result about the workload as its subject. */
+  readonly identity: { readonly kind: string; readonly namespace: string; readonly name: string };
 }
 
 /** Path of the container at `index` in a workload: `[...templatePath, 'spec', 'containers', index]`. */
@@ -86,15 +88,18 @@ export function toWorkload(resource: KubeResource): Workload | undefined {
   const labels = kind === 'Pod' ? (resource.object.metadata.labels ?? {}) : (t.metadata?.labels ?? {});
   const spec = resource.object.spec as { replicas?: number } | undefined;
   const hasReplicas = REPLICA_KINDS.has(kind);
+  const namespace = resource.object.metadata.namespace ?? 'default';
+  const name = resource.object.metadata.name;
   return {
     resource,
     kind,
-    namespace: resource.object.metadata.namespace ?? 'default',
-    name: resource.object.metadata.name,
+    namespace,
+    name,
     templatePath,
     template: kind === 'Pod' ? { metadata: resource.object.metadata, spec: resource.object.spec as PodSpec } : t,
     podLabels: labels,
     replicas: hasReplicas ? (typeof spec?.replicas === 'number' ? spec.replicas : 1) : undefined,
     owned: isOwned(resource.object.metadata.ownerReferences),
+    identity: { kind, namespace, name },
   };
 }

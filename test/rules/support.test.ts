@@ -3,8 +3,9 @@ import { knowsAwsType, knowsKind, unknownAws } from '../../src/rules/support/cov
 import { minorOf, nextEksVersion } from '../../src/rules/support/eks-versions.js';
 import { cfnText } from '../../src/rules/support/iam.js';
 import { parseQuantity, toGi } from '../../src/rules/support/quantity.js';
+import { consumerEvidence } from '../../src/rules/support/queues.js';
 import { looksLikeSecret } from '../../src/rules/support/secrets.js';
-import { aws, inventory, kobj } from './helpers.js';
+import { aws, deployment, goodContainer, inventory, kobj } from './helpers.js';
 
 describe('rule support', () => {
   it.each([
@@ -64,5 +65,15 @@ describe('rule support', () => {
     const [r] = unknownAws(inv, ['AWS::IAM::Role']) ?? [];
     expect(r.status).toBe('unknown');
     expect(r.message).toContain('iam:ListRoles');
+  });
+
+  it('answers queue evidence per set of parameters, even when rules ask about the same workload', () => {
+    const worker = deployment({ containers: [goodContainer('w', { env: [{ name: 'JOBS_TOPIC', value: 'x' }] })] });
+    const inv = inventory({ kube: [worker] });
+    const [w] = inv.workloads();
+    expect(consumerEvidence(inv, w, ['aws-sqs-queue'], /QUEUE_URL$/)).toBeUndefined();
+    expect(consumerEvidence(inv, w, ['aws-sqs-queue'], /_TOPIC$/)).toBe('container w reads JOBS_TOPIC');
+    expect(consumerEvidence(inv, w, ['aws-sqs-queue'], /_topic$/i)).toBe('container w reads JOBS_TOPIC');
+    expect(consumerEvidence(inv, w, ['aws-sqs-queue'], /_topic$/)).toBeUndefined();
   });
 });

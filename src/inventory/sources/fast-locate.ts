@@ -16,13 +16,30 @@ export function fastLocate(
   lines: readonly string[],
   path: ValuePath,
   indents: Int32Array = newIndentCache(lines),
+  steps?: StepCache,
 ): { line: number; col: number } | undefined {
   try {
-    return new Walker(lines, indents).run(path);
+    return new Walker(lines, indents).run(path, steps);
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
   }
+}
+
+/**
+ * What earlier lookups in a document reached, by path segment (a trie): pass
+ * the same one for every lookup in a document, so lookups that share a prefix
+ * (a container, then its resources) walk the shared part once.
+ */
+export interface StepCache {
+  root?: Step;
+}
+
+/** Where a walk stands after a path prefix: the node reached and the best position, or only the position where it stopped. */
+interface Step {
+  readonly node?: Node;
+  readonly best: Pos;
+  next?: Map<string | number, Step>;
 }
 
 const GIVE_UP = Symbol('give up');
@@ -65,32 +82,54 @@ class Walker {
     return i;
   }
 
-  run(path: ValuePath): Pos | undefined {
+  run(path: ValuePath, cache?: StepCache): Pos | undefined {
+    const root = cache?.root ?? this.rootStep();
+    if (!root) return undefined;
+    if (cache) cache.root = root;
+    let step: Step = root;
+    for (let i = 0; i < path.length; i++) {
+      const node = step.node;
+      if (!node) return step.best;
+      if (node.kind === 'flow') return this.walkFlow(node, path.slice(i), step.best);
+      const seg = path[i];
+      let next: Step | undefined = step.next?.get(seg);
+      if (!next) {
+        next = this.step(node, seg, step.best);
+        if (cache) {
+          step.next ??= new Map();
+          step.next.set(seg, next);
+        }
+      }
+      step = next;
+    }
+    return step.best;
+  }
+
+  /** The document's root node, or undefined when the document has no content. */
+  private rootStep(): Step | undefined {
     const root = this.firstContent(0, this.lines.length);
     if (root === undefined) return undefined;
     const text = this.lines[root];
     const col = indentOf(text);
     if (text.startsWith('---') || text[col] === '%' || text[col] === '\t') throw GIVE_UP;
-    let node = this.nodeAt(root, col, this.lines.length);
-    let best: Pos = { line: node.line, col: node.col };
-    for (let i = 0; i < path.length; i++) {
-      const seg = path[i];
-      if (node.kind === 'flow') return this.walkFlow(node, path.slice(i), best);
-      if (node.kind === 'map') {
-        const entry = this.findKey(node, String(seg));
-        if (!entry) return best;
-        node = entry.value;
-        best = node.kind === 'scalar' ? { line: node.line, col: node.col } : entry.keyPos;
-      } else if (node.kind === 'seq' && typeof seg === 'number') {
-        const item = this.item(node, seg);
-        if (!item) return best;
-        node = item;
-        best = { line: item.line, col: item.col };
-      } else {
-        return best;
-      }
+    const node = this.nodeAt(root, col, this.lines.length);
+    return { node, best: { line: node.line, col: node.col } };
+  }
+
+  /** One segment down from a node: the value of a key, an item of a sequence, or a stop at the best position so far. */
+  private step(node: Node, seg: string | number, best: Pos): Step {
+    if (node.kind === 'map') {
+      const entry = this.findKey(node, String(seg));
+      if (!entry) return { best };
+      const value = entry.value;
+      return { node: value, best: value.kind === 'scalar' ? { line: value.line, col: value.col } : entry.keyPos };
     }
-    return best;
+    if (node.kind === 'seq' && typeof seg === 'number') {
+      const item = this.item(node, seg);
+      if (!item) return { best };
+      return { node: item, best: { line: item.line, col: item.col } };
+    }
+    return { best };
   }
 
   /** Classifies the node whose first character is at (line, col); `end` bounds its lines. */

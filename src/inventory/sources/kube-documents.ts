@@ -74,20 +74,25 @@ interface PathLocator {
  * each of the thousands of objects costs one small record, not closures.
  */
 class FileKubeResource implements KubeResource {
-  readonly id: string;
   readonly object: KubeObject;
   readonly #prefix: ValuePath;
   readonly #at: PathLocator;
   /** The object's own position is the document's start (a whole-document object), else its path's. */
   readonly #atStart: boolean;
   #source?: SourceRef;
+  #id?: string;
 
   constructor(object: KubeObject, prefix: ValuePath, at: PathLocator, atStart = false) {
-    this.id = kubeId(object);
     this.object = object;
     this.#prefix = prefix;
     this.#at = at;
     this.#atStart = atStart;
+  }
+
+  /** Built when first asked for (suppressions and reports ask for a few objects' ids, not all). */
+  get id(): string {
+    this.#id ??= kubeId(this.object);
+    return this.#id;
   }
 
   get source(): SourceRef {

@@ -2,7 +2,7 @@ import { type Document, LineCounter, type Node, parseDocument } from 'yaml';
 import type { ValuePath } from '../../util/paths.js';
 import { pathOffset } from '../../util/yaml-path.js';
 import type { SourceRef } from '../types.js';
-import { fastLocate, newIndentCache } from './fast-locate.js';
+import { fastLocate, newIndentCache, type StepCache } from './fast-locate.js';
 import { contentStart, documentText, type RawDocument } from './yaml-stream.js';
 
 interface Parsed {
@@ -20,16 +20,32 @@ export class DocumentLocator {
   #parsed?: Parsed;
   #lines?: string[];
   #indents?: Int32Array;
+  readonly #steps: StepCache = {};
   #start?: SourceRef;
+  /** Answers by path array: rules share path arrays (a container's path), so one finding's walk serves the next. */
+  #located?: Map<ValuePath, SourceRef>;
   constructor(readonly raw: RawDocument) {}
 
   /** Position of the value at `path` (or its nearest existing ancestor), 1-based. */
   locate(path: ValuePath): SourceRef {
+    this.#located ??= new Map();
+    let ref = this.#located.get(path);
+    if (!ref) {
+      ref = this.find(path);
+      this.#located.set(path, ref);
+    }
+    return ref;
+  }
+
+  private find(path: ValuePath): SourceRef {
     // Block-style manifests are read line by line; anything else goes through the full parser.
     if (!this.#parsed) {
-      this.#lines ??= documentText(this.raw).replace(/\r/g, '').split('\n');
+      if (!this.#lines) {
+        const text = documentText(this.raw);
+        this.#lines = (text.indexOf('\r') === -1 ? text : text.replace(/\r/g, '')).split('\n');
+      }
       this.#indents ??= newIndentCache(this.#lines);
-      const fast = fastLocate(this.#lines, path, this.#indents);
+      const fast = fastLocate(this.#lines, path, this.#indents, this.#steps);
       if (fast) return { file: this.raw.file, line: this.raw.startLine + fast.line + 1, column: fast.col + 1 };
     }
     const p = this.parse();

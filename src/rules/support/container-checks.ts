@@ -3,7 +3,7 @@ import type { Workload } from '../../inventory/workloads.js';
 import type { ValuePath } from '../../util/paths.js';
 import type { ResultStatus, RuleResult } from '../types.js';
 import { nothingToCheck } from './coverage.js';
-import { workloadResult } from './results.js';
+import { containerResult } from './results.js';
 import { type ContainerRef, containersOf } from './workloads.js';
 
 /** What a rule concluded about one container. */
@@ -46,9 +46,9 @@ export function checkContainers(inv: Inventory, opts: ContainerCheckOptions, jud
       if (Array.isArray(verdicts)) {
         for (let k = 0; k < verdicts.length; k++) {
           const v = verdicts[k];
-          out.push(workloadResult(v.status, w, v.message, v.path, c.container.name));
+          out.push(containerResult(v.status, w, c, v.message, v.path));
         }
-      } else out.push(workloadResult(verdicts.status, w, verdicts.message, verdicts.path, c.container.name));
+      } else out.push(containerResult(verdicts.status, w, c, verdicts.message, verdicts.path));
     }
   }
   return out;

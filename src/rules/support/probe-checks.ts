@@ -1,6 +1,6 @@
 import type { Workload } from '../../inventory/workloads.js';
 import type { ResultStatus, RuleResult } from '../types.js';
-import { workloadResult } from './results.js';
+import { containerResult } from './results.js';
 import type { ContainerRef } from './workloads.js';
 
 export type ProbeField = 'livenessProbe' | 'readinessProbe' | 'startupProbe';
@@ -30,8 +30,8 @@ export function probeResults(
     const c = containers[i];
     const name = c.container.name;
     out[i] = c.container[probe]
-      ? workloadResult('pass', w, `container ${name}${passText}`, c.path.concat(probe), name)
-      : workloadResult(missing, w, missingMessage(name), c.path, name);
+      ? containerResult('pass', w, c, `container ${name}${passText}`, c.path.concat(probe))
+      : containerResult(missing, w, c, missingMessage(name), c.path);
   }
   return out;
 }

@@ -32,6 +32,34 @@ export function consumerEvidence(
   queueTriggers: readonly string[],
   queueEnv: RegExp,
 ): string | undefined {
+  // Several rules ask, usually with the same (default) parameters: the last answer per workload is kept.
+  const last = lastEvidence.get(w);
+  if (last && last.env === queueEnv.source && last.flags === queueEnv.flags && sameList(last.triggers, queueTriggers)) {
+    return last.evidence;
+  }
+  const evidence = findEvidence(inv, w, queueTriggers, queueEnv);
+  lastEvidence.set(w, { triggers: queueTriggers, env: queueEnv.source, flags: queueEnv.flags, evidence });
+  return evidence;
+}
+
+const lastEvidence = new WeakMap<
+  Workload,
+  { triggers: readonly string[]; env: string; flags: string; evidence: string | undefined }
+>();
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function findEvidence(
+  inv: Inventory,
+  w: Workload,
+  queueTriggers: readonly string[],
+  queueEnv: RegExp,
+): string | undefined {
   // Indexed loops: this runs for every Deployment of several rules, mostly before the JIT optimises it.
   // With no ScaledObject in the inventory none targets the workload: skip the lookup (and its copied list).
   if (inv.kube('ScaledObject').length > 0) {

@@ -2,6 +2,7 @@ import type { AwsResource, KubeResource } from '../../inventory/types.js';
 import type { Workload } from '../../inventory/workloads.js';
 import type { ValuePath } from '../../util/paths.js';
 import type { AwsSubject, KubeSubject, ResultStatus, RuleResult, Subject } from '../types.js';
+import type { ContainerRef } from './workloads.js';
 
 /** The subject of a Kubernetes object (and optionally one of its containers). */
 export function kubeSubject(r: KubeResource, container?: string): KubeSubject {
@@ -17,9 +18,8 @@ export function kubeSubject(r: KubeResource, container?: string): KubeSubject {
 }
 
 export function workloadSubject(w: Workload, container?: string): KubeSubject {
-  return container !== undefined
-    ? { kind: w.kind, namespace: w.namespace, name: w.name, container }
-    : { kind: w.kind, namespace: w.namespace, name: w.name };
+  // Without a container the subject is the workload's own shared identity: no object per result.
+  return container !== undefined ? { kind: w.kind, namespace: w.namespace, name: w.name, container } : w.identity;
 }
 
 export function awsSubject(a: AwsResource): AwsSubject {
@@ -58,6 +58,17 @@ export function workloadResult(
   container?: string,
 ): RuleResult {
   return result(status, workloadSubject(w, container), message, w.resource, path);
+}
+
+/** A result about one container of a workload (its subject is the container's shared one). */
+export function containerResult(
+  status: ResultStatus,
+  w: Workload,
+  c: ContainerRef,
+  message: string,
+  path?: ValuePath,
+): RuleResult {
+  return result(status, c.subject, message, w.resource, path);
 }
 
 /** A result about an AWS resource. */

@@ -1,6 +1,6 @@
 import type { Container, Workload } from '../../inventory/workloads.js';
 import type { RuleResult } from '../types.js';
-import { workloadResult } from './results.js';
+import { containerResult } from './results.js';
 import type { ContainerRef } from './workloads.js';
 
 /** AWS access key ids: long-lived (AKIA) and temporary (ASIA). */
@@ -70,7 +70,7 @@ export function pushEnvFailures(
   const env = envOf(c.container);
   for (let i = 0; i < env.length; i++) {
     const e = env[i];
-    if (picks(e)) out.push(workloadResult('fail', w, message(e), c.path.concat('env', i, tail), c.container.name));
+    if (picks(e)) out.push(containerResult('fail', w, c, message(e), c.path.concat('env', i, tail)));
   }
 }
 

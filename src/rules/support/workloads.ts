@@ -2,6 +2,8 @@ import type { Inventory } from '../../inventory/inventory.js';
 import type { KubeResource } from '../../inventory/types.js';
 import { type Container, containerPath, type Workload } from '../../inventory/workloads.js';
 import type { ValuePath } from '../../util/paths.js';
+import type { KubeSubject } from '../types.js';
+import { workloadSubject } from './results.js';
 
 /** Kinds that run pods continuously (the ones probes, replicas and spreading are about). */
 export const LONG_RUNNING_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const;
@@ -15,6 +17,8 @@ export interface ContainerRef {
   readonly init: boolean;
   /** Path of the container inside the workload's object. */
   readonly path: ValuePath;
+  /** What results about this container name as their subject: built once, shared by every rule's results. */
+  readonly subject: KubeSubject;
 }
 
 /** Containers of each workload, built once (rules ask for them again and again). */
@@ -32,11 +36,15 @@ export function containersOf(w: Workload, opts?: { init?: boolean }): readonly C
     const main: ContainerRef[] = [];
     const inits = spec.initContainers ?? [];
     for (let index = 0; index < inits.length; index++) {
-      all.push({ container: inits[index], index, init: true, path: containerPath(w, index, true) });
+      const container = inits[index];
+      const subject = workloadSubject(w, container.name);
+      all.push({ container, index, init: true, path: containerPath(w, index, true), subject });
     }
     const containers = spec.containers ?? [];
     for (let index = 0; index < containers.length; index++) {
-      const ref: ContainerRef = { container: containers[index], index, init: false, path: containerPath(w, index) };
+      const container = containers[index];
+      const subject = workloadSubject(w, container.name);
+      const ref: ContainerRef = { container, index, init: false, path: containerPath(w, index), subject };
       all.push(ref);
       main.push(ref);
     }

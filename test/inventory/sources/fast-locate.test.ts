@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, type Node, parseDocument } from 'yaml';
-import { fastLocate } from '../../../src/inventory/sources/fast-locate.js';
+import { fastLocate, newIndentCache, type StepCache } from '../../../src/inventory/sources/fast-locate.js';
 import { findOffset } from '../../../src/inventory/sources/locate.js';
 import { documentText, splitDocuments } from '../../../src/inventory/sources/yaml-stream.js';
 import type { ValuePath } from '../../../src/util/paths.js';
@@ -52,9 +52,18 @@ function compare(text: string): { agree: number; gaveUp: number; disagree: strin
     const lines = new LineCounter();
     const doc = parseDocument(t, { lineCounter: lines });
     const split = t.split('\n').map((l) => l.replace(/\r$/, ''));
+    // Every path once on its own and once through the walks cached from the document's earlier paths.
+    const steps: StepCache = {};
+    const indents = newIndentCache(split);
     for (const p of allPaths(value)) {
       const want = lines.linePos(findOffset(doc.contents as Node | null, p) ?? 0);
       const got = fastLocate(split, p);
+      const cached = fastLocate(split, p, indents, steps);
+      if (JSON.stringify(cached) !== JSON.stringify(got)) {
+        disagree.push(
+          `${JSON.stringify(p)}: alone ${JSON.stringify(got)}, after other paths ${JSON.stringify(cached)}`,
+        );
+      }
       if (!got) gaveUp++;
       else if (got.line + 1 === want.line && got.col + 1 === want.col) agree++;
       else disagree.push(`${JSON.stringify(p)}: want ${want.line}:${want.col}, got ${got.line + 1}:${got.col + 1}`);
