@@ -1,12 +1,5 @@
 import { isPlainObject } from '../util/paths.js';
-import {
-  buildLabelIndex,
-  candidatesFor,
-  firstOwnKey,
-  type LabelIndex,
-  push,
-  type RequiredLabels,
-} from './label-index.js';
+import { firstOwnKey, push, type RequiredLabels } from './labels.js';
 import {
   ingressBackends,
   pdbMatchLabels,
@@ -48,18 +41,14 @@ export class Inventory {
   private readonly byAwsId = new Map<string, AwsResource>();
   private readonly workloadList: Workload[] = [];
   private readonly workloadLists = new Map<string, readonly Workload[]>();
-  /** Relationship answers, computed once per workload or object (the inventory never changes); shared, never changed. */
-  private readonly memo = {
-    services: new Map<object, readonly KubeResource[]>(),
-    pdbs: new Map<object, readonly KubeResource[]>(),
-    hpas: new Map<object, readonly KubeResource[]>(),
-    scaledObjects: new Map<object, readonly KubeResource[]>(),
-    networkPolicies: new Map<object, readonly KubeResource[]>(),
-    ingresses: new Map<object, readonly KubeResource[]>(),
-  };
-  private readonly targetIndex = new Map<string, Map<string, KubeResource[]>>();
-  /** kind → namespace → objects indexed by one label they require (see candidates). */
-  private readonly labelIndex = new Map<string, Map<string, LabelIndex>>();
+  /** Service → the Ingresses routing to it, computed once per Service (shared lists, never changed). */
+  private readonly ingressesOf = new Map<object, readonly KubeResource[]>();
+  /** kind (HorizontalPodAutoscaler, ScaledObject) → workload → the objects of that kind scaling it. */
+  private readonly targetedBy = new Map<string, Map<Workload, KubeResource[]>>();
+  /** namespace → name → workloads, built on first use. */
+  private workloadsByName?: Map<string, Map<string, Workload[]>>;
+  /** kind (Service, PodDisruptionBudget, NetworkPolicy) → workload → the objects of that kind selecting it. */
+  private readonly selectedBy = new Map<string, Map<Workload, KubeResource[]>>();
   private readonly workloadsByNs = new Map<string, Workload[]>();
   /** namespace → unowned workloads indexed by pod label key and value (see selectWorkloads). */
   private readonly podLabelIndex = new Map<string, Map<string, Map<string, Workload[]>>>();
@@ -165,14 +154,7 @@ export class Inventory {
 
   /** Unowned workloads in a namespace whose pods a label selector picks. */
   selectWorkloads(namespace: string, selector: LabelSelector | undefined): Workload[] {
-    const inNs = this.workloadsByNs.get(namespace) ?? [];
-    const matchLabels = selector?.matchLabels;
-    // A selector's matchLabels must all hold, so its first pair narrows the workloads to look at.
-    const first = isPlainObject(matchLabels) ? firstOwnKey(matchLabels) : undefined;
-    const candidates =
-      first === undefined || !matchLabels || matchLabels[first] === undefined
-        ? inNs
-        : (this.podLabelIndexOf(namespace, inNs).get(first)?.get(String(matchLabels[first])) ?? []);
+    const candidates = this.podCandidates(namespace, selector?.matchLabels);
     const out: Workload[] = [];
     for (let i = 0; i < candidates.length; i++) {
       const w = candidates[i];
@@ -183,47 +165,37 @@ export class Inventory {
 
   /** Services whose selector picks the workload's pods. */
   servicesFor(w: Workload): readonly KubeResource[] {
-    return this.selecting(this.memo.services, 'Service', w, serviceSelector, serviceSelects);
+    return this.selectorsOf('Service', serviceSelector, serviceSelects).get(w) ?? NONE;
   }
 
   /** PodDisruptionBudgets whose selector picks the workload's pods. */
   pdbsFor(w: Workload): readonly KubeResource[] {
-    return this.selecting(this.memo.pdbs, 'PodDisruptionBudget', w, pdbMatchLabels, pdbSelects);
+    return this.selectorsOf('PodDisruptionBudget', pdbMatchLabels, pdbSelects).get(w) ?? NONE;
   }
 
   /** HorizontalPodAutoscalers targeting the workload. */
   hpasFor(w: Workload): readonly KubeResource[] {
-    let hit = this.memo.hpas.get(w);
-    if (!hit) {
-      hit = this.targeting('HorizontalPodAutoscaler', w);
-      this.memo.hpas.set(w, hit);
-    }
-    return hit;
+    return this.targetsOf('HorizontalPodAutoscaler').get(w) ?? NONE;
   }
 
   /** KEDA ScaledObjects targeting the workload. */
   scaledObjectsFor(w: Workload): readonly KubeResource[] {
-    let hit = this.memo.scaledObjects.get(w);
-    if (!hit) {
-      hit = this.targeting('ScaledObject', w);
-      this.memo.scaledObjects.set(w, hit);
-    }
-    return hit;
+    return this.targetsOf('ScaledObject').get(w) ?? NONE;
   }
 
   /** NetworkPolicies in the workload's namespace whose podSelector picks its pods. */
   networkPoliciesFor(w: Workload): readonly KubeResource[] {
-    return this.selecting(this.memo.networkPolicies, 'NetworkPolicy', w, podSelectorMatchLabels, policySelects);
+    return this.selectorsOf('NetworkPolicy', podSelectorMatchLabels, policySelects).get(w) ?? NONE;
   }
 
   /** Ingresses that route to a Service (default backend or any rule path). */
   ingressesFor(service: KubeResource): readonly KubeResource[] {
-    let hit = this.memo.ingresses.get(service);
+    let hit = this.ingressesOf.get(service);
     if (!hit) {
       const ns = service.object.metadata.namespace ?? 'default';
       const name = service.object.metadata.name;
       hit = this.inNamespace('Ingress', ns).filter((ing) => ingressBackends(ing).includes(name));
-      this.memo.ingresses.set(service, hit);
+      this.ingressesOf.set(service, hit);
     }
     return hit;
   }
@@ -240,51 +212,45 @@ export class Inventory {
   }
 
   /**
-   * Objects of a kind in the workload's namespace whose selector picks its pods,
-   * found once per workload through the label index; one method for every
-   * selecting kind, so the lookup is one piece of code (and warms up once).
+   * For every workload, the objects of a kind (Services, PDBs, NetworkPolicies)
+   * in its namespace whose selector picks its pods, in the inventory's order.
+   * Built once per kind from the selecting side: each object looks up the
+   * workloads carrying its first required label (all of the namespace's when it
+   * requires none), and the full selector decides.
    */
-  private selecting(
-    memo: Map<object, readonly KubeResource[]>,
+  private selectorsOf(
     kind: string,
-    w: Workload,
     required: RequiredLabels,
     selects: (r: KubeResource, podLabels: Readonly<Record<string, string>>) => boolean,
-  ): readonly KubeResource[] {
-    let hit = memo.get(w);
-    if (!hit) {
-      const found: KubeResource[] = [];
-      const candidates = this.candidates(kind, w, required);
-      for (let i = 0; i < candidates.length; i++) if (selects(candidates[i], w.podLabels)) found.push(candidates[i]);
-      memo.set(w, found);
-      hit = found;
+  ): ReadonlyMap<Workload, KubeResource[]> {
+    let byWorkload = this.selectedBy.get(kind);
+    if (!byWorkload) {
+      byWorkload = new Map();
+      const objects = this.kube(kind);
+      for (let i = 0; i < objects.length; i++) {
+        const r = objects[i];
+        const candidates = this.podCandidates(r.object.metadata.namespace ?? 'default', required(r));
+        for (let j = 0; j < candidates.length; j++) {
+          const w = candidates[j];
+          if (selects(r, w.podLabels)) push(byWorkload, w, r);
+        }
+      }
+      this.selectedBy.set(kind, byWorkload);
     }
-    return hit;
+    return byWorkload;
   }
 
   /**
-   * Objects of a kind in the workload's namespace that could select its pods:
-   * those whose required labels (matchLabels, or a Service's selector) include
-   * one of the pod's labels, plus those with none. Indexed once per kind and
-   * namespace, so matching stays near-linear; callers still apply the full
-   * selector. In the inventory's order; callers must not change the list.
+   * The namespace's workloads (owned ones too) that may carry these required
+   * labels: those with the first pair, or all of them when none is required.
+   * A superset: callers apply the full selector.
    */
-  private candidates(kind: string, w: Workload, required: RequiredLabels): readonly KubeResource[] {
-    return candidatesFor(this.labelIndexOf(kind, w.namespace, required), w.podLabels);
-  }
-
-  private labelIndexOf(kind: string, namespace: string, required: RequiredLabels): LabelIndex {
-    let byNs = this.labelIndex.get(kind);
-    if (!byNs) {
-      byNs = new Map();
-      this.labelIndex.set(kind, byNs);
-    }
-    let index = byNs.get(namespace);
-    if (!index) {
-      index = buildLabelIndex(this.byKindNs.get(kind)?.get(namespace) ?? [], required);
-      byNs.set(namespace, index);
-    }
-    return index;
+  private podCandidates(namespace: string, required: unknown): readonly Workload[] {
+    const inNs = this.workloadsByNs.get(namespace) ?? NONE_WORKLOADS;
+    if (!isPlainObject(required)) return inNs;
+    const first = firstOwnKey(required);
+    if (first === undefined || required[first] === undefined) return inNs;
+    return this.podLabelIndexOf(namespace, inNs).get(first)?.get(String(required[first])) ?? NONE_WORKLOADS;
   }
 
   /** A namespace's workloads by pod label key and value, built on first use. */
@@ -309,34 +275,44 @@ export class Inventory {
     return index;
   }
 
-  /** Objects of a kind (HPA, ScaledObject) whose scaleTargetRef names the workload; indexed once per kind. */
-  private targeting(kind: string, w: Workload): KubeResource[] {
-    let index = this.targetIndex.get(kind);
-    if (!index) {
-      index = new Map();
+  /**
+   * For every workload, the objects of a kind (HPA, ScaledObject) whose
+   * scaleTargetRef names it (kind defaulting to Deployment), in the
+   * inventory's order; built once per kind from the targeting side.
+   */
+  private targetsOf(kind: string): ReadonlyMap<Workload, KubeResource[]> {
+    let byWorkload = this.targetedBy.get(kind);
+    if (!byWorkload) {
+      byWorkload = new Map();
       const objects = this.kube(kind);
       for (let i = 0; i < objects.length; i++) {
         const r = objects[i];
-        const name = scaleTarget(r)?.name;
-        if (name) push(index, String(name), r);
+        const ref = scaleTarget(r);
+        if (!ref?.name) continue;
+        const named = this.workloadsNamed(String(r.object.metadata.namespace ?? 'default'), String(ref.name));
+        const targetKind = String(ref.kind ?? 'Deployment');
+        for (let j = 0; j < named.length; j++) if (named[j].kind === targetKind) push(byWorkload, named[j], r);
       }
-      this.targetIndex.set(kind, index);
+      this.targetedBy.set(kind, byWorkload);
     }
-    // Indexed by the target's name (a string the parser already made, so no key is built per lookup);
-    // the namespace and kind are checked on the few objects that share the name.
-    const named = index.get(w.name);
-    const out: KubeResource[] = [];
-    if (!named) return out;
-    for (let i = 0; i < named.length; i++) {
-      const r = named[i];
-      if (
-        String(r.object.metadata.namespace ?? 'default') === w.namespace &&
-        String(scaleTarget(r)?.kind ?? 'Deployment') === w.kind
-      ) {
-        out.push(r);
+    return byWorkload;
+  }
+
+  /** The workloads of a namespace with a name (one per kind at most), indexed on first use. */
+  private workloadsNamed(namespace: string, name: string): readonly Workload[] {
+    if (!this.workloadsByName) {
+      this.workloadsByName = new Map();
+      for (let i = 0; i < this.workloadList.length; i++) {
+        const w = this.workloadList[i];
+        let names = this.workloadsByName.get(w.namespace);
+        if (!names) {
+          names = new Map();
+          this.workloadsByName.set(w.namespace, names);
+        }
+        push(names, w.name, w);
       }
     }
-    return out;
+    return this.workloadsByName.get(namespace)?.get(name) ?? NONE_WORKLOADS;
   }
 
   // ---- AWS ---------------------------------------------------------------
@@ -375,6 +351,10 @@ export class Inventory {
     );
   }
 }
+
+/** Shared empty answers (never changed). */
+const NONE: readonly KubeResource[] = Object.freeze([]);
+const NONE_WORKLOADS: readonly Workload[] = Object.freeze([]);
 
 /** The object an HPA or a ScaledObject scales. */
 function scaleTarget(r: KubeResource): { kind?: string; name?: string } | undefined {
