@@ -61,10 +61,12 @@ describe('rule registry', () => {
       if (m.pitfall !== undefined) expect(Object.keys(PITFALLS).map(Number)).toContain(m.pitfall);
     });
 
-    it('accepts its own defaults for the test and prod presets', () => {
+    it('accepts its own defaults for the test and prod presets, unchanged (so the engine uses them unparsed)', () => {
       for (const env of [ENVS.test, ENVS.prod]) {
-        const parsed = m.params.safeParse(m.defaults(env));
+        const defaults = m.defaults(env);
+        const parsed = m.params.safeParse(defaults);
         expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues)).toBe(true);
+        expect(parsed.data).toStrictEqual(defaults);
       }
     });
 

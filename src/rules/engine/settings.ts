@@ -25,12 +25,11 @@ export function ruleSettings<P>(
   const configured = env.verify?.rules?.[id];
   const defaults = rule.meta.defaults(env);
   const overrides = configured?.params;
-  const merged =
-    overrides && isPlainObject(defaults)
-      ? { ...defaults, ...overrides }
-      : overrides
-        ? overrides
-        : (defaults as unknown);
+  const severity = configured?.severity ?? rule.meta.severity[env.preset === 'prod' ? 'prod' : 'test'];
+  const enabled = configured?.enabled !== false;
+  // A rule's own defaults satisfy its schema unchanged (the registry test checks every rule): only overrides need parsing.
+  if (overrides === undefined) return { settings: { enabled, severity, params: defaults } };
+  const merged = isPlainObject(defaults) ? { ...defaults, ...overrides } : overrides;
   const parsed = rule.meta.params.safeParse(merged);
   if (!parsed.success) {
     const base = ['environments', env.name, 'verify', 'rules', id, 'params'];
@@ -42,8 +41,7 @@ export function ruleSettings<P>(
       })),
     };
   }
-  const severity = configured?.severity ?? rule.meta.severity[env.preset === 'prod' ? 'prod' : 'test'];
-  return { settings: { enabled: configured?.enabled !== false, severity, params: parsed.data } };
+  return { settings: { enabled, severity, params: parsed.data } };
 }
 
 /** Settings of every rule, or a ConfigError listing every invalid parameter. */

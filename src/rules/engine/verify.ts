@@ -102,14 +102,21 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
     const ruleCounts = emptyCounts();
     // One scored entry per status for the whole rule (they only carry category, status and severity).
     const scoredAs = scoredEntries(m.category, s.severity);
+    // Passes and skips (nearly all results) are only counted: plain counters, added up after the loop.
+    let passes = 0;
+    let skips = 0;
     for (let i = 0; i < results.length; i++) {
       const result = results[i];
-      const status = normaliseStatus(result.status);
-      if (status === 'pass' || status === 'skip') {
-        ruleCounts[status]++;
-        counts[status]++;
+      const raw = result.status;
+      if (raw === 'pass') {
+        passes++;
         continue;
       }
+      if (raw === 'skip') {
+        skips++;
+        continue;
+      }
+      const status = findingStatus(raw);
       const suppressed =
         annotationSuppression(result, m.id, suppressions, today) ?? matchExemption(exemptions, m.id, result);
       if (suppressed) suppressedCount++;
@@ -133,6 +140,10 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
       };
       findings.push(finding);
     }
+    ruleCounts.pass += passes;
+    ruleCounts.skip += skips;
+    counts.pass += passes;
+    counts.skip += skips;
     // Every counted result of the rule is scored once.
     for (const status of RESULT_STATUSES) tally.add(scoredAs[status], ruleCounts[status]);
     outcomes.push({ id: m.id, checklist: m.checklist, counts: ruleCounts });
@@ -204,8 +215,9 @@ function runRule(rule: Rule, inventory: Inventory, s: RuleSettings, env: Environ
 
 const RESULT_STATUSES: readonly ResultStatus[] = ['pass', 'fail', 'warn', 'unknown', 'skip'];
 
-function normaliseStatus(s: ResultStatus): ResultStatus {
-  return s === 'pass' || s === 'fail' || s === 'warn' || s === 'skip' ? s : 'unknown';
+/** A result that is neither a pass nor a skip: fail or warn as it says, anything else unknown. */
+function findingStatus(s: ResultStatus): 'fail' | 'warn' | 'unknown' {
+  return s === 'fail' || s === 'warn' ? s : 'unknown';
 }
 
 /** Whether an annotations object has an own key with the suppression prefix. */
