@@ -33,7 +33,7 @@ export class Inventory {
   readonly problems: readonly InputProblem[];
 
   private readonly byKind = new Map<string, KubeResource[]>();
-  /** kind → namespace (default for none) → objects: relationship lookups stay linear in the inventory. */
+  /** kind → namespace (default for none) → objects, built per kind on the first `inNamespace` of that kind. */
   private readonly byKindNs = new Map<string, Map<string, KubeResource[]>>();
   /** kind → namespace (NO_NS for none) → name → object, built per kind on the first `get` of that kind. */
   private readonly byName = new Map<string, Map<string, Map<string, KubeResource>>>();
@@ -65,12 +65,6 @@ export class Inventory {
       const kind = r.object.kind;
       kinds.add(kind);
       push(this.byKind, kind, r);
-      let nsMap = this.byKindNs.get(kind);
-      if (!nsMap) {
-        nsMap = new Map();
-        this.byKindNs.set(kind, nsMap);
-      }
-      push(nsMap, r.object.metadata.namespace ?? 'default', r);
       const w = toWorkload(r);
       if (w) {
         this.workloadList.push(w);
@@ -208,7 +202,16 @@ export class Inventory {
 
   /** Objects of a kind in a namespace (a shared list: read it, never change it). */
   inNamespace(kind: string, namespace: string): readonly KubeResource[] {
-    return this.byKindNs.get(kind)?.get(namespace) ?? [];
+    let byNs = this.byKindNs.get(kind);
+    if (!byNs) {
+      // Built per kind on first use: rules ask for a few kinds by namespace, not all.
+      byNs = new Map();
+      const objects = this.kube(kind);
+      for (let i = 0; i < objects.length; i++)
+        push(byNs, objects[i].object.metadata.namespace ?? 'default', objects[i]);
+      this.byKindNs.set(kind, byNs);
+    }
+    return byNs.get(namespace) ?? NONE;
   }
 
   /**
