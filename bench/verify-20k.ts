@@ -5,7 +5,7 @@
  * rule, findings located, JSON report),
  * each in its own process so peak RSS is per mode.
  *
- * The parse-only baseline (`parse`) keeps every parsed document in an array, as any
+ * The parse-only baseline (`parse`) keeps every parsed document in an array, as every
  * consumer of a parser does (verify needs all objects at once); keeping them costs the
  * garbage collector work a parse that drops each document at once does not. That
  * drop-at-once figure is still measured (`parse-drop`) and its ratio printed, for reference, and so
@@ -149,7 +149,6 @@ function generate(dir: string): number {
     }
   }
   if (buf.length) flush();
-  void readdirSync;
   return bytes;
 }
 

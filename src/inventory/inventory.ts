@@ -45,6 +45,8 @@ export class Inventory {
   private readonly ingressesOf = new Map<object, readonly KubeResource[]>();
   /** kind (HorizontalPodAutoscaler, ScaledObject) → workload → the objects of that kind scaling it. */
   private readonly targetedBy = new Map<string, Map<Workload, KubeResource[]>>();
+  /** Pod Identity associations by their Namespace and ServiceAccount properties, built on first use. */
+  private associations?: Map<unknown, Map<unknown, AwsResource[]>>;
   /** namespace → name → workloads, built on first use. */
   private workloadsByName?: Map<string, Map<string, Workload[]>>;
   /** kind (Service, PodDisruptionBudget, NetworkPolicy) → workload → the objects of that kind selecting it. */
@@ -347,17 +349,27 @@ export class Inventory {
     return undefined;
   }
 
-  /** Pod Identity associations for a namespace and ServiceAccount. */
-  podIdentityAssociations(namespace: string, serviceAccount: string): AwsResource[] {
-    return this.aws('AWS::EKS::PodIdentityAssociation').filter(
-      (a) => a.properties.Namespace === namespace && a.properties.ServiceAccount === serviceAccount,
-    );
+  /** Pod Identity associations for a namespace and ServiceAccount (indexed on first use; a shared list). */
+  podIdentityAssociations(namespace: string, serviceAccount: string): readonly AwsResource[] {
+    if (!this.associations) {
+      this.associations = new Map();
+      for (const a of this.aws('AWS::EKS::PodIdentityAssociation')) {
+        let bySa = this.associations.get(a.properties.Namespace);
+        if (!bySa) {
+          bySa = new Map();
+          this.associations.set(a.properties.Namespace, bySa);
+        }
+        push(bySa, a.properties.ServiceAccount, a);
+      }
+    }
+    return this.associations.get(namespace)?.get(serviceAccount) ?? NONE_AWS;
   }
 }
 
 /** Shared empty answers (never changed). */
 const NONE: readonly KubeResource[] = Object.freeze([]);
 const NONE_WORKLOADS: readonly Workload[] = Object.freeze([]);
+const NONE_AWS: readonly AwsResource[] = Object.freeze([]);
 
 /** The object an HPA or a ScaledObject scales. */
 function scaleTarget(r: KubeResource): { kind?: string; name?: string } | undefined {

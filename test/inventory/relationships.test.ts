@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deployment, inventory, kobj, statefulSet } from '../rules/helpers.js';
+import { aws, deployment, inventory, kobj, statefulSet } from '../rules/helpers.js';
 
 const names = (list: readonly { object: { metadata: { name: string } } }[]) => list.map((r) => r.object.metadata.name);
 
@@ -65,5 +65,21 @@ describe('inventory relationships', () => {
     expect(inv.selectWorkloads('shop', { matchLabels: { app: 'web' } }).map((x) => x.name)).toEqual(['web']);
     expect(inv.selectWorkloads('shop', {}).map((x) => x.name)).toEqual(['web', 'db']);
     expect(inv.selectWorkloads('shop', undefined)).toEqual([]);
+  });
+
+  it('finds Pod Identity associations by namespace and ServiceAccount, never by an unresolved reference', () => {
+    const pia = (id: string, ns: unknown, sa: unknown) =>
+      aws('AWS::EKS::PodIdentityAssociation', id, { Namespace: ns, ServiceAccount: sa });
+    const withAssociations = inventory({
+      aws: [
+        pia('A', 'shop', 'api'),
+        pia('B', 'shop', 'worker'),
+        pia('C', 'shop', 'api'),
+        pia('D', { Ref: 'Ns' }, 'api'),
+      ],
+    });
+    expect(withAssociations.podIdentityAssociations('shop', 'api').map((a) => a.id)).toEqual(['A', 'C']);
+    expect(withAssociations.podIdentityAssociations('shop', 'other')).toEqual([]);
+    expect(withAssociations.podIdentityAssociations('other', 'api')).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { ValuePath } from '../../util/paths.js';
+import { type Flow, FlowParser, GIVE_UP, isNullText } from './fast-locate-flow.js';
 
 /**
  * Finds the position of a path in block-style YAML by reading lines and
@@ -42,8 +43,6 @@ interface Step {
   next?: Map<string | number, Step>;
 }
 
-const GIVE_UP = Symbol('give up');
-
 /**
  * A cache of each line's indentation for fastLocate (-1: not measured yet);
  * pass the same one for every lookup in a document so lines are measured once.
@@ -59,12 +58,6 @@ type Node =
   | { kind: 'scalar'; line: number; col: number }
   | { kind: 'null'; line: number; col: number }
   | { kind: 'flow'; line: number; col: number };
-
-/** A position-annotated value of a one-line flow collection. */
-type Flow =
-  | { kind: 'fmap'; pos: number; entries: { key: string; keyPos: number; value: Flow }[] }
-  | { kind: 'fseq'; pos: number; items: Flow[] }
-  | { kind: 'fscalar'; pos: number; isNull: boolean };
 
 class Walker {
   constructor(
@@ -274,11 +267,6 @@ function indentOf(text: string): number {
   return i;
 }
 
-function isNullText(s: string): boolean {
-  const v = s.replace(/\s+#.*$/, '').trim();
-  return v === '~' || v === 'null' || v === 'Null' || v === 'NULL';
-}
-
 /** A block mapping key at `col`: its text and where the text after its colon starts. */
 function parseKey(text: string, col: number): { key: string; after: number } | undefined {
   const first = text[col];
@@ -324,103 +312,4 @@ function parseQuotedKey(text: string, col: number): { key: string; after: number
   while (rest[i] === ' ' || rest[i] === '\t') i++;
   if (rest[i] !== ':' || (i + 1 < rest.length && rest[i + 1] !== ' ' && rest[i + 1] !== '\t')) return undefined;
   return { key, after: col + i + 1 };
-}
-
-/** Parses a flow collection that must close on its line; gives up otherwise. */
-class FlowParser {
-  constructor(
-    private readonly text: string,
-    private pos: number,
-  ) {}
-
-  value(): Flow {
-    this.skip();
-    const c = this.text[this.pos];
-    if (c === '{') return this.map();
-    if (c === '[') return this.seq();
-    return this.scalar();
-  }
-
-  private map(): Flow {
-    const start = this.pos++;
-    const entries: { key: string; keyPos: number; value: Flow }[] = [];
-    for (;;) {
-      this.skip();
-      if (this.text[this.pos] === '}') {
-        this.pos++;
-        return { kind: 'fmap', pos: start, entries };
-      }
-      const keyPos = this.pos;
-      const keyNode = this.scalar(true);
-      const key = this.lastScalar;
-      this.skip();
-      let value: Flow = { kind: 'fscalar', pos: keyNode.pos, isNull: true };
-      if (this.text[this.pos] === ':') {
-        this.pos++;
-        this.skip();
-        const c = this.text[this.pos];
-        if (c !== ',' && c !== '}') value = this.value();
-      }
-      entries.push({ key, keyPos, value });
-      this.skip();
-      if (this.text[this.pos] === ',') this.pos++;
-      else if (this.text[this.pos] !== '}') throw GIVE_UP;
-    }
-  }
-
-  private seq(): Flow {
-    const start = this.pos++;
-    const items: Flow[] = [];
-    for (;;) {
-      this.skip();
-      if (this.text[this.pos] === ']') {
-        this.pos++;
-        return { kind: 'fseq', pos: start, items };
-      }
-      items.push(this.value());
-      this.skip();
-      if (this.text[this.pos] === ',') this.pos++;
-      else if (this.text[this.pos] !== ']') throw GIVE_UP;
-    }
-  }
-
-  private lastScalar = '';
-
-  private scalar(asKey = false): Flow {
-    const start = this.pos;
-    const c = this.text[this.pos];
-    if (c === undefined) throw GIVE_UP;
-    if (c === '"') {
-      const m = /^"((?:[^"\\]|\\.)*)"/.exec(this.text.slice(this.pos));
-      if (!m) throw GIVE_UP;
-      this.lastScalar = JSON.parse(m[0]) as string;
-      this.pos += m[0].length;
-      return { kind: 'fscalar', pos: start, isNull: false };
-    }
-    if (c === "'") {
-      const m = /^'((?:[^']|'')*)'/.exec(this.text.slice(this.pos));
-      if (!m) throw GIVE_UP;
-      this.lastScalar = m[1].replace(/''/g, "'");
-      this.pos += m[0].length;
-      return { kind: 'fscalar', pos: start, isNull: false };
-    }
-    if ('{[&*!|>?#,]}'.includes(c)) throw GIVE_UP;
-    let end = this.pos;
-    while (end < this.text.length) {
-      const ch = this.text[end];
-      if (ch === ',' || ch === '}' || ch === ']' || ch === '[' || ch === '{') break;
-      if (ch === ':' && (asKey || /[\s,}\]]/.test(this.text[end + 1] ?? ' '))) break;
-      if (ch === '#' && /\s/.test(this.text[end - 1] ?? '')) throw GIVE_UP;
-      end++;
-    }
-    const raw = this.text.slice(this.pos, end).trimEnd();
-    this.lastScalar = raw;
-    this.pos = end;
-    return { kind: 'fscalar', pos: start, isNull: isNullText(raw) || raw === '' };
-  }
-
-  private skip(): void {
-    while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++;
-    if (this.pos >= this.text.length) throw GIVE_UP;
-  }
 }

@@ -22,22 +22,10 @@ export class DocumentLocator {
   #indents?: Int32Array;
   readonly #steps: StepCache = {};
   #start?: SourceRef;
-  /** Answers by path array: rules share path arrays (a container's path), so one finding's walk serves the next. */
-  #located?: Map<ValuePath, SourceRef>;
   constructor(readonly raw: RawDocument) {}
 
   /** Position of the value at `path` (or its nearest existing ancestor), 1-based. */
   locate(path: ValuePath): SourceRef {
-    this.#located ??= new Map();
-    let ref = this.#located.get(path);
-    if (!ref) {
-      ref = this.find(path);
-      this.#located.set(path, ref);
-    }
-    return ref;
-  }
-
-  private find(path: ValuePath): SourceRef {
     // Block-style manifests are read line by line; anything else goes through the full parser.
     if (!this.#parsed) {
       if (!this.#lines) {

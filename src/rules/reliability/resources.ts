@@ -81,7 +81,7 @@ export default defineRule({
       const cpu = exceedsLimit(requests, limits, 'cpu');
       const memory = exceedsLimit(requests, limits, 'memory');
       if (cpu || memory) {
-        const inverted = cpu && memory ? 'cpu and memory' : cpu ? 'cpu' : 'memory';
+        const inverted = listText(cpu && memory ? ['cpu', 'memory'] : [cpu ? 'cpu' : 'memory']);
         const message = `${label} requests more ${inverted} than its limit allows`;
         return { status: 'fail', message, path: c.path.concat('resources', 'requests') };
       }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstOwnKey } from '../../inventory/labels.js';
 import type { LabelSelector } from '../../inventory/selectors.js';
 import type { KubeResource } from '../../inventory/types.js';
 import { nothingToCheck } from '../support/coverage.js';
@@ -23,17 +24,12 @@ export function isDefaultDeny(policy: KubeResource): boolean {
   const spec = (policy.object.spec ?? {}) as PolicySpec;
   const sel = spec.podSelector ?? {};
   // Asked once per policy and workload: answered without building key lists or arrays.
-  if (hasOwnKey(sel.matchLabels) || (sel.matchExpressions ?? []).length !== 0) return false;
+  const labels = sel.matchLabels;
+  if ((labels != null && firstOwnKey(labels) !== undefined) || (sel.matchExpressions ?? []).length !== 0) return false;
   if ((spec.ingress ?? []).length !== 0) return false;
   // Without policyTypes, a policy is always of type Ingress (Egress is added when it has egress rules).
   const types = spec.policyTypes;
   return types === undefined || types === null || types.includes('Ingress');
-}
-
-function hasOwnKey(o: unknown): boolean {
-  if (o === undefined || o === null) return false;
-  for (const k in o as object) if (Object.hasOwn(o as object, k)) return true;
-  return false;
 }
 
 export default defineRule({
@@ -72,7 +68,7 @@ export default defineRule({
     for (let i = 0; i < workloads.length; i++) {
       const w = workloads[i];
       const policies = inv.networkPoliciesFor(w);
-      const allowing = policies.length === 0 ? policies : policies.filter((pol) => !isDefaultDeny(pol));
+      const allowing = policies.filter((pol) => !isDefaultDeny(pol));
       if (policies.length === 0) {
         out.push(workloadResult('fail', w, 'no NetworkPolicy selects the pods of this workload'));
       } else if (allowing.length === 0 && isServed(inv, w)) {

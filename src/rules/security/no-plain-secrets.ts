@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { nothingToCheck } from '../support/coverage.js';
 import { kubeResult, listText, workloadResult } from '../support/results.js';
 import { type EnvVar, looksLikeSecret, pushEnvFailures, secretValues } from '../support/secrets.js';
-import { containersOf } from '../support/workloads.js';
+import { containersOf, WITH_INIT } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({
@@ -12,7 +12,6 @@ const params = z.object({
   deliveredBy: z.array(z.string()),
 });
 
-const WITH_INIT = { init: true };
 const VALUE = ['value'];
 const holdsSecret = (e: EnvVar) => looksLikeSecret(e.name, e.value);
 const literalSecretMessage = (e: EnvVar) => `env ${e.name} holds a literal secret value`;

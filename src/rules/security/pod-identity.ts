@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { Inventory } from '../../inventory/inventory.js';
 import type { Workload } from '../../inventory/workloads.js';
 import { knowsAwsType, nothingToCheck } from '../support/coverage.js';
-import { kubeResult, listText, workloadResult } from '../support/results.js';
+import { containerResult, kubeResult, listText, workloadResult } from '../support/results.js';
 import {
   AWS_CREDENTIAL_NAMES,
   AWS_KEY_ID,
@@ -11,7 +10,7 @@ import {
   pushEnvFailures,
   secretValues,
 } from '../support/secrets.js';
-import { containersOf, podSpecPath } from '../support/workloads.js';
+import { containersOf, podSpecPath, WITH_INIT } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({
@@ -33,27 +32,6 @@ interface VolumeMount {
 }
 
 const PIA_TYPE = 'AWS::EKS::PodIdentityAssociation';
-
-/** Pod Identity associations counted by namespace and ServiceAccount (inv.podIdentityAssociations, indexed once). */
-type AssociationCounts = Map<unknown, Map<unknown, number>>;
-
-function associationCounts(inv: Inventory): AssociationCounts {
-  const counts: AssociationCounts = new Map();
-  const all = inv.aws(PIA_TYPE);
-  for (let i = 0; i < all.length; i++) {
-    const ns = all[i].properties.Namespace;
-    const sa = all[i].properties.ServiceAccount;
-    // NaN never equals itself (inv.podIdentityAssociations compares with ===), but a Map would find it.
-    if (Number.isNaN(ns) || Number.isNaN(sa)) continue;
-    let bySa = counts.get(ns);
-    if (!bySa) {
-      bySa = new Map();
-      counts.set(ns, bySa);
-    }
-    bySa.set(sa, (bySa.get(sa) ?? 0) + 1);
-  }
-  return counts;
-}
 
 /** The first env var of the workload's containers (in order) with a value that matches. */
 function firstEnvValue(w: Workload, pattern: RegExp): EnvVar | undefined {
@@ -79,7 +57,6 @@ function awsCredentialText(value: string): boolean {
   return AWS_KEY_ID.test(value) || SECRET_KEY_TEXT.test(value);
 }
 
-const WITH_INIT = { init: true };
 const carriesCredential = (e: EnvVar) =>
   AWS_CREDENTIAL_NAMES.test(e.name) || (typeof e.value === 'string' && AWS_KEY_ID.test(e.value));
 const credentialMessage = (e: EnvVar) => `env ${e.name} carries an AWS credential`;
@@ -122,9 +99,6 @@ export default defineRule({
     const out: RuleResult[] = [];
     const usage = new RegExp(p.awsUsage);
     const associationsKnown = knowsAwsType(inv, PIA_TYPE);
-    // Lookups that find nothing when the inventory holds no associations or ServiceAccounts are skipped.
-    const counts = inv.aws(PIA_TYPE).length > 0 ? associationCounts(inv) : undefined;
-    const hasServiceAccounts = inv.kube('ServiceAccount').length > 0;
     const workloads = inv.workloads();
     // Indexed loops: they run per workload, container and env var, mostly before the JIT optimises them.
     for (let wi = 0; wi < workloads.length; wi++) {
@@ -140,22 +114,15 @@ export default defineRule({
         for (let i = 0; i < mounts.length; i++) {
           const mountPath = (mounts[i] as VolumeMount).mountPath;
           if (mountPath && credentialMount(mountPath, p.credentialPaths)) {
-            out.push(
-              workloadResult(
-                'fail',
-                w,
-                `mounts ${mountPath}, an AWS credentials location`,
-                [...c.path, 'volumeMounts', i],
-                c.container.name,
-              ),
-            );
+            const path = c.path.concat('volumeMounts', i);
+            out.push(containerResult('fail', w, c, `mounts ${mountPath}, an AWS credentials location`, path));
           }
         }
       }
       if (out.length > before) continue;
       const sa = inv.serviceAccountName(w);
-      const assocCount = counts?.get(w.namespace)?.get(sa) ?? 0;
-      const saObject = hasServiceAccounts ? inv.get('ServiceAccount', w.namespace, sa) : undefined;
+      const assocCount = inv.podIdentityAssociations(w.namespace, sa).length;
+      const saObject = inv.get('ServiceAccount', w.namespace, sa);
       const irsa = saObject?.object.metadata.annotations?.[IRSA_ANNOTATION];
       if (irsa && p.warnIrsa && assocCount === 0) {
         out.push(

@@ -61,13 +61,10 @@ function findEvidence(
   queueEnv: RegExp,
 ): string | undefined {
   // Indexed loops: this runs for every Deployment of several rules, mostly before the JIT optimises it.
-  // With no ScaledObject in the inventory none targets the workload: skip the lookup (and its copied list).
-  if (inv.kube('ScaledObject').length > 0) {
-    const scaled = inv.scaledObjectsFor(w);
-    for (let i = 0; i < scaled.length; i++) {
-      const t = triggerOfType(scaled[i], queueTriggers);
-      if (t) return `ScaledObject ${scaled[i].object.metadata.name} has a ${t.type} trigger`;
-    }
+  const scaled = inv.scaledObjectsFor(w);
+  for (let i = 0; i < scaled.length; i++) {
+    const t = triggerOfType(scaled[i], queueTriggers);
+    if (t) return `ScaledObject ${scaled[i].object.metadata.name} has a ${t.type} trigger`;
   }
   const containers = containersOf(w);
   for (let i = 0; i < containers.length; i++) {

@@ -21,6 +21,9 @@ export interface ContainerRef {
   readonly subject: KubeSubject;
 }
 
+/** The option that lists init containers too: one shared object for every caller. */
+export const WITH_INIT = { init: true } as const;
+
 /** Containers of each workload, built once (rules ask for them again and again). */
 const containerRefs = new WeakMap<Workload, { all: readonly ContainerRef[]; main: readonly ContainerRef[] }>();
 

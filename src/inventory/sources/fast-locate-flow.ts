@@ -1,0 +1,118 @@
+/**
+ * The parts of the fast locator that read a one-line flow collection
+ * (`{ a: 1, b: [x, y] }`), and what both parts share.
+ */
+
+/** Thrown when the text uses something the fast locator does not follow; the caller falls back to the full parser. */
+export const GIVE_UP = Symbol('give up');
+
+/** Whether a plain scalar's text (a trailing comment allowed) is null. */
+export function isNullText(s: string): boolean {
+  const v = s.replace(/\s+#.*$/, '').trim();
+  return v === '~' || v === 'null' || v === 'Null' || v === 'NULL';
+}
+
+/** A position-annotated value of a one-line flow collection. */
+export type Flow =
+  | { kind: 'fmap'; pos: number; entries: { key: string; keyPos: number; value: Flow }[] }
+  | { kind: 'fseq'; pos: number; items: Flow[] }
+  | { kind: 'fscalar'; pos: number; isNull: boolean };
+
+/** Parses a flow collection that must close on its line; gives up otherwise. */
+export class FlowParser {
+  constructor(
+    private readonly text: string,
+    private pos: number,
+  ) {}
+
+  value(): Flow {
+    this.skip();
+    const c = this.text[this.pos];
+    if (c === '{') return this.map();
+    if (c === '[') return this.seq();
+    return this.scalar();
+  }
+
+  private map(): Flow {
+    const start = this.pos++;
+    const entries: { key: string; keyPos: number; value: Flow }[] = [];
+    for (;;) {
+      this.skip();
+      if (this.text[this.pos] === '}') {
+        this.pos++;
+        return { kind: 'fmap', pos: start, entries };
+      }
+      const keyPos = this.pos;
+      const keyNode = this.scalar(true);
+      const key = this.lastScalar;
+      this.skip();
+      let value: Flow = { kind: 'fscalar', pos: keyNode.pos, isNull: true };
+      if (this.text[this.pos] === ':') {
+        this.pos++;
+        this.skip();
+        const c = this.text[this.pos];
+        if (c !== ',' && c !== '}') value = this.value();
+      }
+      entries.push({ key, keyPos, value });
+      this.skip();
+      if (this.text[this.pos] === ',') this.pos++;
+      else if (this.text[this.pos] !== '}') throw GIVE_UP;
+    }
+  }
+
+  private seq(): Flow {
+    const start = this.pos++;
+    const items: Flow[] = [];
+    for (;;) {
+      this.skip();
+      if (this.text[this.pos] === ']') {
+        this.pos++;
+        return { kind: 'fseq', pos: start, items };
+      }
+      items.push(this.value());
+      this.skip();
+      if (this.text[this.pos] === ',') this.pos++;
+      else if (this.text[this.pos] !== ']') throw GIVE_UP;
+    }
+  }
+
+  private lastScalar = '';
+
+  private scalar(asKey = false): Flow {
+    const start = this.pos;
+    const c = this.text[this.pos];
+    if (c === undefined) throw GIVE_UP;
+    if (c === '"') {
+      const m = /^"((?:[^"\\]|\\.)*)"/.exec(this.text.slice(this.pos));
+      if (!m) throw GIVE_UP;
+      this.lastScalar = JSON.parse(m[0]) as string;
+      this.pos += m[0].length;
+      return { kind: 'fscalar', pos: start, isNull: false };
+    }
+    if (c === "'") {
+      const m = /^'((?:[^']|'')*)'/.exec(this.text.slice(this.pos));
+      if (!m) throw GIVE_UP;
+      this.lastScalar = m[1].replace(/''/g, "'");
+      this.pos += m[0].length;
+      return { kind: 'fscalar', pos: start, isNull: false };
+    }
+    if ('{[&*!|>?#,]}'.includes(c)) throw GIVE_UP;
+    let end = this.pos;
+    while (end < this.text.length) {
+      const ch = this.text[end];
+      if (ch === ',' || ch === '}' || ch === ']' || ch === '[' || ch === '{') break;
+      if (ch === ':' && (asKey || /[\s,}\]]/.test(this.text[end + 1] ?? ' '))) break;
+      if (ch === '#' && /\s/.test(this.text[end - 1] ?? '')) throw GIVE_UP;
+      end++;
+    }
+    const raw = this.text.slice(this.pos, end).trimEnd();
+    this.lastScalar = raw;
+    this.pos = end;
+    return { kind: 'fscalar', pos: start, isNull: isNullText(raw) || raw === '' };
+  }
+
+  private skip(): void {
+    while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++;
+    if (this.pos >= this.text.length) throw GIVE_UP;
+  }
+}
