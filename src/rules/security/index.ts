@@ -1,5 +1,8 @@
 import type { Rule } from '../types.js';
+import capabilities from './capabilities.js';
 import externalSecretsPath from './external-secrets-path.js';
+import hostNamespaces from './host-namespaces.js';
+import hostPath from './host-path.js';
 import httpsOnly from './https-only.js';
 import iamLeastPrivilege from './iam-least-privilege.js';
 import liveExternalsecretSync from './live-externalsecret-sync.js';
@@ -8,14 +11,19 @@ import networkPolicies from './network-policies.js';
 import noPlainSecrets from './no-plain-secrets.js';
 import noPrivilegeEscalation from './no-privilege-escalation.js';
 import podIdentity from './pod-identity.js';
+import podSecurityContext from './pod-security-context.js';
 import rbac from './rbac.js';
 import readOnlyRootFs from './read-only-root-fs.js';
 import runAsNonRoot from './run-as-non-root.js';
+import seccompApparmor from './seccomp-apparmor.js';
 import secretEnvVars from './secret-env-vars.js';
 
 /** The security rules: one per file in this folder. */
 export const rules: readonly Rule[] = [
+  capabilities,
   externalSecretsPath,
+  hostNamespaces,
+  hostPath,
   httpsOnly,
   iamLeastPrivilege,
   liveExternalsecretSync,
@@ -24,8 +32,10 @@ export const rules: readonly Rule[] = [
   noPlainSecrets,
   noPrivilegeEscalation,
   podIdentity,
+  podSecurityContext,
   rbac,
   readOnlyRootFs,
   runAsNonRoot,
+  seccompApparmor,
   secretEnvVars,
 ];

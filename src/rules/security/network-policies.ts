@@ -3,13 +3,16 @@ import { firstOwnKey } from '../../inventory/labels.js';
 import type { LabelSelector } from '../../inventory/selectors.js';
 import type { KubeResource } from '../../inventory/types.js';
 import { nothingToCheck } from '../support/coverage.js';
+import { usesHostNetwork } from '../support/pod-security.js';
 import { result, workloadResult } from '../support/results.js';
-import { isServed, PLATFORM_NAMESPACES, SYSTEM_NAMESPACES } from '../support/workloads.js';
+import { isServed, PLATFORM_NAMESPACES, podSpecPath, SYSTEM_NAMESPACES } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({
   /** Namespaces the cluster and the platform add-ons own; not checked. */
   ignoreNamespaces: z.array(z.string()),
+  /** Status of a host-network workload, which no NetworkPolicy can isolate. */
+  hostNetwork: z.enum(['fail', 'warn']),
 });
 
 interface PolicySpec {
@@ -41,11 +44,14 @@ export default defineRule({
     severity: { test: 'low', prod: 'high' },
     why: 'Without network policies every pod can reach every other pod: one compromised pod can talk to the database of another tier.',
     verified:
-      'Every namespace that runs workloads has a default-deny NetworkPolicy (empty podSelector, Ingress in policyTypes, no ingress rules), and each workload is selected by at least one policy; a served workload that only the default-deny selects is a warning (nothing is allowed to reach it).',
+      'Every namespace that runs workloads has a default-deny NetworkPolicy (empty podSelector, Ingress in policyTypes, no ingress rules), and each workload is selected by at least one policy; a served workload that only the default-deny selects is a warning (nothing is allowed to reach it). A workload with hostNetwork: true fails whatever policies select it: policies do not apply to pods on the host network.',
     fix: 'Add a default-deny policy per namespace and an allow policy per workload naming the pods or namespaces that may reach it (the app generators emit both).',
     equivalents: { kubeScore: ['pod-networkpolicy'], kubeLinter: ['non-isolated-pod'], kubescape: ['C-0260'] },
     params,
-    defaults: () => ({ ignoreNamespaces: [...SYSTEM_NAMESPACES, ...PLATFORM_NAMESPACES] }),
+    defaults: () => ({
+      ignoreNamespaces: [...SYSTEM_NAMESPACES, ...PLATFORM_NAMESPACES],
+      hostNetwork: 'fail' as const,
+    }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'NetworkPolicy', 'Namespace'] },
   },
   check(inv, p) {
@@ -67,6 +73,12 @@ export default defineRule({
     }
     for (let i = 0; i < workloads.length; i++) {
       const w = workloads[i];
+      if (usesHostNetwork(w)) {
+        const message =
+          'the pods use hostNetwork: NetworkPolicies do not apply to host-network pods, so no policy isolates them';
+        out.push(workloadResult(p.hostNetwork, w, message, podSpecPath(w, 'hostNetwork')));
+        continue;
+      }
       const policies = inv.networkPoliciesFor(w);
       const allowing = policies.filter((pol) => !isDefaultDeny(pol));
       if (policies.length === 0) {

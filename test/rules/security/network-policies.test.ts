@@ -41,3 +41,17 @@ describe('security.network-policies', () => {
     expect(results.map((r) => r.status)).toEqual(['skip']);
   });
 });
+
+describe('security.network-policies on the host network', () => {
+  it('fails a host-network workload even when policies select it: they do not apply to it', () => {
+    const d = deployment({ podSpec: { hostNetwork: true } });
+    const results = run(rule, inventory({ kube: [d, denyAll, allowApi] }));
+    expect(statusOf(results, 'api')).toBe('fail');
+    expect(results.find((r) => r.subject.name === 'api')?.path?.slice(-1)).toEqual(['hostNetwork']);
+  });
+
+  it('can make a host-network workload a warning', () => {
+    const d = deployment({ podSpec: { hostNetwork: true } });
+    expect(statusOf(run(rule, inventory({ kube: [d, denyAll] }), 'prod', { hostNetwork: 'warn' }), 'api')).toBe('warn');
+  });
+});
