@@ -5,6 +5,7 @@ import hostNamespaces from './host-namespaces.js';
 import hostPath from './host-path.js';
 import httpsOnly from './https-only.js';
 import iamLeastPrivilege from './iam-least-privilege.js';
+import images from './images.js';
 import liveExternalsecretSync from './live-externalsecret-sync.js';
 import liveImageFindings from './live-image-findings.js';
 import networkPolicies from './network-policies.js';
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = [
   hostPath,
   httpsOnly,
   iamLeastPrivilege,
+  images,
   liveExternalsecretSync,
   liveImageFindings,
   networkPolicies,

@@ -47,7 +47,9 @@ describe('security.network-policies on the host network', () => {
     const d = deployment({ podSpec: { hostNetwork: true } });
     const results = run(rule, inventory({ kube: [d, denyAll, allowApi] }));
     expect(statusOf(results, 'api')).toBe('fail');
-    expect(results.find((r) => r.subject.name === 'api')?.path?.slice(-1)).toEqual(['hostNetwork']);
+    expect(results.find((r) => 'name' in r.subject && r.subject.name === 'api')?.path?.slice(-1)).toEqual([
+      'hostNetwork',
+    ]);
   });
 
   it('can make a host-network workload a warning', () => {
