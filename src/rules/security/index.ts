@@ -18,6 +18,7 @@ import readOnlyRootFs from './read-only-root-fs.js';
 import runAsNonRoot from './run-as-non-root.js';
 import seccompApparmor from './seccomp-apparmor.js';
 import secretEnvVars from './secret-env-vars.js';
+import serviceAccounts from './service-accounts.js';
 
 /** The security rules: one per file in this folder. */
 export const rules: readonly Rule[] = [
@@ -40,4 +41,5 @@ export const rules: readonly Rule[] = [
   runAsNonRoot,
   seccompApparmor,
   secretEnvVars,
+  serviceAccounts,
 ];

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../src/rules/security/service-accounts.js';
+import { aws, deployment, inventory, kobj, run, statuses, statusOf } from '../helpers.js';
+
+const apiAccount = kobj('ServiceAccount', 'api');
+const ownAccount = { serviceAccountName: 'api', automountServiceAccountToken: false };
+
+describe('security.service-accounts', () => {
+  it('passes its own existing ServiceAccount without a token', () => {
+    const inv = inventory({ kube: [deployment({ podSpec: ownAccount }), apiAccount] });
+    expect(statuses(run(rule, inv), 'api')).toEqual(['pass']);
+  });
+
+  it('fails the default ServiceAccount with a token in prod and warns in test', () => {
+    const inv = inventory({ kube: [deployment(), apiAccount] });
+    expect(statusOf(run(rule, inv, 'prod'), 'api')).toBe('fail');
+    expect(statusOf(run(rule, inv, 'test'), 'api')).toBe('warn');
+  });
+
+  it('warns about the default ServiceAccount without a token', () => {
+    const inv = inventory({ kube: [deployment({ podSpec: { automountServiceAccountToken: false } }), apiAccount] });
+    expect(statuses(run(rule, inv), 'api')).toEqual(['warn']);
+  });
+
+  it('fails a ServiceAccount that the sources do not hold, when they hold others', () => {
+    const inv = inventory({
+      kube: [deployment({ podSpec: { ...ownAccount, serviceAccountName: 'gone' } }), apiAccount],
+    });
+    expect(statuses(run(rule, inv), 'api')).toEqual(['fail']);
+  });
+
+  it('is unknown when the sources hold no ServiceAccounts at all', () => {
+    const inv = inventory({ kube: [deployment({ podSpec: ownAccount })] });
+    expect(statuses(run(rule, inv), 'api')).toEqual(['unknown']);
+  });
+
+  it('warns about a token nothing uses, set on the ServiceAccount or left at the default', () => {
+    const inv = inventory({ kube: [deployment({ podSpec: { serviceAccountName: 'api' } }), apiAccount] });
+    const results = run(rule, inv);
+    expect(statuses(results, 'api')).toEqual(['warn']);
+    expect(results[0].path?.slice(-1)).toEqual(['automountServiceAccountToken']);
+    const off = kobj('ServiceAccount', 'api', { automountServiceAccountToken: false });
+    expect(
+      statuses(run(rule, inventory({ kube: [deployment({ podSpec: { serviceAccountName: 'api' } }), off] })), 'api'),
+    ).toEqual(['pass']);
+  });
+
+  it('passes a mounted token that a RoleBinding or a Pod Identity association uses', () => {
+    const podSpec = { serviceAccountName: 'api' };
+    const binding = kobj('RoleBinding', 'api', {
+      roleRef: { kind: 'Role', name: 'reader' },
+      subjects: [{ kind: 'ServiceAccount', name: 'api' }],
+    });
+    expect(statuses(run(rule, inventory({ kube: [deployment({ podSpec }), apiAccount, binding] })), 'api')).toEqual([
+      'pass',
+    ]);
+    const association = aws('AWS::EKS::PodIdentityAssociation', 'Assoc', { Namespace: 'shop', ServiceAccount: 'api' });
+    const inv = inventory({ kube: [deployment({ podSpec }), apiAccount], aws: [association] });
+    expect(statuses(run(rule, inv), 'api')).toEqual(['pass']);
+  });
+});
