@@ -29,7 +29,7 @@ export default defineRule({
       checkov: ['CKV_K8S_8'],
     },
     params,
-    defaults: () => ({ kinds: ['Deployment', 'StatefulSet', 'DaemonSet'] }),
+    defaults: () => ({ kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'Pod'] }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Service'] },
   },
   check: (inv, p) =>

@@ -46,7 +46,7 @@ export default defineRule({
       checkov: ['CKV_K8S_9'],
     },
     params,
-    defaults: () => ({ kinds: ['Deployment', 'StatefulSet', 'DaemonSet'] }),
+    defaults: () => ({ kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'Pod'] }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Service'] },
   },
   check: (inv, p) =>
