@@ -58,13 +58,15 @@ export function addServiceAccount(s: AppScope): void {
  * replicas a drain may take one at a time (maxUnavailable 1); a single replica
  * is kept (minAvailable 1), so a drain waits for someone to move it on purpose.
  * Interruptible workloads (queue workers) always allow one eviction: their work
- * returns to the queue.
+ * returns to the queue. Pods that are not ready may always be evicted
+ * (AlwaysAllow), so a crash-looping pod never blocks a node drain.
  */
 export function addPodDisruptionBudget(s: AppScope, replicas: number, interruptible = false): void {
   new k8s.KubePodDisruptionBudget(s.scope, 'pdb', {
     metadata: objectMeta(s),
     spec: {
       selector: { matchLabels: s.selector },
+      unhealthyPodEvictionPolicy: 'AlwaysAllow',
       ...(replicas >= 2 || interruptible
         ? { maxUnavailable: k8s.IntOrString.fromNumber(1) }
         : { minAvailable: k8s.IntOrString.fromNumber(1) }),

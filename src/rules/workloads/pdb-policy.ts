@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { nothingToCheck } from '../support/coverage.js';
+import { kubeResult } from '../support/results.js';
+import { defineRule, type RuleResult } from '../types.js';
+
+const params = z.object({
+  /** unhealthyPodEvictionPolicy values that let a drain evict pods that are not ready. */
+  evictionPolicies: z.array(z.string()),
+});
+
+interface PdbSpec {
+  minAvailable?: number | string;
+  maxUnavailable?: number | string;
+  unhealthyPodEvictionPolicy?: string;
+}
+
+export default defineRule({
+  meta: {
+    id: 'workloads.pdb-policy',
+    title: 'PodDisruptionBudgets state a budget and let unhealthy pods be evicted',
+    category: 'workloads',
+    checklist: ['reliability.pdbs'],
+    severity: { test: 'low', prod: 'medium' },
+    why: 'A budget with neither minAvailable nor maxUnavailable protects nothing; without unhealthyPodEvictionPolicy: AlwaysAllow a pod that is crash-looping still counts against the budget and blocks node drains and upgrades.',
+    verified:
+      'Every PodDisruptionBudget sets minAvailable or maxUnavailable, and sets unhealthyPodEvictionPolicy to one of evictionPolicies (warnings).',
+    fix: 'Set maxUnavailable: 1 (or minAvailable) and unhealthyPodEvictionPolicy: AlwaysAllow (the app generators do).',
+    equivalents: {
+      kubeScore: ['poddisruptionbudget-has-policy'],
+      kubeLinter: ['pdb-unhealthy-pod-eviction-policy'],
+    },
+    params,
+    defaults: () => ({ evictionPolicies: ['AlwaysAllow'] }),
+    needs: { kube: ['PodDisruptionBudget'] },
+  },
+  check(inv, p) {
+    const pdbs = inv.kube('PodDisruptionBudget');
+    if (pdbs.length === 0) return nothingToCheck(inv, ['PodDisruptionBudget'], 'PodDisruptionBudgets');
+    const out: RuleResult[] = [];
+    for (const pdb of pdbs) {
+      const spec = (pdb.object.spec ?? {}) as PdbSpec;
+      const before = out.length;
+      if (spec.minAvailable === undefined && spec.maxUnavailable === undefined) {
+        out.push(
+          kubeResult('warn', pdb, 'sets neither minAvailable nor maxUnavailable: it allows every eviction', ['spec']),
+        );
+      }
+      const policy = spec.unhealthyPodEvictionPolicy;
+      if (policy === undefined || !p.evictionPolicies.includes(policy)) {
+        const message = `unhealthyPodEvictionPolicy is ${policy ?? 'not set'}; expected ${p.evictionPolicies.join(' or ')} so pods that are not ready never block a drain`;
+        out.push(kubeResult('warn', pdb, message, ['spec']));
+      }
+      if (out.length === before) {
+        out.push(kubeResult('pass', pdb, `states a budget and evicts unhealthy pods (${policy})`, ['spec']));
+      }
+    }
+    return out;
+  },
+});
