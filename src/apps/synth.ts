@@ -122,9 +122,12 @@ function addFluxFiles(files: Map<string, string>, env: EnvironmentConfig, source
  * config, same bytes.
  */
 export function synthesizeApps(env: EnvironmentConfig, options: SynthAppsOptions = {}): AppsSynthResult {
+  // Nothing to sync without apps, so nothing to resolve either.
   const resolved: GitSourceResolution = options.source
     ? { source: options.source, errors: [], warnings: [] }
-    : resolveGitSource(env, { appsDir: options.appsDir });
+    : env.apps.length
+      ? resolveGitSource(env, { appsDir: options.appsDir })
+      : { errors: [], warnings: [] };
   const notes = new Set<string>(resolved.warnings);
   const files = new Map<string, string>();
   const cdk = new App();

@@ -111,6 +111,11 @@ describe('the Git source of generated Applications', () => {
     expect(existsSync(join(root, 'no-repo', 'out', 'prod', 'apps'))).toBe(false);
   });
 
+  it('asks for no repository when prod has no apps to sync', async () => {
+    const result = await writeApps({ ...prodWith({}), apps: [] }, join(root, 'no-repo-empty', 'out'));
+    expect(result.files).toEqual([]);
+  });
+
   it('works outside a repository when gitops.repoURL and gitops.path are set', async () => {
     const env = prodWith({ repoURL: 'https://github.com/acme/shop.git', path: 'clusters/prod' });
     await appsSynthesizer.synthesize(env, { outdir: join(root, 'no-repo-set', 'out'), validate: false });
