@@ -7,6 +7,7 @@
 // Applications (cdk8s)
 export { appPolicyStatements } from './apps/aws-access.js';
 export { explainApp } from './apps/explain.js';
+export { type GitSource, resolveGitSource } from './apps/git-source.js';
 export { imageOf, namespaceOf, serviceAccountOf } from './apps/naming.js';
 export { addAppToConfigText } from './apps/new-app.js';
 export { synthesizeApps } from './apps/synth.js';

@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import type { GitSource } from './git-source.js';
 import { Application } from './imports/argoproj.io.js';
 import { baseLabels } from './labels.js';
 import { namespaceOf } from './naming.js';
@@ -9,64 +10,97 @@ import { namespaceOf } from './naming.js';
 export const ARGOCD_NAMESPACE = 'argocd';
 export const IN_CLUSTER = 'https://kubernetes.default.svc';
 
-/** Used when no repository is given; `gitops.repoURL` in the config replaces it. */
-export const REPO_URL_PLACEHOLDER = 'https://git.example.com/REPLACE-ME/deploy.git';
-
-export interface GitSource {
-  /** Git repository Argo CD reads the generated manifests from. */
-  readonly repoURL: string;
-  readonly targetRevision: string;
-  /** Path of the environment's apps output inside the repository, such as out/prod/apps. */
-  readonly basePath: string;
-}
-
 /** Folder of the namespace baseline in the output; the leading underscore keeps it apart from app names. */
 export const NAMESPACES_DIR = '_namespaces';
 
-/**
- * Sync order when Applications are applied together: namespaces and their
- * policies first, data stores next, then the apps that use them.
- */
-function syncWave(app: AppConfig | undefined): string {
-  if (!app) return '-1';
-  return app.pattern === 'stateful' ? '0' : '1';
+/** Folder of the Argo CD Applications in the output; the root Application syncs it. */
+export const ARGOCD_DIR = 'argocd';
+
+/** The one file to apply by hand: the app-of-apps Application that installs all the others. */
+export const ARGOCD_ROOT_FILE = 'argocd-root.yaml';
+
+export interface ApplicationProps {
+  readonly env: EnvironmentConfig;
+  readonly source: GitSource;
+  /** Folder under the environment's apps output that the Application syncs. */
+  readonly dir: string;
+  /** The Application's name. */
+  readonly name: string;
+  /** Argo CD sync wave: lower waves sync first. */
+  readonly wave: number;
+  /** The app the folder holds; none for the namespaces and the root. @default no app */
+  readonly app?: AppConfig;
+  /** Namespace the folder's objects go to. @default each object's own namespace */
+  readonly namespace?: string;
+}
+
+function syncPolicy(source: GitSource, options: readonly string[]) {
+  return {
+    ...(source.prune || source.selfHeal ? { automated: { prune: source.prune, selfHeal: source.selfHeal } } : {}),
+    syncOptions: ['CreateNamespace=false', ...options],
+  };
 }
 
 /**
- * One Argo CD Application per app folder (and one for the namespaces): automated
- * sync that prunes what the config no longer has and undoes drift (selfHeal).
- * Replica counts that an autoscaler owns (HPA, KEDA) are ignored, so Argo CD
- * and the autoscaler do not fight.
+ * One Argo CD Application for one folder of the output. Automated sync prunes
+ * and self-heals as the source says. Replica counts an autoscaler owns (HPA,
+ * KEDA) are ignored, so Argo CD and the autoscaler do not fight.
  */
-export function addApplication(
-  scope: Construct,
-  env: EnvironmentConfig,
-  source: GitSource,
-  dir: string,
-  app?: AppConfig,
-): void {
+export function addApplication(scope: Construct, props: ApplicationProps): void {
+  const { env, source, app } = props;
   const autoscaled = app && (app.pattern === 'web' || app.pattern === 'worker');
-  const name = `${env.project}-${app ? app.name : 'namespaces'}`;
-  new Application(scope, name, {
+  new Application(scope, props.name, {
     metadata: {
-      name,
+      name: props.name,
       namespace: ARGOCD_NAMESPACE,
       labels: baseLabels(env),
-      annotations: { 'argocd.argoproj.io/sync-wave': syncWave(app) },
+      annotations: { 'argocd.argoproj.io/sync-wave': String(props.wave) },
       finalizers: ['resources-finalizer.argocd.argoproj.io'],
     },
     spec: {
       project: 'default',
-      source: { repoUrl: source.repoURL, path: `${source.basePath}/${dir}`, targetRevision: source.targetRevision },
-      destination: { server: IN_CLUSTER, ...(app ? { namespace: namespaceOf(app, env) } : {}) },
-      syncPolicy: {
-        automated: { prune: true, selfHeal: true },
-        syncOptions: ['CreateNamespace=false', ...(autoscaled ? ['RespectIgnoreDifferences=true'] : [])],
+      source: {
+        repoUrl: source.repoURL,
+        path: `${source.basePath}/${props.dir}`,
+        targetRevision: source.targetRevision,
       },
+      destination: { server: IN_CLUSTER, ...(props.namespace ? { namespace: props.namespace } : {}) },
+      syncPolicy: syncPolicy(source, autoscaled ? ['RespectIgnoreDifferences=true'] : []),
       ignoreDifferences: autoscaled
         ? [{ group: 'apps', kind: 'Deployment', name: app.name, jsonPointers: ['/spec/replicas'] }]
         : undefined,
     },
+  });
+}
+
+/** The Application of one app folder: its namespace, its wave in the dependency order. */
+export function addAppApplication(
+  scope: Construct,
+  env: EnvironmentConfig,
+  source: GitSource,
+  app: AppConfig,
+  wave: number,
+): void {
+  addApplication(scope, {
+    env,
+    source,
+    dir: app.name,
+    name: `${env.project}-${app.name}`,
+    wave,
+    app,
+    namespace: namespaceOf(app, env),
+  });
+}
+
+/** The app-of-apps root: one Application that syncs the `argocd/` folder and so installs every other one. */
+export function addRootApplication(scope: Construct, env: EnvironmentConfig, source: GitSource): void {
+  addApplication(scope, {
+    env,
+    source,
+    dir: ARGOCD_DIR,
+    name: `${env.project}-gitops-root`,
+    wave: 0,
+    namespace: ARGOCD_NAMESPACE,
   });
 }
 

@@ -1,23 +1,32 @@
 import { App, Chart } from 'cdk8s';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
-import { addApplication, type GitSource, kustomization, NAMESPACES_DIR, REPO_URL_PLACEHOLDER } from './argocd.js';
+import {
+  ARGOCD_DIR,
+  ARGOCD_ROOT_FILE,
+  addAppApplication,
+  addApplication,
+  addRootApplication,
+  kustomization,
+  NAMESPACES_DIR,
+} from './argocd.js';
 import { type AppScope, appScope } from './common.js';
 import { addCronApp } from './cron.js';
+import { FLUX_DIR, FLUX_ROOT_FILE, fluxGitRepository, fluxKustomization } from './flux.js';
+import { type GitSource, type GitSourceResolution, resolveGitSource } from './git-source.js';
 import { addNamespace, appsByNamespace } from './namespaces.js';
 import { addAppNetworkPolicy } from './network-policy.js';
 import { chartObjects, filesByKind, type Manifest, toYaml } from './render.js';
 import { addStatefulApp } from './stateful.js';
+import { syncOrder } from './sync-order.js';
 import { addWebApp } from './web.js';
 import { addWorkerApp } from './worker.js';
 
 export interface SynthAppsOptions {
-  /** Git repository for the Argo CD Applications; default a documented placeholder. */
-  readonly repoURL?: string;
-  /** Branch, tag or commit Argo CD follows; default HEAD. */
-  readonly targetRevision?: string;
-  /** Path of this environment's apps output inside the repository; default `out/<env>/apps`. */
-  readonly basePath?: string;
+  /** Where the GitOps controller reads the output from; default resolved from the config and `appsDir`. */
+  readonly source?: GitSource;
+  /** Absolute path the apps output is written to; its Git repository gives the default path and URL. */
+  readonly appsDir?: string;
 }
 
 export interface AppsSynthResult {
@@ -25,6 +34,8 @@ export interface AppsSynthResult {
   readonly files: Map<string, string>;
   /** Advice to print once per run (not errors). */
   readonly notes: string[];
+  /** Why the sync objects cannot be written (no repository where one is required, a bad setting). */
+  readonly errors: string[];
 }
 
 const BUILDERS: Record<AppConfig['pattern'], (s: AppScope) => void> = {
@@ -45,23 +56,81 @@ function addFolder(files: Map<string, string>, dir: string, objects: Manifest[],
   files.set(`${dir}/kustomization.yaml`, toYaml([kustomization([...byKind.keys()])], head));
 }
 
+/** The Argo CD Applications: one per folder in `argocd/`, and the root that installs them. */
+function addArgoFiles(files: Map<string, string>, env: EnvironmentConfig, source: GitSource, apps: AppConfig[]): void {
+  const cdk = new App();
+  const argo = new Chart(cdk, 'argocd');
+  const order = syncOrder(apps);
+  for (const app of apps) addAppApplication(argo, env, source, app, order.wave(app));
+  addApplication(argo, {
+    env,
+    source,
+    dir: NAMESPACES_DIR,
+    name: `${env.project}-namespaces`,
+    wave: order.wave(undefined),
+  });
+  const head = header(env, 'Argo CD Applications');
+  const objects = chartObjects(argo);
+  const names: string[] = [];
+  for (const o of objects) {
+    const file = `${(o.spec as { source: { path: string } }).source.path.split('/').pop()}.yaml`;
+    files.set(`${ARGOCD_DIR}/${file}`, toYaml([o], head));
+    names.push(file);
+  }
+  files.set(`${ARGOCD_DIR}/kustomization.yaml`, toYaml([kustomization(names)], head));
+  const root = new Chart(cdk, 'argocd-root');
+  addRootApplication(root, env, source);
+  files.set(
+    ARGOCD_ROOT_FILE,
+    toYaml(chartObjects(root), header(env, 'the Argo CD root Application; apply it once with kubectl apply -f')),
+  );
+}
+
+/** The Flux Kustomizations: one per folder in `flux/`, and the GitRepository and root that install them. */
+function addFluxFiles(files: Map<string, string>, env: EnvironmentConfig, source: GitSource, apps: AppConfig[]): void {
+  const order = syncOrder(apps);
+  const nsName = `${env.project}-namespaces`;
+  const head = header(env, 'Flux Kustomizations');
+  const names: string[] = [];
+  const add = (dir: string, dependsOn: string[]) => {
+    files.set(
+      `${FLUX_DIR}/${dir}.yaml`,
+      toYaml([fluxKustomization(env, source, `${env.project}-${dir}`, dir, dependsOn)], head),
+    );
+    names.push(`${dir}.yaml`);
+  };
+  add(NAMESPACES_DIR, []);
+  for (const app of apps) add(app.name, [nsName, ...order.dependsOn(app).map((d) => `${env.project}-${d}`)]);
+  files.set(`${FLUX_DIR}/kustomization.yaml`, toYaml([kustomization(names)], head));
+  files.set(
+    FLUX_ROOT_FILE,
+    toYaml(
+      [fluxGitRepository(env, source), fluxKustomization(env, source, `${env.project}-gitops-root`, FLUX_DIR, [])],
+      header(env, 'the Flux source and root Kustomization; apply them once with kubectl apply -f'),
+    ),
+  );
+}
+
 /**
  * Every app of an environment as Kubernetes manifests, following the
  * five patterns: `<app>/` per app (one file per kind plus a kustomization),
  * `_namespaces/` with each namespace's baseline (Pattern 5: namespace,
- * default-deny policies, quota, limits, SecretStore) and `argocd/` with an
- * Argo CD Application per folder. Deterministic: same config, same bytes.
+ * default-deny policies, quota, limits, SecretStore), a root `kustomization.yaml`
+ * over all of them, and the sync objects of the GitOps controller (`argocd/`
+ * or `flux/` plus the root file that installs them). Without a repository
+ * the sync objects are left out and the result says why. Deterministic: same
+ * config, same bytes.
  */
 export function synthesizeApps(env: EnvironmentConfig, options: SynthAppsOptions = {}): AppsSynthResult {
-  const source: GitSource = {
-    repoURL: options.repoURL ?? REPO_URL_PLACEHOLDER,
-    targetRevision: options.targetRevision ?? 'HEAD',
-    basePath: (options.basePath ?? `out/${env.name}/apps`).replace(/\/+$/, ''),
-  };
-  const notes = new Set<string>();
+  // Nothing to sync without apps, so nothing to resolve either.
+  const resolved: GitSourceResolution = options.source
+    ? { source: options.source, errors: [], warnings: [] }
+    : env.apps.length
+      ? resolveGitSource(env, { appsDir: options.appsDir })
+      : { errors: [], warnings: [] };
+  const notes = new Set<string>(resolved.warnings);
   const files = new Map<string, string>();
   const cdk = new App();
-  const argo = new Chart(cdk, 'argocd');
 
   const apps = [...env.apps].sort((a, b) => a.name.localeCompare(b.name));
   for (const app of apps) {
@@ -70,7 +139,6 @@ export function synthesizeApps(env: EnvironmentConfig, options: SynthAppsOptions
     BUILDERS[app.pattern](s);
     addAppNetworkPolicy(s);
     addFolder(files, app.name, chartObjects(chart), header(env, `app ${app.name}, pattern ${app.pattern}`));
-    addApplication(argo, env, source, app.name, app);
   }
 
   if (apps.length) {
@@ -90,30 +158,18 @@ export function synthesizeApps(env: EnvironmentConfig, options: SynthAppsOptions
       }
     }
     files.set(`${NAMESPACES_DIR}/kustomization.yaml`, toYaml([kustomization(resources)], head));
-    addApplication(argo, env, source, NAMESPACES_DIR);
-
-    const argoHead = header(env, 'Argo CD Applications');
-    const argoObjects = chartObjects(argo);
-    for (const o of argoObjects) {
-      const dir = (o.spec as { source: { path: string } }).source.path.split('/').pop() as string;
-      files.set(`argocd/${dir}.yaml`, toYaml([o], argoHead));
-    }
     files.set(
-      'argocd/kustomization.yaml',
+      'kustomization.yaml',
       toYaml(
-        [
-          kustomization(
-            argoObjects.map((o) => `${(o.spec as { source: { path: string } }).source.path.split('/').pop()}.yaml`),
-          ),
-        ],
-        argoHead,
+        [kustomization([NAMESPACES_DIR, ...apps.map((a) => a.name)])],
+        header(env, 'every folder; kubectl apply -k on this folder applies them all'),
       ),
     );
-    if (source.repoURL === REPO_URL_PLACEHOLDER && env.addons.argocd) {
-      notes.add(`Argo CD Applications point at ${REPO_URL_PLACEHOLDER}; set gitops.repoURL in the config`);
-    }
+    const { source } = resolved;
+    if (source?.tool === 'flux') addFluxFiles(files, env, source, apps);
+    else if (source) addArgoFiles(files, env, source, apps);
   }
 
   const sorted = new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
-  return { files: sorted, notes: [...notes].sort() };
+  return { files: sorted, notes: [...notes].sort(), errors: [...resolved.errors] };
 }

@@ -1,7 +1,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { Synthesizer, SynthPartResult } from '../platform/synth.js';
+import { UsageError } from '../util/errors.js';
 import { type SynthAppsOptions, synthesizeApps } from './synth.js';
 
 /** What `slipway synth` reports for the apps part, plus the notes to print once per run. */
@@ -16,8 +17,9 @@ function kindsOf(text: string): string[] {
 /**
  * Writes `<outdir>/<env>/apps/` from scratch (so an app removed from the config
  * leaves no stale files for Argo CD to keep applying) and reports one row per
- * folder. Argo CD source paths assume the output folder sits at the repository
- * root: `<basename of outdir>/<env>/apps/<app>`.
+ * folder. The sync objects point at that folder's path from the root of the Git
+ * repository holding it, and at that repository's origin (see resolveGitSource);
+ * when they cannot and the environment requires them, nothing is written.
  */
 export async function writeApps(
   env: EnvironmentConfig,
@@ -25,7 +27,8 @@ export async function writeApps(
   options: SynthAppsOptions = {},
 ): Promise<AppsPartResult> {
   const dir = join(outdir, env.name, 'apps');
-  const result = synthesizeApps(env, { basePath: `${basename(outdir)}/${env.name}/apps`, ...options });
+  const result = synthesizeApps(env, { appsDir: resolve(dir), ...options });
+  if (result.errors.length) throw new UsageError(result.errors.join('\n'));
   await rm(dir, { recursive: true, force: true });
   const written: string[] = [];
   const folders = new Map<string, string[]>();
@@ -62,10 +65,5 @@ export async function writeApps(
 /** The apps part of `slipway synth`: `<out>/<env>/apps/...`. */
 export const appsSynthesizer: Synthesizer = {
   part: 'apps',
-  synthesize: (env, opts) =>
-    writeApps(env, opts.outdir, {
-      repoURL: env.gitops.repoURL,
-      targetRevision: env.gitops.targetRevision,
-      ...(env.gitops.path ? { basePath: env.gitops.path } : {}),
-    }),
+  synthesize: (env, opts) => writeApps(env, opts.outdir),
 };

@@ -68,6 +68,7 @@ export const PRESETS: Record<PresetName, SettingsInput> = {
       replicationRegions: [],
     },
     workloads: { minReplicas: 1, maxVolumeGi: 50, terminationGraceSeconds: 30 },
+    gitops: { requireRepository: false },
   },
   prod: {
     ...common,
@@ -103,6 +104,7 @@ export const PRESETS: Record<PresetName, SettingsInput> = {
       replicationRegions: [],
     },
     workloads: { minReplicas: 2, maxVolumeGi: 200, terminationGraceSeconds: 60 },
+    gitops: { requireRepository: true },
   },
 };
 

@@ -21,6 +21,10 @@ kubernetesVersion: "1.35"
 
 ${o.domain ? `domain:\n  name: ${o.domain}` : '# domain:\n#   name: example.com             # HTTPS ingress; a DNS-validated ACM certificate is requested\n#   certificateArn: arn:aws:acm:…  # or bring your own certificate'}
 
+# gitops:                            # where Argo CD reads the synth output (prod refuses to synth without one)
+#   repoURL: https://github.com/acme/deploy.git   # default: the origin remote of the repository holding --out
+#                                    # paths: each folder's path from that repository's root (see docs/gitops.md)
+
 # cluster:
 #   admins: [arn:aws:iam::123456789012:role/platform-admins]   # EKS access entries
 #   endpointAccess: private                                   # or publicAndPrivate + publicAccessCidrs

@@ -9,7 +9,7 @@ import {
   serviceSelector,
 } from './object-fields.js';
 import { type LabelSelector, matchesSelector, matchesServiceSelector } from './selectors.js';
-import type { AwsResource, Coverage, InputProblem, KubeResource } from './types.js';
+import type { AwsResource, CheckoutFacts, Coverage, InputProblem, KubeResource } from './types.js';
 import { toWorkload, type Workload } from './workloads.js';
 
 export interface InventoryInput {
@@ -17,6 +17,8 @@ export interface InventoryInput {
   readonly aws?: readonly AwsResource[];
   readonly coverage?: Partial<Coverage>;
   readonly problems?: readonly InputProblem[];
+  /** GitOps objects read from files in a Git checkout → what the checkout shows. */
+  readonly checkouts?: ReadonlyMap<KubeResource, CheckoutFacts>;
 }
 
 const NO_NS = '_cluster';
@@ -31,6 +33,7 @@ export class Inventory {
   readonly awsResources: readonly AwsResource[];
   readonly coverage: Coverage;
   readonly problems: readonly InputProblem[];
+  private readonly checkouts: ReadonlyMap<KubeResource, CheckoutFacts>;
 
   private readonly byKind = new Map<string, KubeResource[]>();
   /** kind → namespace (default for none) → objects, built per kind on the first `inNamespace` of that kind. */
@@ -59,6 +62,7 @@ export class Inventory {
     this.kubeResources = input.kube ?? [];
     this.awsResources = input.aws ?? [];
     this.problems = input.problems ?? [];
+    this.checkouts = input.checkouts ?? new Map();
     const kinds = new Set(input.coverage?.kubeKinds ?? []);
     const types = new Set(input.coverage?.awsTypes ?? []);
     // Indexed loop: it runs once per object, before the JIT has optimised anything.
@@ -89,6 +93,11 @@ export class Inventory {
   }
 
   // ---- Kubernetes -------------------------------------------------------
+
+  /** What the Git checkout holding a GitOps object's file shows; undefined when it was not read from one. */
+  checkout(r: KubeResource): CheckoutFacts | undefined {
+    return this.checkouts.get(r);
+  }
 
   /** Objects of a kind (all kinds when omitted). */
   kube(kind?: string): readonly KubeResource[] {

@@ -88,6 +88,14 @@ export interface Coverage {
   readonly notes: readonly string[];
 }
 
+/** What a Git checkout shows about a GitOps object read from one of its files. */
+export interface CheckoutFacts {
+  /** The checkout's top folder. */
+  readonly root: string;
+  /** Each folder the object syncs (from the repository root) → whether it exists in the checkout. */
+  readonly paths: ReadonlyMap<string, boolean>;
+}
+
 /** A problem with an input that did not stop the others from being read. */
 export interface InputProblem {
   readonly file: string;

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_URL_PLACEHOLDER } from '../../src/apps/argocd.js';
 import { synthesizeApps } from '../../src/apps/synth.js';
 import { bundledExamplePath, loadConfig } from '../../src/config/load.js';
 import type { EnvironmentConfig } from '../../src/config/types.js';
@@ -104,7 +103,7 @@ describe('multi-tier pattern (Pattern 5) on the bundled example', () => {
       const argo = find(objects, 'Application', `shop-${app.name}`);
       expect(argo.metadata.namespace).toBe('argocd');
       expect(argo.spec.source).toEqual({
-        repoURL: REPO_URL_PLACEHOLDER,
+        repoURL: 'https://github.com/shop/deploy.git',
         path: `out/prod/apps/${app.name}`,
         targetRevision: 'HEAD',
       });
@@ -113,12 +112,17 @@ describe('multi-tier pattern (Pattern 5) on the bundled example', () => {
     expect(find(objects, 'Application', 'shop-namespaces').spec.source.path).toBe('out/prod/apps/_namespaces');
   });
 
-  it('takes the repository, revision and base path from options', () => {
+  it('takes the repository, revision and base path from the source it is given', () => {
     const out = objectsOf(
       synthesizeApps(env, {
-        repoURL: 'https://github.com/acme/deploy.git',
-        targetRevision: 'main',
-        basePath: 'k8s/prod/',
+        source: {
+          tool: 'argocd',
+          repoURL: 'https://github.com/acme/deploy.git',
+          targetRevision: 'main',
+          basePath: 'k8s/prod',
+          prune: false,
+          selfHeal: true,
+        },
       }).files,
     );
     expect(find(out, 'Application', 'shop-api').spec.source).toEqual({
@@ -126,9 +130,29 @@ describe('multi-tier pattern (Pattern 5) on the bundled example', () => {
       path: 'k8s/prod/api',
       targetRevision: 'main',
     });
+    expect(find(out, 'Application', 'shop-api').spec.syncPolicy.automated).toEqual({ prune: false, selfHeal: true });
+  });
+
+  it('orders the sync waves by dependency: namespaces, then stores, then the apps that call them', () => {
+    const wave = (name: string) =>
+      Number(find(objects, 'Application', name).metadata.annotations?.['argocd.argoproj.io/sync-wave']);
+    expect(wave('shop-namespaces')).toBe(-1);
+    expect(wave('shop-postgres')).toBe(0);
+    expect(wave('shop-redis')).toBe(0);
+    expect(wave('shop-api')).toBeGreaterThan(wave('shop-postgres'));
+    expect(wave('shop-frontend')).toBeGreaterThan(wave('shop-api'));
+  });
+
+  it('writes a root Application over argocd/ and a root kustomization over every folder', () => {
+    const root = find(objects, 'Application', 'shop-gitops-root');
+    expect(root.file).toBe('argocd-root.yaml');
+    expect(root.spec.source.path).toBe('out/prod/apps/argocd');
+    expect(files.get('argocd/kustomization.yaml')).not.toContain('root');
+    const top = files.get('kustomization.yaml') ?? '';
+    for (const dir of ['_namespaces', ...env.apps.map((a) => a.name)]) expect(top).toContain(`  - ${dir}\n`);
+    expect(top).not.toContain('argocd');
   });
 });
-
 describe('apps without tiers', () => {
   it('live in the project namespace with the same baseline and read through the ClusterSecretStore', () => {
     const { objects: objs } = synthObjects(

@@ -106,11 +106,12 @@ describe.each(['test', 'prod'])('the bundled example in %s', (envName) => {
     }
   });
 
-  it('has ExternalSecrets, a kustomization per app and an Argo CD Application per app', () => {
+  it('has ExternalSecrets, a kustomization per app, and Argo CD Applications only where a repository is set', () => {
     expect(of('ExternalSecret')).toHaveLength(5);
+    const hasRepository = config.environments[envName].gitops.repoURL !== undefined;
     for (const app of config.environments[envName].apps) {
       expect(files.has(`${app.name}/kustomization.yaml`)).toBe(true);
-      expect(files.has(`argocd/${app.name}.yaml`)).toBe(true);
+      expect(files.has(`argocd/${app.name}.yaml`)).toBe(hasRepository);
     }
   });
 });

@@ -116,7 +116,7 @@ export function registerVerify(app: CliApp, program: Command): void {
               import('../../inventory/sources/static-inventory.js'),
             ]);
             if (!g.quiet && format === 'table') io.stderr(`synthesizing ${name} in memory…\n`);
-            inventory = inventoryFromTexts(await synthesizeForVerify(env));
+            inventory = inventoryFromTexts(await synthesizeForVerify(env, 'out', io.cwd));
           }
           reports.push(
             verify(inventory, {

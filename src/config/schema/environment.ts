@@ -180,16 +180,42 @@ export const workloadsSchema = z.strictObject({
 });
 
 export const gitopsSchema = z.strictObject({
+  tool: z
+    .enum(['argocd', 'flux'])
+    .default('argocd')
+    .describe('Which GitOps controller syncs the generated manifests: Argo CD Applications or Flux Kustomizations.'),
   repoURL: z
     .string()
     .min(1)
     .optional()
-    .describe('Git repository Argo CD pulls the generated manifests from; default a placeholder to replace.'),
-  targetRevision: z.string().min(1).default('HEAD').describe('Branch, tag or commit Argo CD follows.'),
+    .describe(
+      'Git repository the controller pulls the generated manifests from; default the origin remote of the repository that holds the synth output.',
+    ),
+  transport: z
+    .enum(['https', 'ssh'])
+    .optional()
+    .describe('Write the origin remote as an https or an ssh URL; default as the remote is written.'),
+  targetRevision: z.string().min(1).default('HEAD').describe('Branch, tag or commit the controller follows.'),
   path: z
     .string()
     .optional()
-    .describe("Path of this environment's apps output inside the repository; default <out>/<env>/apps."),
+    .describe(
+      "Path of this environment's apps output from the root of the Git repository; default found from where synth writes it.",
+    ),
+  requireRepository: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Refuse to synth without a known repository URL (on in the prod preset); off: warn and write no sync objects.',
+    ),
+  prune: z
+    .boolean()
+    .optional()
+    .describe('Delete from the cluster what the repository no longer has; default on once the repository URL is real.'),
+  selfHeal: z
+    .boolean()
+    .optional()
+    .describe('Undo changes made outside Git; default on once the repository URL is real.'),
 });
 
 /** Retention periods CloudWatch Logs accepts. */
@@ -227,5 +253,5 @@ export const environmentSettingsShape = {
   registry: registrySchema,
   workloads: workloadsSchema,
   verify: verifySchema.default({ failOn: 'high', rules: {}, exemptions: [] }),
-  gitops: gitopsSchema.default({ targetRevision: 'HEAD' }),
+  gitops: gitopsSchema.default({ tool: 'argocd', targetRevision: 'HEAD', requireRepository: false }),
 };

@@ -1,4 +1,6 @@
 import { Inventory } from '../inventory.js';
+import type { CheckoutFacts, KubeResource } from '../types.js';
+import { checkoutFacts } from './checkout.js';
 import { STATIC_AWS_TYPES } from './cloudformation.js';
 import { type ReadInputsOptions, readInputs } from './files.js';
 import type { ParseLimits } from './parse-document.js';
@@ -44,6 +46,7 @@ export const STATIC_KUBE_KINDS = [
   'ServiceMonitor',
   'PodMonitor',
   'Application',
+  'GitRepository',
 ] as const;
 
 export interface StaticLoadOptions extends ReadInputsOptions {
@@ -51,8 +54,13 @@ export interface StaticLoadOptions extends ReadInputsOptions {
 }
 
 /** Builds the static inventory from what was read: manifests answer for Kubernetes kinds, templates for AWS types. */
-export function staticInventory(read: DocumentsRead, extraNotes: readonly string[] = []): Inventory {
+export function staticInventory(
+  read: DocumentsRead,
+  extraNotes: readonly string[] = [],
+  checkouts?: ReadonlyMap<KubeResource, CheckoutFacts>,
+): Inventory {
   return new Inventory({
+    checkouts,
     kube: read.kube,
     aws: read.aws,
     problems: read.problems,
@@ -78,5 +86,5 @@ export async function inventoryFromPaths(
   const { inputs, problems } = await readInputs(paths, options);
   const read = readDocuments(inputs, options.limits);
   read.problems.unshift(...problems);
-  return staticInventory(read);
+  return staticInventory(read, [], checkoutFacts(read.kube, options.cwd ?? process.cwd()));
 }

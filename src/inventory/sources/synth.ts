@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EnvironmentConfig } from '../../config/types.js';
+import { UsageError } from '../../util/errors.js';
 import type { TextInput } from './read-documents.js';
 
 /**
@@ -9,9 +10,15 @@ import type { TextInput } from './read-documents.js';
  * the platform's CloudFormation templates and the apps' manifests, named as
  * `slipway synth --out out` would write them (`out/<env>/platform/…`,
  * `out/<env>/apps/…`), with the same bytes, so reported lines match those files.
+ * Given `cwd`, the GitOps sync objects are resolved as synth would write them
+ * there (the repository holding `<cwd>/<outDir>` gives their path and URL);
+ * without it, from the config's `gitops` settings alone.
  */
-export async function synthesizeForVerify(env: EnvironmentConfig, outDir = 'out'): Promise<TextInput[]> {
-  const [platform, apps] = await Promise.all([synthesizePlatformTexts(env, outDir), synthesizeAppTexts(env, outDir)]);
+export async function synthesizeForVerify(env: EnvironmentConfig, outDir = 'out', cwd?: string): Promise<TextInput[]> {
+  const [platform, apps] = await Promise.all([
+    synthesizePlatformTexts(env, outDir),
+    synthesizeAppTexts(env, outDir, cwd),
+  ]);
   return [...platform, ...apps];
 }
 
@@ -36,9 +43,11 @@ async function synthesizePlatformTexts(env: EnvironmentConfig, outDir: string): 
   }
 }
 
-async function synthesizeAppTexts(env: EnvironmentConfig, outDir: string): Promise<TextInput[]> {
+async function synthesizeAppTexts(env: EnvironmentConfig, outDir: string, cwd?: string): Promise<TextInput[]> {
   const { synthesizeApps } = await import('../../apps/synth.js');
-  const { files } = synthesizeApps(env);
+  const appsDir = cwd === undefined ? undefined : resolve(cwd, outDir, env.name, 'apps');
+  const { files, errors } = synthesizeApps(env, { appsDir });
+  if (errors.length) throw new UsageError(errors.join('\n'));
   return [...files.entries()]
     .filter(([path]) => /\.(ya?ml|json)$/.test(path))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
