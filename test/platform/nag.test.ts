@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildPlatformApp } from '../../src/platform/synth.js';
 import type { EnvironmentConfig } from '../../src/config/types.js';
+import { buildPlatformApp } from '../../src/platform/synth.js';
 import { exampleEnv, variantEnv } from './fixtures.js';
 
 const dirs: string[] = [];
