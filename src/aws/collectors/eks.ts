@@ -46,6 +46,7 @@ export async function collectCluster(ctx: AwsCollectContext): Promise<void> {
       {
         Name: c.name,
         Version: c.version,
+        ComputeConfig: c.computeConfig && { Enabled: c.computeConfig.enabled, NodePools: c.computeConfig.nodePools },
         RoleArn: c.roleArn,
         ResourcesVpcConfig: vpc && {
           SubnetIds: vpc.subnetIds,
@@ -142,6 +143,7 @@ export async function collectAddons(ctx: AwsCollectContext): Promise<void> {
           AddonName: a.addonName,
           AddonVersion: a.addonVersion,
           ServiceAccountRoleArn: a.serviceAccountRoleArn,
+          ConfigurationValues: a.configurationValues,
         },
         {
           status: a.status,
