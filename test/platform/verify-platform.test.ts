@@ -71,7 +71,7 @@ describe('verify of the synthesized prod platform and apps', () => {
     );
     expect([...new Set(found.map((f) => f.ruleId))].sort()).toEqual([
       'infrastructure.node-imdsv2',
-      'infrastructure.node-volume-encryption',
+      'storage.node-volume-encryption',
     ]);
   });
 

@@ -5,7 +5,6 @@ import liveLbScheme from './live-lb-scheme.js';
 import multiAzNodes from './multi-az-nodes.js';
 import nodeAutoscaling from './node-autoscaling.js';
 import nodeImdsv2 from './node-imdsv2.js';
-import nodeVolumeEncryption from './node-volume-encryption.js';
 import privateEndpoint from './private-endpoint.js';
 import privateSubnets from './private-subnets.js';
 
@@ -17,7 +16,6 @@ export const rules: readonly Rule[] = [
   multiAzNodes,
   nodeAutoscaling,
   nodeImdsv2,
-  nodeVolumeEncryption,
   privateEndpoint,
   privateSubnets,
 ];

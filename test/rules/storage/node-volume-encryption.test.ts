@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import rule from '../../../src/rules/infrastructure/node-volume-encryption.js';
+import rule from '../../../src/rules/storage/node-volume-encryption.js';
 import { inventory, run, statusOf } from '../helpers.js';
-import { launchTemplate, nodegroup, PRIVATE3 } from './fixtures.js';
+import { launchTemplate, nodegroup, PRIVATE3 } from '../infrastructure/fixtures.js';
 
 const ng = nodegroup('Ng', PRIVATE3);
 const withTemplate = { ...ng, properties: { ...ng.properties, LaunchTemplate: { Id: { Ref: 'Lt' } } } };
 const root = (ebs: Record<string, unknown>) => ({ BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: ebs }] });
 
-describe('infrastructure.node-volume-encryption', () => {
+describe('storage.node-volume-encryption', () => {
   it('passes an encrypted gp3 root volume and no SSH key', () => {
     expect(statusOf(run(rule, inventory({ aws: [withTemplate, launchTemplate('Lt')] })), 'Lt')).toBe('pass');
   });

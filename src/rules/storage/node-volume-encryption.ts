@@ -10,9 +10,9 @@ const params = z.object({
 
 export default defineRule({
   meta: {
-    id: 'infrastructure.node-volume-encryption',
+    id: 'storage.node-volume-encryption',
     title: 'Node root volumes are encrypted gp3 and nodes have no SSH key',
-    category: 'infrastructure',
+    category: 'storage',
     checklist: [],
     severity: { test: 'medium', prod: 'high' },
     why: "A node's root volume holds container images, logs and emptyDir data; unencrypted, a snapshot or a detached volume exposes them. An SSH key on nodes is a standing way in that bypasses audited access.",
