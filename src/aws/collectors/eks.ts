@@ -109,6 +109,12 @@ export async function collectNodegroups(ctx: AwsCollectContext): Promise<void> {
           NodeRole: g.nodeRole,
           Labels: g.labels,
           DiskSize: g.diskSize,
+          LaunchTemplate: g.launchTemplate && {
+            Id: g.launchTemplate.id,
+            Name: g.launchTemplate.name,
+            Version: g.launchTemplate.version,
+          },
+          RemoteAccess: g.remoteAccess && { Ec2SshKey: g.remoteAccess.ec2SshKey },
           Version: g.version,
           ReleaseVersion: g.releaseVersion,
           Taints: g.taints?.map((t) => ({ Key: t.key, Value: t.value, Effect: t.effect })),
