@@ -31,7 +31,7 @@ const common = {
     observability: true,
     backup: true,
   },
-  addons: { metricsServer: true, keda: true, karpenter: false, argocd: false },
+  addons: { metricsServer: true, keda: true, argocd: false },
 } satisfies Partial<SettingsInput>;
 
 /**

@@ -1,8 +1,10 @@
 import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { Construct } from 'constructs';
 import { queueArn } from '../apps/aws-access.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import { ClusterAutoscaler } from './cluster-autoscaler.js';
 import { Karpenter } from './karpenter.js';
 import { PodIdentityRole } from './pod-identity-role.js';
 import type { HelmChartLock, VersionLock } from './versions.js';
@@ -25,7 +27,9 @@ export function kedaQueueArns(env: EnvironmentConfig, account: string): string[]
 
 /**
  * Cluster add-ons beyond the seven components: metrics-server always (HPA
- * and `kubectl top` need it); KEDA, Karpenter and Argo CD when switched on.
+ * and `kubectl top` need it); the node autoscaler the environment chooses
+ * (Cluster Autoscaler or Karpenter; Auto Mode lives on the cluster); KEDA and
+ * Argo CD when switched on.
  * KEDA's operator gets a Pod Identity role so ScaledObjects can use
  * `podIdentity: { provider: aws }` to read queue depth.
  */
@@ -73,8 +77,17 @@ export class Addons extends Construct {
       keda.node.addDependency(role.association);
     }
 
-    if (env.addons.karpenter) {
-      const k = new Karpenter(this, 'Karpenter', { env, cluster, lock: versions.charts.karpenter });
+    if (env.nodes.autoscaler === 'cluster-autoscaler') {
+      const ca = new ClusterAutoscaler(this, 'ClusterAutoscaler', {
+        env,
+        cluster,
+        lock: versions.charts.clusterAutoscaler,
+      });
+      this.charts.push(ca.chart);
+      this.roles.push(ca.role);
+    } else if (env.nodes.autoscaler === 'karpenter') {
+      const subnets = cluster.vpc.selectSubnets({ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnets;
+      const k = new Karpenter(this, 'Karpenter', { env, cluster, lock: versions.charts.karpenter, subnets });
       this.charts.push(k.chart);
       this.roles.push(k.role);
     }

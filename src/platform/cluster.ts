@@ -9,7 +9,9 @@ import type { EnvironmentConfig } from '../config/types.js';
 import { lockedAddon } from './managed-addon.js';
 import { acknowledgeManagedPolicies, acknowledgeWildcardResources, conditionLogicalId, logicalIdAt } from './nag.js';
 import { NODE_LABELS, nodeLabels } from './node-labels.js';
+import { NodeLaunchTemplate } from './node-launch-template.js';
 import type { VersionLock } from './versions.js';
+import { VPC_CNI_CONFIGURATION } from './vpc-cni.js';
 
 export { NODE_LABELS, nodeLabels };
 
@@ -71,8 +73,13 @@ export class Cluster extends Construct {
       endpointAccess,
       secretsEncryptionKey: this.secretsKey,
       clusterLogging: env.cluster.controlPlaneLogging.map((t) => t as eks.ClusterLoggingTypes),
-      defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
-      defaultCapacity: 0,
+      // Auto Mode (nodes.autoscaler: auto-mode) runs its built-in node pools beside the managed node groups.
+      ...(env.nodes.autoscaler === 'auto-mode'
+        ? {
+            defaultCapacityType: eks.DefaultCapacityType.AUTOMODE,
+            compute: { nodePools: ['system', 'general-purpose'] },
+          }
+        : { defaultCapacityType: eks.DefaultCapacityType.NODEGROUP, defaultCapacity: 0 }),
       bootstrapSelfManagedAddons: false,
       kubectlProviderOptions: { kubectlLayer: props.kubectlLayer(this, 'KubectlLayer') },
       removalPolicy: prod ? RemovalPolicy.RETAIN : undefined,
@@ -90,13 +97,17 @@ export class Cluster extends Construct {
       this.cluster.grantClusterAdmin(`Admin${i + 1}`, arn);
     });
 
-    const addon = (name: (typeof CORE_ADDONS)[number]) =>
-      lockedAddon(this, `Addon-${name}`, this.cluster.clusterName, versions, name);
-    const vpcCni = addon('vpc-cni');
+    const addon = (name: (typeof CORE_ADDONS)[number], configuration?: Record<string, unknown>) =>
+      lockedAddon(this, `Addon-${name}`, this.cluster.clusterName, versions, name, configuration);
+    // The CNI's network policy agent is what makes NetworkPolicy objects take effect.
+    const vpcCni = addon('vpc-cni', VPC_CNI_CONFIGURATION);
     const kubeProxy = addon('kube-proxy');
     this.addons.push(vpcCni, kubeProxy);
 
     for (const group of env.nodes.groups) {
+      const launchTemplate = new NodeLaunchTemplate(this, `${pascal(group.name)}LaunchTemplate`, {
+        rootVolumeGb: group.diskSizeGb,
+      });
       const ng = this.cluster.addNodegroupCapacity(pascal(group.name), {
         nodegroupName: `${env.clusterName}-${group.name}`.slice(0, 63),
         subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
@@ -106,7 +117,7 @@ export class Cluster extends Construct {
         minSize: group.min,
         desiredSize: group.desired,
         maxSize: group.max,
-        diskSize: group.diskSizeGb,
+        launchTemplateSpec: launchTemplate.spec,
         labels: nodeLabels(group),
         enableNodeAutoRepair: true,
         tags: { 'slipway.io/node-group': group.name },

@@ -1,4 +1,5 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -6,6 +7,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
+import { karpenterNodePools } from './karpenter-node-pools.js';
+import { karpenterStatements } from './karpenter-policy.js';
+import { acknowledgeManagedPolicies, acknowledgeWildcardResources } from './nag.js';
 import { PodIdentityRole } from './pod-identity-role.js';
 import type { HelmChartLock } from './versions.js';
 
@@ -13,21 +17,32 @@ export interface KarpenterProps {
   readonly env: EnvironmentConfig;
   readonly cluster: eks.Cluster;
   readonly lock: HelmChartLock;
+  /** Subnets Karpenter launches nodes in (the private ones). */
+  readonly subnets: readonly ec2.ISubnet[];
 }
+
+const NODE_POLICIES = [
+  'AmazonEKSWorkerNodePolicy',
+  'AmazonEKS_CNI_Policy',
+  'AmazonEC2ContainerRegistryReadOnly',
+  'AmazonSSMManagedInstanceCore',
+];
 
 export const KARPENTER = { namespace: 'kube-system', serviceAccount: 'karpenter' } as const;
 
 /**
  * Karpenter (when `addons.karpenter`): a node role registered through an EC2
  * access entry, a spot-interruption queue fed by EventBridge, the controller's
- * Pod Identity role scoped to this account and region, and the locked chart.
- * NodePools/EC2NodeClasses are the operator's to write.
+ * Pod Identity role scoped by this cluster's tags (karpenter-policy.ts), the
+ * locked chart, and one NodePool and EC2NodeClass per configured node group
+ * (karpenter-node-pools.ts).
  */
 export class Karpenter extends Construct {
   readonly role: PodIdentityRole;
   readonly nodeRole: iam.Role;
   readonly queue: sqs.Queue;
   readonly chart: eks.HelmChart;
+  readonly nodePools: eks.KubernetesManifest;
 
   constructor(scope: Construct, id: string, props: KarpenterProps) {
     super(scope, id);
@@ -36,13 +51,13 @@ export class Karpenter extends Construct {
 
     this.nodeRole = new iam.Role(this, 'NodeRole', {
       assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
-      managedPolicies: [
-        'AmazonEKSWorkerNodePolicy',
-        'AmazonEKS_CNI_Policy',
-        'AmazonEC2ContainerRegistryReadOnly',
-        'AmazonSSMManagedInstanceCore',
-      ].map((n) => iam.ManagedPolicy.fromAwsManagedPolicyName(n)),
+      managedPolicies: NODE_POLICIES.map((n) => iam.ManagedPolicy.fromAwsManagedPolicyName(n)),
     });
+    acknowledgeManagedPolicies(
+      this.nodeRole,
+      NODE_POLICIES,
+      'EKS documents these AWS managed policies for node roles; SSM lets operators reach nodes without SSH keys.',
+    );
     new eks.AccessEntry(this, 'NodeAccess', {
       cluster,
       principal: this.nodeRole.roleArn,
@@ -57,6 +72,10 @@ export class Karpenter extends Construct {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
+    Validations.of(this.queue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'Interruption notices are only useful within minutes; a dead-letter queue would keep stale ones.',
+    });
     const interruptionEvents: [string, events.EventPattern][] = [
       ['SpotInterruption', { source: ['aws.ec2'], detailType: ['EC2 Spot Instance Interruption Warning'] }],
       ['Rebalance', { source: ['aws.ec2'], detailType: ['EC2 Instance Rebalance Recommendation'] }],
@@ -67,51 +86,21 @@ export class Karpenter extends Construct {
       new events.Rule(this, rid, { eventPattern: pattern, targets: [new targets.SqsQueue(this.queue)] });
     }
 
-    const ec2Arn = (res: string) => `arn:aws:ec2:${region}:${account}:${res}`;
-    this.role = new PodIdentityRole(this, 'ControllerIdentity', {
-      cluster,
-      ...KARPENTER,
-      statements: [
-        {
-          actions: [
-            'ec2:DescribeAvailabilityZones',
-            'ec2:DescribeImages',
-            'ec2:DescribeInstances',
-            'ec2:DescribeInstanceTypeOfferings',
-            'ec2:DescribeInstanceTypes',
-            'ec2:DescribeLaunchTemplates',
-            'ec2:DescribeSecurityGroups',
-            'ec2:DescribeSpotPriceHistory',
-            'ec2:DescribeSubnets',
-            'pricing:GetProducts',
-          ],
-          resources: ['*'],
-        },
-        {
-          actions: ['ec2:RunInstances', 'ec2:CreateFleet', 'ec2:CreateLaunchTemplate', 'ec2:CreateTags'],
-          resources: [ec2Arn('*'), `arn:aws:ec2:${region}::image/*`, `arn:aws:ec2:${region}::snapshot/*`],
-        },
-        {
-          actions: ['ec2:TerminateInstances', 'ec2:DeleteLaunchTemplate'],
-          resources: [ec2Arn('instance/*'), ec2Arn('launch-template/*')],
-        },
-        { actions: ['iam:PassRole'], resources: [this.nodeRole.roleArn] },
-        {
-          actions: [
-            'iam:GetInstanceProfile',
-            'iam:CreateInstanceProfile',
-            'iam:TagInstanceProfile',
-            'iam:AddRoleToInstanceProfile',
-            'iam:RemoveRoleFromInstanceProfile',
-            'iam:DeleteInstanceProfile',
-          ],
-          resources: [`arn:aws:iam::${account}:instance-profile/*`],
-        },
-        { actions: ['ssm:GetParameter'], resources: [`arn:aws:ssm:${region}::parameter/aws/service/*`] },
-        { actions: ['eks:DescribeCluster'], resources: [cluster.clusterArn] },
-        { actions: ['sqs:DeleteMessage', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'], resources: [this.queue.queueArn] },
-      ],
+    const statements = karpenterStatements({
+      clusterName: env.clusterName,
+      region,
+      account,
+      clusterArn: cluster.clusterArn,
+      nodeRoleArn: this.nodeRole.roleArn,
+      queueArn: this.queue.queueArn,
     });
+    this.role = new PodIdentityRole(this, 'ControllerIdentity', { cluster, ...KARPENTER, statements });
+    acknowledgeWildcardResources(
+      this.role,
+      statements.flatMap((s) => s.resources),
+      'Karpenter names its instances, launch templates and instance profiles at run time; every change is ' +
+        "conditioned on this cluster's ownership and NodePool tags, and describe calls on the region (upstream reference policy).",
+    );
 
     this.chart = new eks.HelmChart(this, 'Chart', {
       cluster,
@@ -128,5 +117,16 @@ export class Karpenter extends Construct {
       },
     });
     this.chart.node.addDependency(this.role.association);
+
+    this.nodePools = cluster.addManifest(
+      'NodePools',
+      ...karpenterNodePools(env, {
+        nodeRoleName: this.nodeRole.roleName,
+        subnetIds: props.subnets.map((s) => s.subnetId),
+        securityGroupIds: [cluster.clusterSecurityGroupId],
+      }),
+    );
+    // The NodePool and EC2NodeClass kinds exist once the chart has installed their CRDs.
+    this.nodePools.node.addDependency(this.chart);
   }
 }

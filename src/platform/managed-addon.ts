@@ -10,6 +10,8 @@ export type AddonName = keyof VersionLock['addons'];
 /**
  * An EKS managed add-on at its locked version. On a conflict with settings
  * already in the cluster, the add-on's configuration wins (OVERWRITE).
+ * `configuration` becomes the add-on's ConfigurationValues (JSON, keys sorted
+ * by the caller's object order); without it the add-on runs its defaults.
  */
 export function lockedAddon(
   scope: Construct,
@@ -17,12 +19,14 @@ export function lockedAddon(
   clusterName: string,
   versions: VersionLock,
   name: AddonName,
+  configuration?: Readonly<Record<string, unknown>>,
 ): eks.CfnAddon {
   return new eks.CfnAddon(scope, id, {
     clusterName,
     addonName: name,
     addonVersion: versions.addons[name],
     resolveConflicts: 'OVERWRITE',
+    configurationValues: configuration ? JSON.stringify(configuration) : undefined,
   });
 }
 

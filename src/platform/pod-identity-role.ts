@@ -7,6 +7,11 @@ import { Construct } from 'constructs';
 export interface PodIdentityStatement {
   readonly actions: readonly string[];
   readonly resources: readonly string[];
+  /**
+   * IAM conditions (operator → key → value), for grants whose resource cannot be named in advance.
+   * @default - no condition
+   */
+  readonly conditions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export interface PodIdentityRoleProps {
@@ -84,6 +89,7 @@ function policies(props: PodIdentityRoleProps): Record<string, iam.PolicyDocumen
             effect: iam.Effect.ALLOW,
             actions: [...s.actions],
             resources: [...s.resources],
+            conditions: s.conditions ? { ...s.conditions } : undefined,
           }),
       ),
     });

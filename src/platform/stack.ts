@@ -1,4 +1,4 @@
-import { Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct, IConstruct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
@@ -8,6 +8,7 @@ import { Backup } from './backup.js';
 import { Cluster, type KubectlLayerFactory } from './cluster.js';
 import { Identity } from './identity.js';
 import { Ingress } from './ingress.js';
+import { LambdaLogGroups } from './lambda-log-groups.js';
 import { Network } from './network.js';
 import { Observability } from './observability.js';
 import { Registry } from './registry.js';
@@ -109,6 +110,12 @@ export class PlatformStack extends Stack {
     // The ALB controller's webhook must be up before other charts create Services.
     if (ingress)
       for (const c of [...addons.charts, ...(secrets ? [secrets.chart] : [])]) c.node.addDependency(ingress.chart);
+
+    // Last, so it sees every Lambda function the constructs above created.
+    new LambdaLogGroups(this, 'LambdaLogs', {
+      retentionDays: env.logs.retentionDays,
+      removalPolicy: env.preset === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
 
     Tags.of(this).add('slipway.io/project', env.project);
     Tags.of(this).add('slipway.io/environment', env.name);

@@ -36,6 +36,10 @@ export interface VersionLock {
     readonly keda: HelmChartLock;
     readonly karpenter: HelmChartLock;
     readonly argocd: HelmChartLock;
+    readonly clusterAutoscaler: HelmChartLock & {
+      /** Cluster Autoscaler image tag; its minor must match the cluster's Kubernetes minor. */
+      readonly imageTag: string;
+    };
   };
   /** npm package of the kubectl/helm Lambda layer used by the kubectl provider. */
   readonly kubectlLayer: { readonly package: string; readonly className: string };
@@ -47,6 +51,7 @@ const repos = {
   metrics: 'https://kubernetes-sigs.github.io/metrics-server/',
   keda: 'https://kedacore.github.io/charts',
   argo: 'https://argoproj.github.io/argo-helm',
+  autoscaler: 'https://kubernetes.github.io/autoscaler',
 } as const;
 
 /** Charts that do not depend on the Kubernetes minor within the supported range. */
@@ -64,11 +69,17 @@ const albController = {
   v2_14_1: { chart: 'aws-load-balancer-controller', repository: repos.eks, version: '1.14.1', appVersion: 'v2.14.1' },
 } as const;
 
-/** The charts of one minor: the shared ones plus its Load Balancer Controller release. */
+/** The Cluster Autoscaler chart, run with the autoscaler release of each Kubernetes minor. */
+function clusterAutoscaler(imageTag: string): VersionLock['charts']['clusterAutoscaler'] {
+  return { chart: 'cluster-autoscaler', repository: repos.autoscaler, version: '9.50.1', imageTag };
+}
+
+/** The charts of one minor: the shared ones plus its Load Balancer Controller and Cluster Autoscaler releases. */
 function chartsWith(
   awsLoadBalancerController: VersionLock['charts']['awsLoadBalancerController'],
+  autoscalerImageTag: string,
 ): VersionLock['charts'] {
-  return { ...sharedCharts, awsLoadBalancerController };
+  return { ...sharedCharts, awsLoadBalancerController, clusterAutoscaler: clusterAutoscaler(autoscalerImageTag) };
 }
 
 export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
@@ -81,7 +92,7 @@ export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
       'aws-ebs-csi-driver': 'v1.46.0-eksbuild.1',
       'amazon-cloudwatch-observability': 'v4.3.0-eksbuild.1',
     },
-    charts: chartsWith(albController.v2_13_4),
+    charts: chartsWith(albController.v2_13_4, 'v1.32.1'),
     kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v32', className: 'KubectlV32Layer' },
   },
   '1.33': {
@@ -93,7 +104,7 @@ export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
       'aws-ebs-csi-driver': 'v1.47.0-eksbuild.1',
       'amazon-cloudwatch-observability': 'v4.3.0-eksbuild.1',
     },
-    charts: chartsWith(albController.v2_14_1),
+    charts: chartsWith(albController.v2_14_1, 'v1.33.0'),
     kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v33', className: 'KubectlV33Layer' },
   },
   '1.34': {
@@ -105,7 +116,7 @@ export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
       'aws-ebs-csi-driver': 'v1.48.0-eksbuild.2',
       'amazon-cloudwatch-observability': 'v4.4.0-eksbuild.1',
     },
-    charts: chartsWith(albController.v2_14_1),
+    charts: chartsWith(albController.v2_14_1, 'v1.34.0'),
     kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v34', className: 'KubectlV34Layer' },
   },
   '1.35': {
@@ -117,7 +128,7 @@ export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
       'aws-ebs-csi-driver': 'v1.59.0-eksbuild.1',
       'amazon-cloudwatch-observability': 'v4.4.0-eksbuild.1',
     },
-    charts: chartsWith(albController.v2_14_1),
+    charts: chartsWith(albController.v2_14_1, 'v1.35.0'),
     kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v35', className: 'KubectlV35Layer' },
   },
 };

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { EnvironmentConfig } from '../../src/config/types.js';
 import { buildPlatformApp } from '../../src/platform/synth.js';
-import { exampleEnv } from './fixtures.js';
+import { exampleEnv, variantEnv } from './fixtures.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -17,10 +18,11 @@ interface Report {
 }
 
 /** Synthesizes with AwsSolutions checks; returns the unsuppressed findings as `rule at path`. */
-async function nagFindings(name: 'test' | 'prod'): Promise<string[]> {
+async function nagFindings(name: 'test' | 'prod' | EnvironmentConfig): Promise<string[]> {
   const outdir = mkdtempSync(join(tmpdir(), 'slipway-nag-'));
   dirs.push(outdir);
-  const { app } = await buildPlatformApp(await exampleEnv(name), { outdir });
+  const env = typeof name === 'string' ? await exampleEnv(name) : name;
+  const { app } = await buildPlatformApp(env, { outdir });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   try {
     app.synth();
@@ -40,5 +42,13 @@ describe('cdk-nag AwsSolutions', () => {
 
   it('has no unsuppressed findings in prod', async () => {
     expect(await nagFindings('prod')).toEqual([]);
+  });
+
+  it('has no unsuppressed findings in prod with Karpenter as the node autoscaler', async () => {
+    const env = variantEnv('prod', (c) => {
+      c.nodes = { autoscaler: 'karpenter' };
+    });
+    expect(env.nodes.autoscaler).toBe('karpenter');
+    expect(await nagFindings(env)).toEqual([]);
   });
 });

@@ -111,7 +111,8 @@ describe('add-ons', () => {
 
   it('adds Karpenter and Argo CD when switched on', async () => {
     const env = variantEnv('prod', (c) => {
-      c.addons = { metricsServer: true, keda: false, karpenter: true, argocd: true };
+      c.addons = { metricsServer: true, keda: false, argocd: true };
+      c.nodes = { autoscaler: 'karpenter' };
     });
     const s = await synth(env);
     const c = charts(s.template);

@@ -46,6 +46,7 @@ export async function collectCluster(ctx: AwsCollectContext): Promise<void> {
       {
         Name: c.name,
         Version: c.version,
+        ComputeConfig: c.computeConfig && { Enabled: c.computeConfig.enabled, NodePools: c.computeConfig.nodePools },
         RoleArn: c.roleArn,
         ResourcesVpcConfig: vpc && {
           SubnetIds: vpc.subnetIds,
@@ -108,6 +109,12 @@ export async function collectNodegroups(ctx: AwsCollectContext): Promise<void> {
           NodeRole: g.nodeRole,
           Labels: g.labels,
           DiskSize: g.diskSize,
+          LaunchTemplate: g.launchTemplate && {
+            Id: g.launchTemplate.id,
+            Name: g.launchTemplate.name,
+            Version: g.launchTemplate.version,
+          },
+          RemoteAccess: g.remoteAccess && { Ec2SshKey: g.remoteAccess.ec2SshKey },
           Version: g.version,
           ReleaseVersion: g.releaseVersion,
           Taints: g.taints?.map((t) => ({ Key: t.key, Value: t.value, Effect: t.effect })),
@@ -142,6 +149,7 @@ export async function collectAddons(ctx: AwsCollectContext): Promise<void> {
           AddonName: a.addonName,
           AddonVersion: a.addonVersion,
           ServiceAccountRoleArn: a.serviceAccountRoleArn,
+          ConfigurationValues: a.configurationValues,
         },
         {
           status: a.status,

@@ -89,8 +89,18 @@ export const clusterSchema = z.strictObject({
   irsa: z.boolean().describe('Also create an IAM OIDC provider (IRSA); Pod Identity is used without it.'),
 });
 
+/** What adds nodes when pods are Pending (docs/platform.md, "Node autoscaling"). */
+export const NODE_AUTOSCALERS = ['cluster-autoscaler', 'karpenter', 'auto-mode'] as const;
+
 export const nodesSchema = z.strictObject({
   groups: z.array(nodeGroupSchema).min(1).describe('Managed node groups; each spans every private subnet.'),
+  autoscaler: z
+    .enum(NODE_AUTOSCALERS)
+    .default('cluster-autoscaler')
+    .describe(
+      'What adds nodes for Pending pods: cluster-autoscaler grows the node groups (auto-discovery), karpenter ' +
+        'launches nodes from NodePools derived from the node groups, auto-mode lets EKS Auto Mode manage compute.',
+    ),
 });
 
 export const secretsSchema = z.strictObject({
@@ -148,7 +158,6 @@ export const componentsSchema = z.strictObject({
 export const addonsSchema = z.strictObject({
   metricsServer: z.boolean().describe('Pod metrics for HPA and kubectl top.'),
   keda: z.boolean().describe('Event-driven autoscaling (queue workers).'),
-  karpenter: z.boolean().describe('Node provisioning beyond managed node groups.'),
   argocd: z.boolean().describe('GitOps delivery of the generated manifests.'),
 });
 

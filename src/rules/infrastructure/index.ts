@@ -4,6 +4,7 @@ import ecrScanOnPush from './ecr-scan-on-push.js';
 import liveLbScheme from './live-lb-scheme.js';
 import multiAzNodes from './multi-az-nodes.js';
 import nodeAutoscaling from './node-autoscaling.js';
+import nodeImdsv2 from './node-imdsv2.js';
 import privateEndpoint from './private-endpoint.js';
 import privateSubnets from './private-subnets.js';
 
@@ -14,6 +15,7 @@ export const rules: readonly Rule[] = [
   liveLbScheme,
   multiAzNodes,
   nodeAutoscaling,
+  nodeImdsv2,
   privateEndpoint,
   privateSubnets,
 ];

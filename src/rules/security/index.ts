@@ -9,6 +9,7 @@ import images from './images.js';
 import liveExternalsecretSync from './live-externalsecret-sync.js';
 import liveImageFindings from './live-image-findings.js';
 import networkPolicies from './network-policies.js';
+import networkPolicyEnforcement from './network-policy-enforcement.js';
 import noPlainSecrets from './no-plain-secrets.js';
 import noPrivilegeEscalation from './no-privilege-escalation.js';
 import podIdentity from './pod-identity.js';
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   liveExternalsecretSync,
   liveImageFindings,
   networkPolicies,
+  networkPolicyEnforcement,
   noPlainSecrets,
   noPrivilegeEscalation,
   podIdentity,

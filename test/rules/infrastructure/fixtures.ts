@@ -44,3 +44,19 @@ export function nodegroup(
 }
 
 export const PRIVATE3 = ['PrivateSubnet1', 'PrivateSubnet2', 'PrivateSubnet3'];
+
+/** A launch template as the platform writes it (IMDSv2, hop limit 1, encrypted gp3 root); `data` replaces keys. */
+export function launchTemplate(id: string, data: Record<string, unknown> = {}): AwsResource {
+  return aws('AWS::EC2::LaunchTemplate', id, {
+    LaunchTemplateData: {
+      MetadataOptions: { HttpEndpoint: 'enabled', HttpTokens: 'required', HttpPutResponseHopLimit: 1 },
+      BlockDeviceMappings: [
+        {
+          DeviceName: '/dev/xvda',
+          Ebs: { Encrypted: true, VolumeType: 'gp3', VolumeSize: 50, DeleteOnTermination: true },
+        },
+      ],
+      ...data,
+    },
+  });
+}

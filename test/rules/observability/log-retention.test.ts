@@ -28,4 +28,26 @@ describe('observability.log-retention', () => {
     const g = aws('AWS::Logs::LogGroup', 'G', { RetentionInDays: { Ref: 'Days' } });
     expect(statusOf(run(rule, inventory({ aws: [g] })), 'G')).toBe('unknown');
   });
+
+  it('fails a Lambda function without a declared log group: Lambda would create one without retention', () => {
+    const fn = aws('AWS::Lambda::Function', 'Handler', { Runtime: 'python3.13' });
+    const results = run(rule, inventory({ aws: [group('G', 30), fn] }));
+    expect(statusOf(results, 'Handler')).toBe('fail');
+    expect(statusOf(results, 'G')).toBe('pass');
+  });
+
+  it('passes a Lambda function whose LoggingConfig names a log group in the template', () => {
+    const fn = aws('AWS::Lambda::Function', 'Handler', { LoggingConfig: { LogGroup: { Ref: 'G' } } });
+    expect(statusOf(run(rule, inventory({ aws: [group('G', 30), fn] })), 'Handler')).toBe('pass');
+  });
+
+  it('passes a Lambda function with a group named /aws/lambda/<function>, and judges that group', () => {
+    const fn = aws('AWS::Lambda::Function', 'Handler', {});
+    const g = aws('AWS::Logs::LogGroup', 'HandlerLogs', {
+      LogGroupName: { 'Fn::Join': ['', ['/aws/lambda/', { Ref: 'Handler' }]] },
+    });
+    const results = run(rule, inventory({ aws: [fn, g] }));
+    expect(statusOf(results, 'Handler')).toBe('pass');
+    expect(statusOf(results, 'HandlerLogs')).toBe('fail');
+  });
 });
