@@ -5,6 +5,7 @@
  *   slipway/verify    inventory, rules and reports (no CDK, no AWS SDK, no cdk8s, no client-node at import)
  *   slipway/platform  the AWS CDK constructs and platform synth, deploy and diff
  *   slipway/apps      the application manifests (cdk8s) for the five patterns
+ *   slipway/ops       live reading of a cluster and its AWS account (client-node, AWS SDK when called)
  */
 
 export { diffEnvironments, showEnvironment } from './config/compare.js';

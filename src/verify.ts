@@ -3,7 +3,7 @@
  * dumps, the synthesized config or a live cluster go into an Inventory; the rules
  * judge it; the reporters render the result. Importing this loads none of
  * aws-cdk-lib, the AWS SDK, cdk8s or client-node: the sources that need them
- * (synth, live) load them when called.
+ * (synthesizeForVerify here, collectLiveInventory in `slipway/ops`) load them when called.
  *
  *   import { inventoryFromPaths, verify, RULES, renderReports } from 'slipway/verify';
  */
@@ -15,7 +15,6 @@ export { verifierPolicy } from './aws/verifier-policy.js';
 export { Inventory, type InventoryInput } from './inventory/inventory.js';
 export { awsResource, kubeResource } from './inventory/memory.js';
 export { loadDumpInventory } from './inventory/sources/dump.js';
-export { collectLiveInventory, type LiveInventoryOptions } from './inventory/sources/live.js';
 export { type Needs, needsOf } from './inventory/sources/needs.js';
 export type { TextInput } from './inventory/sources/read-documents.js';
 export { inventoryFromPaths, inventoryFromTexts } from './inventory/sources/static-inventory.js';
