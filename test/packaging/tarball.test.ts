@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tscArgs, VERIFY_SCRIPT } from '../support/verify-script.js';
 
 /**
  * The package as a user gets it: packed, installed from the tarball into an
@@ -93,40 +94,13 @@ describe.skipIf(!hasNpm)('the packed package installed into an empty prefix', ()
   });
 
   it('type-checks a script that imports slipway/verify without loading CDK or AWS SDK declarations', () => {
-    writeFileSync(
-      join(prefix, 'check.ts'),
-      `import { inventoryFromTexts, RULES, verify, type VerifyReport } from 'slipway/verify';
-import { defineConfig } from 'slipway';
-const env = defineConfig({ project: 'demo', environments: { prod: { preset: 'prod' } } }).environments.prod;
-const report: VerifyReport = verify(inventoryFromTexts([{ file: 'a.yaml', text: 'kind: Namespace' }]), { env, rules: RULES });
-export const failed: number = report.summary.counts.fail;
-`,
-    );
-    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    const args = ['--noEmit', '--strict', '--module', 'nodenext', '--target', 'es2022', '--skipLibCheck'];
-    const r = run(
-      process.execPath,
-      [
-        tsc,
-        ...args,
-        '--types',
-        'node',
-        '--typeRoots',
-        join(root, 'node_modules', '@types'),
-        '--listFilesOnly',
-        'check.ts',
-      ],
-      { cwd: prefix },
-    );
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('node_modules/slipway/dist/verify.d.ts');
-    expect(r.stdout).not.toMatch(/node_modules\/(aws-cdk-lib|@aws-sdk|@kubernetes\/client-node|cdk8s)\//);
-    const check = run(
-      process.execPath,
-      [tsc, ...args, '--types', 'node', '--typeRoots', join(root, 'node_modules', '@types'), 'check.ts'],
-      { cwd: prefix },
-    );
+    writeFileSync(join(prefix, 'check.ts'), VERIFY_SCRIPT);
+    const listed = run(process.execPath, tscArgs(root, 'check.ts', ['--listFilesOnly']), { cwd: prefix });
+    expect(listed.stderr).toBe('');
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toContain('node_modules/slipway/dist/verify.d.ts');
+    expect(listed.stdout).not.toMatch(/node_modules\/(aws-cdk-lib|@aws-sdk|@kubernetes\/client-node|cdk8s)\//);
+    const check = run(process.execPath, tscArgs(root, 'check.ts'), { cwd: prefix });
     expect(check.stdout + check.stderr).toBe('');
     expect(check.status).toBe(0);
   });
