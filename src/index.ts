@@ -1,19 +1,13 @@
 /**
- * Slipway as a library: everything the CLI does, as functions that return data.
+ * Slipway as a library, `slipway`: the config and the types every part shares.
+ * It loads no heavy module. The other entry points, each for one job:
  *
- *   import { loadConfig, synthesizeApps, inventoryFromPaths, verify, RULES, renderReports } from 'slipway';
+ *   slipway/verify    inventory, rules and reports (no CDK, no AWS SDK, no cdk8s, no client-node at import)
+ *   slipway/platform  the AWS CDK constructs and platform synth, deploy and diff
+ *   slipway/apps      the application manifests (cdk8s) for the five patterns
+ *   slipway/ops       live reading of a cluster and its AWS account (client-node, AWS SDK when called)
  */
 
-// Applications (cdk8s)
-export { appPolicyStatements } from './apps/aws-access.js';
-export { explainApp } from './apps/explain.js';
-export { type GitSource, resolveGitSource } from './apps/git-source.js';
-export { imageOf, namespaceOf, serviceAccountOf } from './apps/naming.js';
-export { addAppToConfigText } from './apps/new-app.js';
-export { synthesizeApps } from './apps/synth.js';
-// Access the live verifier needs
-export { verifierPolicy } from './aws/verifier-policy.js';
-// Configuration
 export { diffEnvironments, showEnvironment } from './config/compare.js';
 export { ConfigError, type ConfigIssue, type SourceLocation } from './config/errors.js';
 export { configJsonSchema } from './config/json-schema.js';
@@ -22,27 +16,6 @@ export { PRESETS, PROD_REQUIREMENTS } from './config/presets.js';
 export type { AppConfig, AppInput } from './config/schema/apps.js';
 export type { ConfigFileInput, EnvironmentSettings } from './config/schema/file.js';
 export type { EnvironmentConfig, SlipwayConfig } from './config/types.js';
-// Facts: inventory and its sources
-export { Inventory, type InventoryInput } from './inventory/inventory.js';
-export { awsResource, kubeResource } from './inventory/memory.js';
-export { loadDumpInventory } from './inventory/sources/dump.js';
-export { collectLiveInventory } from './inventory/sources/live.js';
-export { needsOf } from './inventory/sources/needs.js';
-export { inventoryFromPaths, inventoryFromTexts } from './inventory/sources/static-inventory.js';
-export { synthesizeForVerify } from './inventory/sources/synth.js';
 export type { AwsResource, Coverage, KubeObject, KubeResource, SourceRef } from './inventory/types.js';
-export { verifierRbac } from './kube/verifier-role.js';
-// Platform (AWS CDK)
-export { runPlatformAction } from './platform/deploy.js';
-export { PodIdentityRole, type PodIdentityRoleProps } from './platform/pod-identity-role.js';
-export { PlatformStack, type PlatformStackProps, platformStackName } from './platform/stack.js';
-export { buildPlatformApp, synthesizePlatform } from './platform/synth.js';
-export { VERSION_LOCK, versionsFor } from './platform/versions.js';
-// Reports
-export { renderReports } from './report/index.js';
-// Rules and verification
-export { CHECKLIST, type ChecklistItem } from './rules/checklist.js';
 export type { Finding, VerifyReport } from './rules/engine/types.js';
-export { type VerifyOptions, verify } from './rules/engine/verify.js';
-export { RULES, ruleById } from './rules/registry.js';
-export { defineRule, type Rule, type RuleMeta, type RuleResult } from './rules/types.js';
+export type { Rule, RuleMeta, RuleResult } from './rules/types.js';

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bundledExamplePath,
-  CHECKLIST,
-  diffEnvironments,
-  inventoryFromTexts,
-  loadConfig,
-  RULES,
-  renderReports,
-  synthesizeForVerify,
-  verify,
-} from '../src/index.js';
+import { bundledExamplePath, diffEnvironments, loadConfig } from '../src/index.js';
+import { CHECKLIST, inventoryFromTexts, RULES, renderReports, synthesizeForVerify, verify } from '../src/verify.js';
 
-describe('the package entry point', () => {
+describe('the package entry points', () => {
   it('does what `slipway verify` does: synthesize the example, verify it, render a report', async () => {
     const config = await loadConfig(bundledExamplePath());
     const env = config.environments.prod;

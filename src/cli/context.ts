@@ -34,9 +34,16 @@ export function globalOptions(cmd: Command): GlobalOptions {
   return cmd.optsWithGlobals() as GlobalOptions;
 }
 
-/** `--no-color`, NO_COLOR, or a non-terminal stdout all turn colour off. */
+/**
+ * Colour: `--no-color` or a non-empty NO_COLOR turn it off; otherwise FORCE_COLOR
+ * decides when set (`0` or `false` off, any other value on, even through a pipe);
+ * otherwise colour follows whether stdout is a terminal.
+ */
 export function useColor(opts: GlobalOptions, io: CliIO): boolean {
-  return opts.color !== false && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && io.isTTY;
+  if (opts.color === false || (io.env.NO_COLOR ?? '') !== '') return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return io.isTTY;
 }
 
 /** Validates `-o` against the formats a command supports. */

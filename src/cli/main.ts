@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliApp } from './app.js';
 import { registerApp } from './commands/app.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerConfig } from './commands/config.js';
 import { registerDeploy } from './commands/deploy.js';
 import { registerInit } from './commands/init.js';
@@ -22,8 +23,8 @@ Config: --config PATH, else ./slipway.config.yaml, else the bundled example (exa
 Exit codes: 0 clean, 1 usage or tool error, 2 findings at or above --fail-on.`;
 
 /** Builds the program. Command modules only declare options; heavy libraries load inside actions. */
-export function buildProgram(app: CliApp): Command {
-  const program = new Command('slipway')
+export function buildProgram(app: CliApp, name = 'slipway'): Command {
+  const program = new Command(name)
     .description('Production Amazon EKS from one config file: platform, apps, verification and day-2 operations.')
     .version(packageVersion(), '-V, --version')
     .option('-c, --config <path>', 'config file (default: ./slipway.config.yaml, else the bundled example)')
@@ -47,6 +48,7 @@ export function buildProgram(app: CliApp): Command {
   registerRules(app, program);
   registerVerifierAccess(app, program);
   registerDeploy(app, program);
+  registerCompletion(app, program);
   return program;
 }
 
@@ -72,10 +74,10 @@ function defaultIO(): CliIO {
   };
 }
 
-/** Runs the CLI and resolves to the exit code. */
-export async function main(argv: readonly string[], io: CliIO = defaultIO()): Promise<number> {
+/** Runs the CLI and resolves to the exit code; `name` is how the user called it (`kubectl slipway` as a plugin). */
+export async function main(argv: readonly string[], io: CliIO = defaultIO(), name = 'slipway'): Promise<number> {
   const app = new CliApp(io);
-  const program = buildProgram(app);
+  const program = buildProgram(app, name);
   try {
     await program.parseAsync(argv as string[]);
   } catch (e) {

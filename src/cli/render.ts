@@ -9,6 +9,11 @@ export function renderYaml(data: unknown): string {
   return stringify(data, { lineWidth: 0 });
 }
 
+/** The data-only formats every command accepts next to its table: the same data as JSON or YAML. */
+export function renderData(format: 'json' | 'yaml', data: unknown): string {
+  return format === 'json' ? renderJson(data) : renderYaml(data);
+}
+
 /**
  * A text table that fits the terminal width (120 columns when unknown);
  * cli-table3 is loaded only when a table is drawn.

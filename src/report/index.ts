@@ -1,6 +1,6 @@
 import type { VerifyReport } from '../rules/engine/types.js';
 
-export const REPORT_FORMATS = ['table', 'json', 'sarif', 'junit', 'md'] as const;
+export const REPORT_FORMATS = ['table', 'json', 'yaml', 'sarif', 'junit', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface RenderOptions {
@@ -17,6 +17,8 @@ export async function renderReports(
   switch (format) {
     case 'json':
       return (await import('./json.js')).renderJsonReport(reports);
+    case 'yaml':
+      return (await import('./yaml.js')).renderYamlReport(reports);
     case 'sarif':
       return (await import('./sarif.js')).renderSarifReport(reports, opts);
     case 'junit':

@@ -186,7 +186,7 @@ describe('slipway verify with paths', () => {
   });
 
   it('exits 1 on usage errors', async () => {
-    expect((await run([GOOD, '-o', 'yaml'])).code).toBe(1);
+    expect((await run([GOOD, '-o', 'xml'])).code).toBe(1);
     expect((await run([GOOD, '--fail-on', 'severe'])).code).toBe(1);
     const missing = await run(['no/such/file.yaml']);
     expect(missing.code).toBe(1);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliApp } from '../app.js';
 import { EXIT, globalOptions, outputFormat, UsageError, useColor } from '../context.js';
 import { loadCliConfig } from '../load-config.js';
-import { renderJson, renderTable } from '../render.js';
+import { renderData, renderTable } from '../render.js';
 
 const PATTERNS = ['web', 'stateful', 'worker', 'cron'];
 const TIERS = ['frontend', 'backend', 'data', 'workers'];
@@ -25,7 +25,7 @@ export function registerApp(app: CliApp, program: Command): void {
     .action(
       app.action(async (name: string, opts: { pattern: string; tier?: string }, c: Command) => {
         const g = globalOptions(c);
-        const format = outputFormat(g, ['table', 'json'] as const);
+        const format = outputFormat(g, ['table', 'json', 'yaml'] as const);
         const { bundledExamplePath, findConfigFile } = await import('../../config/load.js');
         const file = findConfigFile(g.config, app.io.cwd);
         if (file === bundledExamplePath()) {
@@ -46,8 +46,8 @@ export function registerApp(app: CliApp, program: Command): void {
         const tmp = `${file}.slipway-tmp`;
         await writeFile(tmp, after);
         await rename(tmp, file);
-        if (format === 'json') {
-          app.io.stdout(renderJson({ file, app: name, pattern: opts.pattern, tier: opts.tier ?? null }));
+        if (format !== 'table') {
+          app.io.stdout(renderData(format, { file, app: name, pattern: opts.pattern, tier: opts.tier ?? null }));
         } else if (!g.quiet) {
           app.io.stdout(
             `added ${opts.pattern} app "${name}" to ${file}\n` +
@@ -65,7 +65,7 @@ export function registerApp(app: CliApp, program: Command): void {
     .action(
       app.action(async (name: string, opts: { env?: string }, c: Command) => {
         const g = globalOptions(c);
-        const format = outputFormat(g, ['table', 'json'] as const);
+        const format = outputFormat(g, ['table', 'json', 'yaml'] as const);
         const config = await loadCliConfig(g, app.io);
         const envNames = Object.keys(config.environments);
         const envName = opts.env ?? envNames[0];
@@ -80,8 +80,8 @@ export function registerApp(app: CliApp, program: Command): void {
         }
         const { explainApp } = await import('../../apps/explain.js');
         const result = explainApp(target, env);
-        if (format === 'json') {
-          app.io.stdout(renderJson(result));
+        if (format !== 'table') {
+          app.io.stdout(renderData(format, result));
           return EXIT.ok;
         }
         app.io.stdout(

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliApp } from '../app.js';
 import { EXIT, globalOptions, outputFormat, UsageError } from '../context.js';
 import { loadCliConfig, selectEnvironments } from '../load-config.js';
-import { renderJson } from '../render.js';
+import { renderData } from '../render.js';
 
 interface ActionOptions {
   env?: string;
@@ -37,7 +37,7 @@ export function registerDeploy(app: CliApp, program: Command): void {
     cmd.action(
       app.action(async (opts: ActionOptions, c: Command) => {
         const g = globalOptions(c);
-        const format = outputFormat(g, ['table', 'json'] as const);
+        const format = outputFormat(g, ['table', 'json', 'yaml'] as const);
         const config = await loadCliConfig(g, app.io);
         const [name] = selectEnvironments(config, opts.env);
         if (opts.confirm && opts.yesITyped && opts.confirm !== opts.yesITyped) {
@@ -55,7 +55,7 @@ export function registerDeploy(app: CliApp, program: Command): void {
           },
           { prompt: app.io.prompt, log: (line) => app.io.stderr(`${line}\n`) },
         );
-        if (format === 'json') app.io.stdout(renderJson(result));
+        if (format !== 'table') app.io.stdout(renderData(format, result));
         else if (!g.quiet)
           app.io.stdout(`${action}: ${result.stackName} in ${result.region} done (${result.credentials})\n`);
         return EXIT.ok;

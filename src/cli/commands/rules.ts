@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import type { CliApp } from '../app.js';
 import { EXIT, globalOptions, outputFormat, UsageError } from '../context.js';
-import { renderJson } from '../render.js';
+import { renderData } from '../render.js';
 
 /** `slipway rules`: the verify rules from the registry, as a table, JSON or the Markdown of docs/rules.md. */
 export function registerRules(app: CliApp, program: Command): void {
   program
     .command('rules')
-    .description('list the verify rules: id, severity per preset, checklist item, pitfall (-o table|json|md)')
+    .description('list the verify rules: id, severity per preset, checklist item, pitfall (-o table|json|yaml|md)')
     .option('--category <name>', 'only the rules of one category (infrastructure, security, reliability, …)')
     .addHelpText(
       'after',
@@ -16,7 +16,7 @@ export function registerRules(app: CliApp, program: Command): void {
     .action(
       app.action(async (opts: { category?: string }, c: Command) => {
         const g = globalOptions(c);
-        const format = outputFormat(g, ['table', 'json', 'md'] as const);
+        const format = outputFormat(g, ['table', 'json', 'yaml', 'md'] as const);
         const [{ RULES }, { RULE_CATEGORIES }] = await Promise.all([
           import('../../rules/registry.js'),
           import('../../rules/types.js'),
@@ -33,10 +33,11 @@ export function registerRules(app: CliApp, program: Command): void {
           app.io.stdout(docs.renderRulesMarkdown(rules));
           return EXIT.ok;
         }
-        if (format === 'json') {
+        if (format === 'json' || format === 'yaml') {
           const envs = docs.presetEnvironments();
           app.io.stdout(
-            renderJson(
+            renderData(
+              format,
               rules.map((r) => ({
                 id: r.meta.id,
                 title: r.meta.title,

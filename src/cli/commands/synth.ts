@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { CliApp } from '../app.js';
 import { EXIT, globalOptions, outputFormat, useColor } from '../context.js';
 import { loadCliConfig, selectEnvironments } from '../load-config.js';
-import { renderJson, renderTable } from '../render.js';
+import { renderData, renderTable } from '../render.js';
 
 /**
  * Everything `slipway synth` writes, in order. Each entry loads its module
@@ -38,7 +38,7 @@ export function registerSynth(app: CliApp, program: Command): void {
     .action(
       app.action(async (opts: SynthOptions, cmd: Command) => {
         const g = globalOptions(cmd);
-        const format = outputFormat(g, ['table', 'json'] as const);
+        const format = outputFormat(g, ['table', 'json', 'yaml'] as const);
         const config = await loadCliConfig(g, app.io);
         const envs = selectEnvironments(config, opts.env, opts.all);
         const outdir = resolve(app.io.cwd, opts.out);
@@ -60,8 +60,8 @@ export function registerSynth(app: CliApp, program: Command): void {
         }
         // Advice (such as the stateful managed-service table) once per run, not per environment.
         if (!g.quiet && format === 'table') for (const n of notes) app.io.stderr(`note: ${n}\n`);
-        if (format === 'json') {
-          app.io.stdout(renderJson(relativize(data, app.io.cwd, outdir)));
+        if (format !== 'table') {
+          app.io.stdout(renderData(format, relativize(data, app.io.cwd, outdir)));
         } else {
           app.io.stdout(
             await renderTable(['env', 'part', 'component', 'resources', 'settings'], rows, {

@@ -14,7 +14,7 @@ import {
   liveOrDumpInventory,
 } from '../verify-live.js';
 
-const FORMATS = ['table', 'json', 'sarif', 'junit', 'md'] as const;
+const FORMATS = ['table', 'json', 'yaml', 'sarif', 'junit', 'md'] as const;
 type Format = (typeof FORMATS)[number];
 const FAIL_ON = ['info', 'low', 'medium', 'high', 'critical'] as const;
 

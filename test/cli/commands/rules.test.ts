@@ -28,6 +28,6 @@ describe('slipway rules', () => {
     const bad = await runCli(['rules', '--category', 'nope']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('infrastructure');
-    expect((await runCli(['rules', '-o', 'yaml'])).code).toBe(1);
+    expect((await runCli(['rules', '-o', 'sarif'])).code).toBe(1);
   });
 });

@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The CLI's entry module: the built dist/ (what the published package ships),
+ * else, in a source checkout that has not been built, src/ through tsx (a
+ * devDependency), so `npm ci && npx slipway verify` works without a build step.
+ */
+async function loadMain() {
+  const built = join(root, 'dist', 'cli', 'main.js');
+  if (existsSync(built)) return import(pathToFileURL(built).href);
+  const source = join(root, 'src', 'cli', 'main.ts');
+  if (!existsSync(source)) throw new Error(`neither ${built} nor ${source} exists; reinstall slipway`);
+  let tsx;
+  try {
+    tsx = await import('tsx/esm/api');
+  } catch {
+    throw new Error(`${built} is missing and tsx is not installed to run from src/: run \`npm run build\` in ${root}`);
+  }
+  tsx.register();
+  return import(pathToFileURL(source).href);
+}
+
+/** Runs the CLI under a program name (`slipway`, or `kubectl slipway` for the kubectl plugin). */
+export function launch(name) {
+  // `slipway … | head` closes the pipe early: stop quietly instead of crashing.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  loadMain()
+    .then(({ main }) => main(process.argv, undefined, name))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error) => {
+        process.stderr.write(`${name}: unexpected error: ${error?.stack ?? error}\n`);
+        process.exitCode = 1;
+      },
+    );
+}
