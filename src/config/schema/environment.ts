@@ -104,6 +104,12 @@ export const secretsSchema = z.strictObject({
     .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/.+$/, 'a KMS key ARN')
     .optional()
     .describe('Customer managed key the secrets are encrypted with, if not the AWS managed key.'),
+  clusterStoreNamespaces: z
+    .array(dnsLabel)
+    .default([])
+    .describe(
+      'Namespaces, besides those of apps with secrets in a project without tiers, that may use the ClusterSecretStore aws-secrets-manager.',
+    ),
 });
 
 export const logsSchema = z.strictObject({

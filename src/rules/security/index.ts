@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import clusterSecretStoreScope from './cluster-secret-store-scope.js';
 import externalSecretsPath from './external-secrets-path.js';
 import httpsOnly from './https-only.js';
 import iamLeastPrivilege from './iam-least-privilege.js';
@@ -15,6 +16,7 @@ import secretEnvVars from './secret-env-vars.js';
 
 /** The security rules: one per file in this folder. */
 export const rules: readonly Rule[] = [
+  clusterSecretStoreScope,
   externalSecretsPath,
   httpsOnly,
   iamLeastPrivilege,
