@@ -111,4 +111,14 @@ export const PROD_REQUIREMENTS = {
   minAvailabilityZones: 3,
   minNodes: 3,
   logRetentionDays: { min: 30, max: 90 },
+  /** Public endpoint CIDRs that mean "everyone". */
+  openCidrs: ['0.0.0.0/0'] as readonly string[],
 } as const;
+
+/**
+ * Waivers for an environment built only to read thresholds from (rule docs,
+ * verify of files without a config): it is never deployed, so nobody needs paging.
+ */
+export const THRESHOLDS_ONLY_WAIVERS = [
+  { check: 'alarm-recipient', reason: 'thresholds only: this environment is never deployed' },
+] as const;

@@ -175,12 +175,16 @@ async function verifyConfig(
   withPaths: boolean,
 ): Promise<{ config: SlipwayConfig; thresholds: 'config' | 'default-prod-preset' }> {
   const { defineConfig, findConfigFile, loadConfig, DEFAULT_CONFIG_FILE } = await import('../../config/load.js');
+  const { THRESHOLDS_ONLY_WAIVERS } = await import('../../config/presets.js');
   if (withPaths && !explicit) {
     const { existsSync } = await import('node:fs');
     const { join } = await import('node:path');
     if (!existsSync(join(io.cwd, DEFAULT_CONFIG_FILE))) {
       return {
-        config: defineConfig({ project: 'adhoc', environments: { prod: { preset: 'prod' } } }),
+        config: defineConfig({
+          project: 'adhoc',
+          environments: { prod: { preset: 'prod', waivers: [...THRESHOLDS_ONLY_WAIVERS] } },
+        }),
         thresholds: 'default-prod-preset',
       };
     }

@@ -133,6 +133,17 @@ export const alarmsSchema = z.strictObject({
   cpuPercent: z.number().min(1).max(100).describe('Node CPU utilisation that raises the alarm.'),
   memoryPercent: z.number().min(1).max(100).describe('Node memory utilisation that raises the alarm.'),
   podRestarts: z.number().int().min(1).describe('Container restarts within five minutes that raise the alarm.'),
+  errorLines: z
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe('Error lines in the application log group within five minutes that raise the alarm.'),
+  errorTerms: z
+    .array(z.string().regex(/^[A-Za-z0-9_.:=-]+$/, 'a single word such as ERROR'))
+    .min(1)
+    .default(['ERROR', 'FATAL', 'panic'])
+    .describe('Words that mark an application log line as an error (any of them, case-sensitive).'),
 });
 
 export const backupSchema = z.strictObject({

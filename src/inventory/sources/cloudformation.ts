@@ -22,6 +22,8 @@ export const STATIC_AWS_TYPES = [
   'AWS::Logs::LogGroup',
   'AWS::CloudWatch::Alarm',
   'AWS::SNS::Topic',
+  'AWS::SNS::Subscription',
+  'AWS::Logs::MetricFilter',
   'AWS::IAM::Role',
   'AWS::IAM::Policy',
   'AWS::IAM::ManagedPolicy',
