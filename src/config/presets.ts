@@ -20,6 +20,7 @@ const common = {
     admins: [],
     controlPlaneLogging: ['api', 'audit', 'authenticator'],
     irsa: false,
+    terminationProtection: false,
   },
   secrets: {},
   components: {
@@ -71,6 +72,7 @@ export const PRESETS: Record<PresetName, SettingsInput> = {
   },
   prod: {
     ...common,
+    cluster: { ...common.cluster, terminationProtection: true },
     network: { vpcCidr: '10.0.0.0/16', azCount: 3, natGateways: 'perAz', vpcEndpoints: true },
     nodes: {
       groups: [
@@ -122,3 +124,6 @@ export const PROD_REQUIREMENTS = {
 export const THRESHOLDS_ONLY_WAIVERS = [
   { check: 'alarm-recipient', reason: 'thresholds only: this environment is never deployed' },
 ] as const;
+
+/** Account used for offline synthesis when the config names none (no lookup, no credentials); never deployed. */
+export const PLACEHOLDER_ACCOUNT = '000000000000';

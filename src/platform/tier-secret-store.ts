@@ -1,4 +1,5 @@
 import { namespaceOf } from '../apps/naming.js';
+import { PLACEHOLDER_ACCOUNT } from '../config/presets.js';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
 
@@ -33,8 +34,7 @@ export function tierSecretStoreRoleArn(env: Pick<EnvironmentConfig, 'clusterName
   return `arn:aws:iam::${env.account ?? PLACEHOLDER_ACCOUNT}:role/${tierSecretStoreRoleName(env, namespace)}`;
 }
 
-/** Account used for offline synthesis when the config names none (no lookup, no credentials). */
-export const PLACEHOLDER_ACCOUNT = '000000000000';
+export { PLACEHOLDER_ACCOUNT };
 
 /** True when the project splits apps into tiers (Pattern 5): each namespace then has its own SecretStore. */
 export function usesTiers(env: Pick<EnvironmentConfig, 'apps'>): boolean {

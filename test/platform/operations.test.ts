@@ -94,6 +94,13 @@ describe('observability', () => {
   });
 });
 
+describe('stack', () => {
+  it('turns on termination protection where the config asks (the prod preset), and leaves test deletable', () => {
+    expect(prod.stack.terminationProtection).toBe(true);
+    expect(test.stack.terminationProtection).toBe(false);
+  });
+});
+
 describe('backup', () => {
   it('backs up tagged EBS volumes daily in prod, keeping them for the retention', () => {
     prod.template.hasResourceProperties('AWS::Backup::BackupPlan', {

@@ -87,6 +87,9 @@ export const clusterSchema = z.strictObject({
     .array(z.enum(['api', 'audit', 'authenticator', 'controllerManager', 'scheduler']))
     .describe('Control plane log types sent to CloudWatch.'),
   irsa: z.boolean().describe('Also create an IAM OIDC provider (IRSA); Pod Identity is used without it.'),
+  terminationProtection: z
+    .boolean()
+    .describe('CloudFormation termination protection on the platform stack (on in the prod preset).'),
 });
 
 export const nodesSchema = z.strictObject({

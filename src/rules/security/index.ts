@@ -8,6 +8,7 @@ import liveImageFindings from './live-image-findings.js';
 import networkPolicies from './network-policies.js';
 import noPlainSecrets from './no-plain-secrets.js';
 import noPrivilegeEscalation from './no-privilege-escalation.js';
+import placeholderAccount from './placeholder-account.js';
 import podIdentity from './pod-identity.js';
 import rbac from './rbac.js';
 import readOnlyRootFs from './read-only-root-fs.js';
@@ -25,6 +26,7 @@ export const rules: readonly Rule[] = [
   networkPolicies,
   noPlainSecrets,
   noPrivilegeEscalation,
+  placeholderAccount,
   podIdentity,
   rbac,
   readOnlyRootFs,
