@@ -1,3 +1,4 @@
+import { PLACEHOLDER_ACCOUNT } from '../config/presets.js';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
 
@@ -39,7 +40,7 @@ const DYNAMODB_ACTIONS = {
 type Env = Pick<EnvironmentConfig, 'region' | 'account'>;
 
 function accountOf(env: Env): string {
-  return env.account ?? '000000000000';
+  return env.account ?? PLACEHOLDER_ACCOUNT;
 }
 
 export function queueArn(queue: string, env: Env): string {

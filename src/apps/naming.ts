@@ -1,3 +1,4 @@
+import { PLACEHOLDER_ACCOUNT } from '../config/presets.js';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
 
@@ -25,7 +26,7 @@ export function repositoryOf(app: AppConfig): string | undefined {
 /** The full image reference for an environment. */
 export function imageOf(app: AppConfig, env: Pick<EnvironmentConfig, 'account' | 'region'>): string {
   if (typeof app.image === 'string') return app.image;
-  const account = env.account ?? '000000000000';
+  const account = env.account ?? PLACEHOLDER_ACCOUNT;
   return `${account}.dkr.ecr.${env.region}.amazonaws.com/${app.image.repository}:${app.image.tag}`;
 }
 

@@ -1,14 +1,14 @@
 import type { Construct } from 'constructs';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
-import { CLUSTER_SECRET_STORE, tierSecretStoreName } from '../platform/tier-secret-store.js';
+import { CLUSTER_SECRET_STORE, tierSecretStoreName, usesTiers } from '../platform/tier-secret-store.js';
 import {
   ExternalSecret,
   ExternalSecretSpecSecretStoreRefKind,
   ExternalSecretSpecTargetCreationPolicy,
 } from './imports/external-secrets.io.js';
 
-export { CLUSTER_SECRET_STORE };
+export { CLUSTER_SECRET_STORE, usesTiers };
 
 /** Where secret files appear inside containers: one directory per secret, one file per key. */
 export const SECRETS_MOUNT_ROOT = '/var/run/secrets/slipway';
@@ -41,11 +41,6 @@ export function secretVolumeName(index: number, secret: string): string {
 
 export function secretMountPath(secret: string): string {
   return `${SECRETS_MOUNT_ROOT}/${secretSlug(secret)}`;
-}
-
-/** True when the project splits apps into tiers (Pattern 5): each namespace then has its own SecretStore. */
-export function usesTiers(env: Pick<EnvironmentConfig, 'apps'>): boolean {
-  return env.apps.some((a) => a.tier !== undefined);
 }
 
 /** The store an app's ExternalSecrets read through: its namespace's SecretStore in multi-tier projects. */

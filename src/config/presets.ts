@@ -20,6 +20,7 @@ const common = {
     admins: [],
     controlPlaneLogging: ['api', 'audit', 'authenticator'],
     irsa: false,
+    terminationProtection: false,
   },
   secrets: {},
   components: {
@@ -72,6 +73,7 @@ export const PRESETS: Record<PresetName, SettingsInput> = {
   },
   prod: {
     ...common,
+    cluster: { ...common.cluster, terminationProtection: true },
     network: { vpcCidr: '10.0.0.0/16', azCount: 3, natGateways: 'perAz', vpcEndpoints: true },
     nodes: {
       groups: [
@@ -113,4 +115,17 @@ export const PROD_REQUIREMENTS = {
   minAvailabilityZones: 3,
   minNodes: 3,
   logRetentionDays: { min: 30, max: 90 },
+  /** Public endpoint CIDRs that mean "everyone". */
+  openCidrs: ['0.0.0.0/0'] as readonly string[],
 } as const;
+
+/**
+ * Waivers for an environment built only to read thresholds from (rule docs,
+ * verify of files without a config): it is never deployed, so nobody needs paging.
+ */
+export const THRESHOLDS_ONLY_WAIVERS = [
+  { check: 'alarm-recipient', reason: 'thresholds only: this environment is never deployed' },
+] as const;
+
+/** Account used for offline synthesis when the config names none (no lookup, no credentials); never deployed. */
+export const PLACEHOLDER_ACCOUNT = '000000000000';

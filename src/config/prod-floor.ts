@@ -60,6 +60,26 @@ export function checkProductionFloor(s: EnvironmentSettings): FloorViolation[] {
       message: 'production requires CloudWatch alarms (alarms.enabled and components.observability)',
     });
   }
+  if (s.alarms.enabled && s.components.observability && s.alarms.email.length === 0 && !s.alarms.snsTopicArn) {
+    out.push({
+      check: 'alarm-recipient',
+      path: ['alarms', 'email'],
+      received: [],
+      message:
+        'production alarms must reach a person: list alarms.email addresses or give alarms.snsTopicArn (a topic with your chat or paging integration)',
+    });
+  }
+  const { endpointAccess, publicAccessCidrs } = s.cluster;
+  const open = publicAccessCidrs.filter((c) => PROD_REQUIREMENTS.openCidrs.includes(c));
+  if (endpointAccess === 'publicAndPrivate' && (publicAccessCidrs.length === 0 || open.length > 0)) {
+    out.push({
+      check: 'public-endpoint-cidrs',
+      path: ['cluster', 'publicAccessCidrs'],
+      received: publicAccessCidrs,
+      message:
+        'a public API endpoint in production is opened only to listed CIDRs (none, or 0.0.0.0/0, means the whole internet); list the office or VPN ranges in cluster.publicAccessCidrs, or use endpointAccess: private',
+    });
+  }
   if (s.backup.schedule !== 'daily' || !s.components.backup) {
     out.push({
       check: 'daily-backup',

@@ -34,8 +34,11 @@ environments:
     preset: test     # 2 nodes minimum, smaller and mostly spot, EKS/test/*, 7-day logs, alarms off, manual backups
   prod:
     preset: prod     # 3+ on-demand nodes across 3 AZs plus spot, EKS/prod/*, 30-day logs, alarms, daily backups
-    # alarms:
-    #   email: [oncall@example.com]
+    alarms:
+      email: []                       # who is told when an alarm fires, such as [oncall@example.com]
+    waivers:                          # remove once alarms.email (or alarms.snsTopicArn) names a recipient
+      - check: alarm-recipient
+        reason: no on-call address yet; set alarms.email before the first production deploy
     # logs:
     #   retentionDays: 60             # production allows 30-90
 

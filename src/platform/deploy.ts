@@ -1,3 +1,4 @@
+import { PLACEHOLDER_ACCOUNT } from '../config/presets.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { platformStackName } from './stack.js';
 
@@ -47,6 +48,8 @@ export interface PlatformActionRequest {
   readonly confirm?: string;
   /** Destroy: allow a prod-preset environment. */
   readonly force?: boolean;
+  /** Deploy: approve the toolkit's questions (security changes) without asking; needed without a terminal. */
+  readonly yes?: boolean;
 }
 
 export interface PlatformActionDeps {
@@ -92,6 +95,20 @@ export async function runPlatformAction(
     );
   }
 
+  if (action === 'deploy' && !env.account) {
+    throw new RefusedError(
+      `environment "${env.name}" has no account setting, so its stack holds the placeholder account ${PLACEHOLDER_ACCOUNT}; ` +
+        'nothing was deployed. Set account: "<12-digit id>" in slipway.config.yaml (top level or under ' +
+        `environments.${env.name}) and synthesize again`,
+    );
+  }
+  if (action === 'deploy' && !req.yes && !deps.prompt) {
+    throw new RefusedError(
+      'deploy may ask to approve IAM and security-group changes and there is no terminal to ask; ' +
+        `pass --yes to approve them (slipway deploy --env ${env.name} --yes)`,
+    );
+  }
+
   const resolve = deps.resolveCredentials ?? defaultCredentials;
   const credentials = await resolve({ profile: req.profile, region });
 
@@ -104,7 +121,7 @@ export async function runPlatformAction(
     log: deps.log,
     // The typed name was the confirmation; the toolkit's own yes/no questions get "yes" for destroy only.
     confirm: async (q) => {
-      if (action === 'destroy') return true;
+      if (action === 'destroy' || req.yes) return true;
       const answer = deps.prompt ? await deps.prompt(`${q} (y/N) `) : undefined;
       return answer !== undefined && /^y(es)?$/i.test(answer.trim());
     },

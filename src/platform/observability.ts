@@ -20,6 +20,8 @@ export interface ObservabilityProps {
 }
 
 export const CLOUDWATCH_AGENT = { namespace: 'amazon-cloudwatch', serviceAccount: 'cloudwatch-agent' } as const;
+/** The metric the application log group's error-line filter writes. */
+export const APP_ERROR_METRIC = 'ApplicationErrorLines';
 export const CONTAINER_INSIGHTS_LOG_TYPES = ['application', 'dataplane', 'host', 'performance'] as const;
 
 /** Every log group the add-on writes to, created up front so each has a retention. */
@@ -82,6 +84,7 @@ export class Observability extends Construct {
     const memory = metric('node_memory_utilization', 'Average');
     const failed = metric('cluster_failed_node_count', 'Maximum');
     const restarts = metric('pod_number_of_container_restarts', 'Sum');
+    const errorLines = this.errorLineMetric(env);
 
     if (env.alarms.enabled) {
       const topic = env.alarms.snsTopicArn
@@ -111,6 +114,12 @@ export class Observability extends Construct {
       );
       define('FailedNodes', failed, 1, 'At least one node is failing');
       define(
+        'AppErrors',
+        errorLines,
+        env.alarms.errorLines,
+        `${env.alarms.errorLines} or more application error lines (${env.alarms.errorTerms.join(', ')}) within 5 minutes, twice in a row`,
+      );
+      define(
         'PodRestarts',
         restarts,
         env.alarms.podRestarts,
@@ -126,14 +135,31 @@ export class Observability extends Construct {
           new cloudwatch.GraphWidget({ title: 'Node memory %', left: [memory], width: 12 }),
         ],
         [
-          new cloudwatch.GraphWidget({ title: 'Failed nodes', left: [failed], width: 12 }),
-          new cloudwatch.GraphWidget({ title: 'Container restarts', left: [restarts], width: 12 }),
+          new cloudwatch.GraphWidget({ title: 'Failed nodes', left: [failed], width: 8 }),
+          new cloudwatch.GraphWidget({ title: 'Container restarts', left: [restarts], width: 8 }),
+          new cloudwatch.GraphWidget({ title: 'Application error lines', left: [errorLines], width: 8 }),
         ],
         this.alarms.length > 0
           ? [new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24 })]
           : [],
       ],
     });
+  }
+
+  /** Counts application log lines holding any of alarms.errorTerms, through a metric filter. */
+  private errorLineMetric(env: EnvironmentConfig): cloudwatch.Metric {
+    const application = this.logGroups.find((g) => g.node.id === 'Logs-application');
+    if (!application) throw new Error('the application log group is created before its metric filter');
+    const filter = new logs.MetricFilter(this, 'AppErrorLines', {
+      logGroup: application,
+      filterName: `${env.clusterName}-application-errors`,
+      filterPattern: logs.FilterPattern.anyTerm(...env.alarms.errorTerms),
+      metricNamespace: `Slipway/${env.clusterName}`,
+      metricName: APP_ERROR_METRIC,
+      metricValue: '1',
+      defaultValue: 0,
+    });
+    return filter.metric({ statistic: 'Sum', period: Duration.minutes(5) });
   }
 
   private createTopic(env: EnvironmentConfig): sns.ITopic {

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
 import { acknowledgeWildcardResources } from './nag.js';
 import { PodIdentityRole, type PodIdentityStatement } from './pod-identity-role.js';
-import { CLUSTER_SECRET_STORE } from './tier-secret-store.js';
+import { CLUSTER_SECRET_STORE, clusterStoreNamespaces } from './tier-secret-store.js';
 import { EXTERNAL_SECRETS_API_VERSION, type VersionLock } from './versions.js';
 
 export { CLUSTER_SECRET_STORE };
@@ -23,8 +23,14 @@ export function secretArn(env: Pick<EnvironmentConfig, 'region'>, account: strin
   return `arn:aws:secretsmanager:${env.region}:${account}:secret:${name}`;
 }
 
-/** What the controller may read: only the environment's path, plus decrypt with its key if one is set. */
+/**
+ * What the controller may read with its own credentials: the environment's
+ * path (plus decrypt with its key if one is set), and only when a
+ * ClusterSecretStore exists. Tier SecretStores name a tier role that the
+ * controller assumes, so a store without a role reads nothing.
+ */
 export function controllerStatements(env: EnvironmentConfig, account: string): PodIdentityStatement[] {
+  if (clusterStoreNamespaces(env).length === 0) return [];
   const out: PodIdentityStatement[] = [
     { actions: [...SECRET_READ_ACTIONS], resources: [secretArn(env, account, `${env.secretsPath}/*`)] },
   ];
@@ -32,25 +38,38 @@ export function controllerStatements(env: EnvironmentConfig, account: string): P
   return out;
 }
 
-export function clusterSecretStore(env: EnvironmentConfig): Record<string, unknown> {
+/**
+ * The ClusterSecretStore `aws-secrets-manager`, usable only from the namespaces
+ * clusterStoreNamespaces() allows; undefined when no namespace may use it.
+ */
+export function clusterSecretStore(env: EnvironmentConfig): Record<string, unknown> | undefined {
+  const namespaces = clusterStoreNamespaces(env);
+  if (namespaces.length === 0) return undefined;
   return {
     apiVersion: EXTERNAL_SECRETS_API_VERSION,
     kind: 'ClusterSecretStore',
     metadata: { name: CLUSTER_SECRET_STORE, labels: { 'app.kubernetes.io/managed-by': 'slipway' } },
-    // No auth block: the controller's ServiceAccount has a Pod Identity association (ESO >= 0.10).
-    spec: { provider: { aws: { service: 'SecretsManager', region: env.region } } },
+    spec: {
+      // Only these namespaces may reference the store; an ExternalSecret elsewhere is refused by the operator.
+      conditions: [{ namespaces }],
+      // No auth block: the controller's ServiceAccount has a Pod Identity association (ESO >= 0.10).
+      provider: { aws: { service: 'SecretsManager', region: env.region } },
+    },
   };
 }
 
 /**
  * 1.6 External Secrets: the operator (locked Helm chart), its Pod Identity
  * role limited to reading `<secretsPath>/*`, and the ClusterSecretStore
- * `aws-secrets-manager` for Secrets Manager in the environment's region.
+ * `aws-secrets-manager` for Secrets Manager in the environment's region,
+ * restricted to the namespaces that may use it. With tiers there is no
+ * cluster store: each tier namespace has its own SecretStore and role.
  */
 export class Secrets extends Construct {
   readonly chart: eks.HelmChart;
   readonly role: PodIdentityRole;
-  readonly store: eks.KubernetesManifest;
+  /** The ClusterSecretStore; undefined when no namespace may use one. */
+  readonly store?: eks.KubernetesManifest;
 
   constructor(scope: Construct, id: string, props: SecretsProps) {
     super(scope, id);
@@ -84,10 +103,10 @@ export class Secrets extends Construct {
       },
     });
     this.chart.node.addDependency(this.role.association);
-    this.store = new eks.KubernetesManifest(this, 'ClusterSecretStore', {
-      cluster,
-      manifest: [clusterSecretStore(env)],
-    });
-    this.store.node.addDependency(this.chart);
+    const store = clusterSecretStore(env);
+    if (store) {
+      this.store = new eks.KubernetesManifest(this, 'ClusterSecretStore', { cluster, manifest: [store] });
+      this.store.node.addDependency(this.chart);
+    }
   }
 }

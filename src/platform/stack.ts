@@ -59,6 +59,7 @@ export class PlatformStack extends Stack {
       ...props,
       env: { account: env.account ?? PLACEHOLDER_ACCOUNT, region: env.region },
       description: `Slipway platform for ${env.project}/${env.name} (EKS ${env.kubernetesVersion})`,
+      terminationProtection: env.cluster.terminationProtection,
     });
     this.config = env;
     const versions = props.versions ?? versionsFor(env.kubernetesVersion);

@@ -93,7 +93,7 @@ export function summarizeComponents(
   });
   add('secrets', c.secrets, {
     chart: `external-secrets@${versions.charts.externalSecrets.version}`,
-    clusterSecretStore: CLUSTER_SECRET_STORE,
+    clusterSecretStore: c.secrets?.store ? CLUSTER_SECRET_STORE : 'none (tier SecretStores)',
     readableSecrets: `${env.secretsPath}/*`,
   });
   add('observability', c.observability, {

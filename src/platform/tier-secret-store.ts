@@ -1,4 +1,5 @@
 import { namespaceOf } from '../apps/naming.js';
+import { PLACEHOLDER_ACCOUNT } from '../config/presets.js';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
 
@@ -33,8 +34,28 @@ export function tierSecretStoreRoleArn(env: Pick<EnvironmentConfig, 'clusterName
   return `arn:aws:iam::${env.account ?? PLACEHOLDER_ACCOUNT}:role/${tierSecretStoreRoleName(env, namespace)}`;
 }
 
-/** Account used for offline synthesis when the config names none (no lookup, no credentials). */
-export const PLACEHOLDER_ACCOUNT = '000000000000';
+export { PLACEHOLDER_ACCOUNT };
+
+/** True when the project splits apps into tiers (Pattern 5): each namespace then has its own SecretStore. */
+export function usesTiers(env: Pick<EnvironmentConfig, 'apps'>): boolean {
+  return env.apps.some((a) => a.tier !== undefined);
+}
+
+/**
+ * The namespaces allowed to use the ClusterSecretStore (its `spec.conditions`),
+ * sorted. With tiers every namespace reads through its own SecretStore, so only
+ * `secrets.clusterStoreNamespaces` may; without tiers the namespaces of apps
+ * with secrets may as well. Empty means the platform creates no cluster store.
+ */
+export function clusterStoreNamespaces(
+  env: Pick<EnvironmentConfig, 'project' | 'apps'> & {
+    readonly secrets: { readonly clusterStoreNamespaces: readonly string[] };
+  },
+): string[] {
+  const out = new Set(env.secrets.clusterStoreNamespaces);
+  if (!usesTiers(env)) for (const ns of secretsByNamespace(env).keys()) out.add(ns);
+  return [...out].sort();
+}
 
 /** Namespaces with apps that read secrets, and the secret names each may read, sorted. */
 export function secretsByNamespace(env: Pick<EnvironmentConfig, 'project' | 'apps'>): Map<string, string[]> {

@@ -1,4 +1,5 @@
 import { defineConfig } from '../config/load.js';
+import { THRESHOLDS_ONLY_WAIVERS } from '../config/presets.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { CHECKLIST, CHECKLIST_CATEGORIES, checklistItem } from './checklist.js';
 import { PITFALLS } from './pitfalls.js';
@@ -12,7 +13,7 @@ export const DOCS_FILE = 'docs/rules.md';
 export function presetEnvironments(): { test: EnvironmentConfig; prod: EnvironmentConfig } {
   const config = defineConfig({
     project: 'example',
-    environments: { test: { preset: 'test' }, prod: { preset: 'prod' } },
+    environments: { test: { preset: 'test' }, prod: { preset: 'prod', waivers: [...THRESHOLDS_ONLY_WAIVERS] } },
   });
   return { test: config.environments.test, prod: config.environments.prod };
 }

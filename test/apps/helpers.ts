@@ -21,7 +21,7 @@ export function envWith(apps: AppInput[], envName: 'test' | 'prod' = 'prod', ext
     project: 'demo',
     account: '123456789012',
     domain: { name: 'demo.example.com' },
-    environments: { test: { preset: 'test' }, prod: { preset: 'prod' } },
+    environments: { test: { preset: 'test' }, prod: { preset: 'prod', alarms: { email: ['oncall@example.com'] } } },
     apps,
     ...extra,
   } as ConfigFileInput);

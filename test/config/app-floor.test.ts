@@ -6,7 +6,7 @@ const yaml = (app: string) => `project: demo
 account: "123456789012"
 environments:
   test: { preset: test }
-  prod: { preset: prod }
+  prod: { preset: prod, alarms: { email: [oncall@example.com] } }
 apps:
   - name: site
     pattern: web

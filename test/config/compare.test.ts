@@ -8,6 +8,7 @@ environments:
   prod:
     preset: prod
     logs: { retentionDays: 90 }
+    alarms: { email: [oncall@example.com] }
 `);
 
 describe('config diff', () => {

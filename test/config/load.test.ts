@@ -21,6 +21,7 @@ environments:
     preset: test
   prod:
     preset: prod
+    alarms: { email: [oncall@example.com] }
 `;
 
 describe('loading slipway.config.yaml', () => {
@@ -43,7 +44,7 @@ describe('loading slipway.config.yaml', () => {
   it('reports an unknown key inside an environment with its full path', () => {
     const [issue] = problems(`${base}    netwrk: {}\n`);
     expect(issue.path).toEqual(['environments', 'prod', 'netwrk']);
-    expect(issue.location?.line).toBe(7);
+    expect(issue.location?.line).toBe(8);
     expect(issue.message).toContain('"network"');
   });
 
@@ -68,7 +69,7 @@ describe('loading slipway.config.yaml', () => {
   it('reports duplicate keys', () => {
     const [issue] = problems(`${base}project: other\n`);
     expect(issue.message).toMatch(/duplicate key/);
-    expect(issue.location?.line).toBe(7);
+    expect(issue.location?.line).toBe(8);
   });
 
   it('reports an empty file and a non-mapping root', () => {
@@ -104,7 +105,8 @@ describe('loading slipway.config.yaml', () => {
 
 describe('the production floor', () => {
   it('fails a prod-preset environment with two AZs, too few nodes, no on-demand, short logs, no alarms and manual backups', () => {
-    const issues = problems(`${base}    network: { azCount: 2 }
+    const issues =
+      problems(`${base.replace('    alarms: { email: [oncall@example.com] }\n', '')}    network: { azCount: 2 }
     nodes:
       groups:
         - { name: spot, capacity: spot, instanceTypes: [m5.large], min: 2, desired: 2, max: 4 }
@@ -124,6 +126,40 @@ describe('the production floor', () => {
       expect(messages).toContain(`check: ${check}`);
     }
     expect(issues).toHaveLength(6);
+  });
+
+  it('fails prod alarms that reach nobody, and accepts a topic or a waiver instead', () => {
+    const bare = base.replace('    alarms: { email: [oncall@example.com] }\n', '');
+    const [issue] = problems(bare);
+    expect(issue.message).toContain('check: alarm-recipient');
+    expect(issue.message).toContain('alarms.email');
+    const topic = 'arn:aws:sns:us-east-1:123456789012:oncall';
+    expect(parseConfig(`${bare}    alarms: { snsTopicArn: "${topic}" }\n`).environments.prod.alarms.snsTopicArn).toBe(
+      topic,
+    );
+    const waived = parseConfig(`${bare}    waivers:
+      - check: alarm-recipient
+        reason: paging is wired up by the operations team next sprint
+`);
+    expect(waived.environments.prod.waivers.map((w) => w.check)).toEqual(['alarm-recipient']);
+  });
+
+  it('fails a public prod endpoint without CIDRs or open to 0.0.0.0/0, at the CIDR setting', () => {
+    for (const cidrs of ['[]', '["0.0.0.0/0"]']) {
+      const issues = problems(
+        `${base}    cluster: { endpointAccess: publicAndPrivate, publicAccessCidrs: ${cidrs} }\n`,
+      );
+      expect(issues.map((i) => i.path.join('.'))).toEqual(['environments.prod.cluster.publicAccessCidrs']);
+      expect(issues[0].message).toContain('check: public-endpoint-cidrs');
+    }
+    const ok = parseConfig(
+      `${base}    cluster: { endpointAccess: publicAndPrivate, publicAccessCidrs: ["203.0.113.0/24"] }\n`,
+    );
+    expect(ok.environments.prod.cluster.publicAccessCidrs).toEqual(['203.0.113.0/24']);
+    const test = parseConfig(
+      base.replace('    preset: test', '    preset: test\n    cluster: { endpointAccess: publicAndPrivate }'),
+    );
+    expect(test.environments.test.cluster.endpointAccess).toBe('publicAndPrivate');
   });
 
   it('accepts a violation waived with a written reason', () => {

@@ -136,14 +136,41 @@ describe('storage', () => {
 });
 
 describe('secrets', () => {
-  it('installs External Secrets at the locked version and a ClusterSecretStore for the region', () => {
+  it('installs External Secrets at the locked version and, with tiers, no ClusterSecretStore', () => {
     const eso = charts(prod.template).get('external-secrets');
     expect(eso?.Version).toBe(lock.charts.externalSecrets.version);
-    const store = manifests(prod.template).find((m) => m.kind === 'ClusterSecretStore');
+    expect(manifests(prod.template).some((m) => m.kind === 'ClusterSecretStore')).toBe(false);
+  });
+
+  it('limits the ClusterSecretStore of a project without tiers to the namespaces of apps with secrets', async () => {
+    const flat = await synth(
+      variantEnv('prod', (input) => {
+        for (const app of input.apps as Record<string, unknown>[]) delete app.tier;
+        (input.secrets as unknown) = { clusterStoreNamespaces: ['batch'] };
+      }),
+    );
+    const store = manifests(flat.template).find((m) => m.kind === 'ClusterSecretStore');
     expect(store).toMatchObject({
       metadata: { name: CLUSTER_SECRET_STORE },
-      spec: { provider: { aws: { service: 'SecretsManager', region: 'us-east-1' } } },
+      spec: {
+        conditions: [{ namespaces: ['batch', 'shop'] }],
+        provider: { aws: { service: 'SecretsManager', region: 'us-east-1' } },
+      },
     });
+    expect(JSON.stringify(flat.template.toJSON())).toContain(
+      'arn:aws:secretsmanager:us-east-1:123456789012:secret:EKS/prod/*',
+    );
+  });
+
+  it('gives the controller no secret access of its own with tiers: it reads only by assuming a tier role', () => {
+    const text = JSON.stringify(prod.template.toJSON());
+    expect(text).not.toContain('secret:EKS/prod/*');
+    const assume = resourcesOf(prod.template, 'AWS::IAM::Policy').flatMap(([, r]) =>
+      ((dig(r.Properties, 'PolicyDocument', 'Statement') as { Action: string | string[] }[]) ?? []).filter((st) =>
+        [st.Action].flat().includes('sts:AssumeRole'),
+      ),
+    );
+    expect(assume.length).toBeGreaterThan(0);
   });
 
   it('lets the controller read only secrets under EKS/<env> and never secretsmanager on *', () => {
@@ -165,7 +192,7 @@ describe('secrets', () => {
           }
         }
       }
-      expect(text).toContain(`arn:aws:secretsmanager:us-east-1:123456789012:secret:EKS/${s.env.name}/*`);
+      expect(text).toContain(`arn:aws:secretsmanager:us-east-1:123456789012:secret:EKS/${s.env.name}/`);
     }
   });
 });

@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bundledExamplePath } from '../../src/config/load.js';
 import {
   CredentialsError,
   type PlatformActionDeps,
@@ -6,7 +10,7 @@ import {
   runPlatformAction,
 } from '../../src/platform/deploy.js';
 import { runCli } from '../support/cli.js';
-import { exampleEnv } from './fixtures.js';
+import { exampleEnv, variantEnv } from './fixtures.js';
 
 /** A toolkit that records what it was asked to do and never calls AWS. */
 function fakes(answers: (string | undefined)[] = []) {
@@ -130,14 +134,71 @@ describe('slipway destroy (CLI)', () => {
   it('refuses without a terminal and without --confirm, before touching AWS', async () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIAFAKEFAKEFAKE');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake-secret');
-    const t = await runCli(['destroy', '--env', 'test']);
+    const t = await runCli(['destroy', '--env', 'test', '--config', bundledExamplePath()]);
     expect(t.code).toBe(1);
     expect(t.stderr).toMatch(/--confirm shop-test/);
   });
 
   it('refuses prod without --force', async () => {
-    const t = await runCli(['destroy', '--env', 'prod', '--yes-i-typed', 'shop-prod']);
+    const t = await runCli([
+      'destroy',
+      '--env',
+      'prod',
+      '--yes-i-typed',
+      'shop-prod',
+      '--config',
+      bundledExamplePath(),
+    ]);
     expect(t.code).toBe(1);
     expect(t.stderr).toMatch(/--force/);
+  });
+});
+
+describe('deploying safely', () => {
+  it('refuses to deploy an environment without an account, naming the setting, before touching AWS', async () => {
+    const { calls, deps } = fakes();
+    const env = variantEnv('test', (input) => {
+      delete input.account;
+    });
+    const err = await runPlatformAction({ env, action: 'deploy', yes: true }, deps).catch((e: unknown) => e);
+    expect(String((err as Error).message)).toMatch(/no account setting/);
+    expect(String((err as Error).message)).toContain('000000000000');
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses to deploy without a terminal unless --yes approves, and then answers the toolkit yes', async () => {
+    const { calls, deps } = fakes();
+    const env = await exampleEnv('test');
+    const noTerminal = { ...deps, prompt: undefined };
+    const err = await runPlatformAction({ env, action: 'deploy' }, noTerminal).catch((e: unknown) => e);
+    expect(String((err as Error).message)).toMatch(/--yes/);
+    expect(calls).toEqual([]);
+    let approved: boolean | undefined;
+    await runPlatformAction(
+      { env, action: 'deploy', yes: true },
+      {
+        ...noTerminal,
+        createToolkit: async ({ confirm }) => ({
+          deploy: async () => {
+            approved = await confirm('Do you wish to deploy these changes');
+          },
+          diff: async () => {},
+          destroy: async () => {},
+        }),
+      },
+    );
+    expect(approved).toBe(true);
+  });
+
+  it('never deploys or destroys the bundled example: without a config file it names --config', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'slipway-noconfig-'));
+    for (const args of [
+      ['deploy', '--env', 'test', '--yes'],
+      ['destroy', '--env', 'test', '--confirm', 'shop-test'],
+    ]) {
+      const t = await runCli(args, { cwd });
+      expect(t.code).toBe(1);
+      expect(t.stderr).toMatch(/--config/);
+    }
   });
 });

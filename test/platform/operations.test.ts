@@ -1,3 +1,4 @@
+import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TIER_SECRET_STORE_SA, tierSecretStoreRoleArn } from '../../src/platform/tier-secret-store.js';
 import { VERSION_LOCK } from '../../src/platform/versions.js';
@@ -63,9 +64,40 @@ describe('observability', () => {
     prod.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
+  it('counts error lines of the application log group and alarms on them in prod', () => {
+    prod.template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: Match.anyValue(),
+      FilterPattern: '?"ERROR" ?"FATAL" ?"panic"',
+      MetricTransformations: [
+        Match.objectLike({
+          MetricName: 'ApplicationErrorLines',
+          MetricNamespace: 'Slipway/shop-prod',
+          MetricValue: '1',
+        }),
+      ],
+    });
+    const [[, filter]] = resourcesOf(prod.template, 'AWS::Logs::MetricFilter');
+    const [[groupId]] = resourcesOf(prod.template, 'AWS::Logs::LogGroup').filter(
+      ([, g]) => g.Properties?.LogGroupName === '/aws/containerinsights/shop-prod/application',
+    );
+    expect(dig(filter.Properties, 'LogGroupName')).toEqual({ Ref: groupId });
+    prod.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApplicationErrorLines',
+      Namespace: 'Slipway/shop-prod',
+      Threshold: 20,
+    });
+  });
+
   it('has no alarms in test (optional there) but still a dashboard', () => {
     test.template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
     test.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+});
+
+describe('stack', () => {
+  it('turns on termination protection where the config asks (the prod preset), and leaves test deletable', () => {
+    expect(prod.stack.terminationProtection).toBe(true);
+    expect(test.stack.terminationProtection).toBe(false);
   });
 });
 

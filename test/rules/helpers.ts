@@ -7,7 +7,7 @@ import type { ResultStatus, Rule, RuleResult } from '../../src/rules/types.js';
 
 const config = defineConfig({
   project: 'shop',
-  environments: { test: { preset: 'test' }, prod: { preset: 'prod' } },
+  environments: { test: { preset: 'test' }, prod: { preset: 'prod', alarms: { email: ['oncall@example.com'] } } },
 });
 
 /** The shop project's resolved environments: `test` and `prod` presets. */

@@ -11,6 +11,7 @@ interface ActionOptions {
   confirm?: string;
   yesITyped?: string;
   force?: boolean;
+  yes?: boolean;
 }
 
 const DESCRIPTIONS = {
@@ -28,6 +29,9 @@ export function registerDeploy(app: CliApp, program: Command): void {
       .requiredOption('-e, --env <name>', 'environment')
       .option('--profile <name>', 'AWS profile (default: AWS_PROFILE or the default chain)')
       .option('--region <region>', "AWS region (default: the environment's region)");
+    if (action === 'deploy') {
+      cmd.option('-y, --yes', 'approve security changes without asking (required when there is no terminal, as in CI)');
+    }
     if (action === 'destroy') {
       cmd
         .option('--confirm <cluster-name>', 'the cluster name, typed, to destroy without a prompt')
@@ -38,7 +42,10 @@ export function registerDeploy(app: CliApp, program: Command): void {
       app.action(async (opts: ActionOptions, c: Command) => {
         const g = globalOptions(c);
         const format = outputFormat(g, ['table', 'json', 'yaml'] as const);
-        const config = await loadCliConfig(g, app.io);
+        const config = await loadCliConfig(g, app.io, {
+          example: action === 'diff' ? 'notice' : 'refuse',
+          command: `slipway ${action}`,
+        });
         const [name] = selectEnvironments(config, opts.env);
         if (opts.confirm && opts.yesITyped && opts.confirm !== opts.yesITyped) {
           throw new UsageError('--confirm and --yes-i-typed disagree; give the cluster name once');
@@ -52,6 +59,7 @@ export function registerDeploy(app: CliApp, program: Command): void {
             region: opts.region,
             confirm: opts.confirm ?? opts.yesITyped,
             force: opts.force,
+            yes: opts.yes,
           },
           { prompt: app.io.prompt, log: (line) => app.io.stderr(`${line}\n`) },
         );

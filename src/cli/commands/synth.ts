@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { PLACEHOLDER_ACCOUNT } from '../../config/presets.js';
 import type { CliApp } from '../app.js';
 import { EXIT, globalOptions, outputFormat, useColor } from '../context.js';
 import { loadCliConfig, selectEnvironments } from '../load-config.js';
@@ -47,6 +48,13 @@ export function registerSynth(app: CliApp, program: Command): void {
         const rows: string[][] = [];
         const notes = new Set<string>();
         for (const name of envs) {
+          if (!config.environments[name].account) {
+            app.io.stderr(
+              `warning: environments.${name}: no account setting; synthesizing with the placeholder account ` +
+                `${PLACEHOLDER_ACCOUNT} in IAM and KMS policies and image names. Set account: "<12-digit id>" ` +
+                'in the config before deploying (deploy refuses without it)\n',
+            );
+          }
           data[name] = {};
           for (const s of synthesizers) {
             const part = await s.synthesize(config.environments[name], { outdir, validate: Boolean(opts.validate) });

@@ -3,8 +3,8 @@ import type { SlipwayConfig } from '../../config/types.js';
 import type { Inventory } from '../../inventory/inventory.js';
 import type { VerifyReport } from '../../rules/engine/types.js';
 import type { CliApp } from '../app.js';
-import { type CliIO, EXIT, globalOptions, UsageError, useColor } from '../context.js';
-import { selectEnvironments } from '../load-config.js';
+import { type CliIO, EXIT, type GlobalOptions, globalOptions, UsageError, useColor } from '../context.js';
+import { noticeBundledExample, selectEnvironments } from '../load-config.js';
 import {
   addLiveOptions,
   checkLiveOptions,
@@ -88,7 +88,7 @@ export function registerVerify(app: CliApp, program: Command): void {
         const rules = await loadRules();
         if (rules.length === 0 && !g.quiet) io.stderr('warning: no rules are registered; only inputs are checked\n');
 
-        const { config, thresholds } = await verifyConfig(g.config, io, paths.length > 0);
+        const { config, thresholds } = await verifyConfig(g, io, paths.length > 0);
         if (!g.quiet) for (const w of config.warnings) io.stderr(`warning: ${w}\n`);
         const envNames =
           opts.env || isLiveOrDump(opts) ? selectEnvironments(config, opts.env) : Object.keys(config.environments);
@@ -170,22 +170,29 @@ function collect(value: string, previous: string[] | undefined): string[] {
  * named or sits in the working directory; otherwise the prod preset's thresholds apply.
  */
 async function verifyConfig(
-  explicit: string | undefined,
+  globals: GlobalOptions,
   io: CliIO,
   withPaths: boolean,
 ): Promise<{ config: SlipwayConfig; thresholds: 'config' | 'default-prod-preset' }> {
   const { defineConfig, findConfigFile, loadConfig, DEFAULT_CONFIG_FILE } = await import('../../config/load.js');
+  const { THRESHOLDS_ONLY_WAIVERS } = await import('../../config/presets.js');
+  const explicit = globals.config;
   if (withPaths && !explicit) {
     const { existsSync } = await import('node:fs');
     const { join } = await import('node:path');
     if (!existsSync(join(io.cwd, DEFAULT_CONFIG_FILE))) {
       return {
-        config: defineConfig({ project: 'adhoc', environments: { prod: { preset: 'prod' } } }),
+        config: defineConfig({
+          project: 'adhoc',
+          environments: { prod: { preset: 'prod', waivers: [...THRESHOLDS_ONLY_WAIVERS] } },
+        }),
         thresholds: 'default-prod-preset',
       };
     }
   }
-  return { config: await loadConfig(findConfigFile(explicit, io.cwd)), thresholds: 'config' };
+  const file = findConfigFile(explicit, io.cwd);
+  await noticeBundledExample(file, globals, io);
+  return { config: await loadConfig(file), thresholds: 'config' };
 }
 
 async function readProcessStdin(): Promise<Uint8Array> {

@@ -87,6 +87,9 @@ export const clusterSchema = z.strictObject({
     .array(z.enum(['api', 'audit', 'authenticator', 'controllerManager', 'scheduler']))
     .describe('Control plane log types sent to CloudWatch.'),
   irsa: z.boolean().describe('Also create an IAM OIDC provider (IRSA); Pod Identity is used without it.'),
+  terminationProtection: z
+    .boolean()
+    .describe('CloudFormation termination protection on the platform stack (on in the prod preset).'),
 });
 
 /** What adds nodes when pods are Pending (docs/platform.md, "Node autoscaling"). */
@@ -114,6 +117,12 @@ export const secretsSchema = z.strictObject({
     .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/.+$/, 'a KMS key ARN')
     .optional()
     .describe('Customer managed key the secrets are encrypted with, if not the AWS managed key.'),
+  clusterStoreNamespaces: z
+    .array(dnsLabel)
+    .default([])
+    .describe(
+      'Namespaces, besides those of apps with secrets in a project without tiers, that may use the ClusterSecretStore aws-secrets-manager.',
+    ),
 });
 
 export const logsSchema = z.strictObject({
@@ -137,6 +146,17 @@ export const alarmsSchema = z.strictObject({
   cpuPercent: z.number().min(1).max(100).describe('Node CPU utilisation that raises the alarm.'),
   memoryPercent: z.number().min(1).max(100).describe('Node memory utilisation that raises the alarm.'),
   podRestarts: z.number().int().min(1).describe('Container restarts within five minutes that raise the alarm.'),
+  errorLines: z
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe('Error lines in the application log group within five minutes that raise the alarm.'),
+  errorTerms: z
+    .array(z.string().regex(/^[A-Za-z0-9_.:=-]+$/, 'a single word such as ERROR'))
+    .min(1)
+    .default(['ERROR', 'FATAL', 'panic'])
+    .describe('Words that mark an application log line as an error (any of them, case-sensitive).'),
 });
 
 export const backupSchema = z.strictObject({

@@ -18,6 +18,8 @@ export const WAIVABLE_CHECKS = [
   'log-retention',
   'alarms',
   'daily-backup',
+  'alarm-recipient',
+  'public-endpoint-cidrs',
 ] as const;
 export type WaivableCheck = (typeof WAIVABLE_CHECKS)[number];
 

@@ -24,6 +24,8 @@ export const STATIC_AWS_TYPES = [
   'AWS::Lambda::Function',
   'AWS::CloudWatch::Alarm',
   'AWS::SNS::Topic',
+  'AWS::SNS::Subscription',
+  'AWS::Logs::MetricFilter',
   'AWS::IAM::Role',
   'AWS::IAM::Policy',
   'AWS::IAM::ManagedPolicy',

@@ -26,7 +26,7 @@ export default defineRule({
     severity: { test: 'medium', prod: 'high' },
     why: 'An API server open to the internet is one stolen credential or one API server vulnerability away from the whole cluster.',
     verified:
-      'Each AWS::EKS::Cluster has EndpointPublicAccess false, or (when cluster.endpointAccess allows it) PublicAccessCidrs that do not include 0.0.0.0/0. A missing EndpointPublicAccess means public, as in EKS.',
+      'Each AWS::EKS::Cluster has EndpointPublicAccess false, or (when cluster.endpointAccess allows it) PublicAccessCidrs that do not include 0.0.0.0/0. A missing EndpointPublicAccess means public, and a missing or empty PublicAccessCidrs means 0.0.0.0/0, as in EKS.',
     fix: 'Keep cluster.endpointAccess: private and reach the cluster through a VPN or bastion; if public access is needed, list the office CIDRs in cluster.publicAccessCidrs.',
     equivalents: { checkov: ['CKV_AWS_39', 'CKV_AWS_38'] },
     params,
@@ -39,12 +39,17 @@ export default defineRule({
       const path = ['ResourcesVpcConfig'];
       const isPublic = vpc.EndpointPublicAccess !== false && vpc.EndpointPublicAccess !== 'false';
       if (!isPublic) return awsResult('pass', c, 'the API endpoint is private', [...path, 'EndpointPublicAccess']);
-      const cidrs = vpc.PublicAccessCidrs === undefined ? ['0.0.0.0/0'] : textList(vpc.PublicAccessCidrs);
+      const listed = vpc.PublicAccessCidrs === undefined ? [] : textList(vpc.PublicAccessCidrs);
+      // No list (or an empty one) is EKS's default: the whole internet.
+      const cidrs = listed.length > 0 ? listed : p.openCidrs;
       const open = cidrs.some((x) => p.openCidrs.includes(x));
       if (!p.allowPublic) {
         return awsResult('fail', c, 'the API endpoint is public; this environment asks for a private endpoint', path);
       }
-      if (open) return awsResult('fail', c, 'the public API endpoint accepts the whole internet (0.0.0.0/0)', path);
+      if (open) {
+        const seen = listed.length > 0 ? `PublicAccessCidrs ${listed.join(', ')}` : 'no PublicAccessCidrs';
+        return awsResult('fail', c, `the public API endpoint accepts the whole internet (${seen})`, path);
+      }
       return awsResult('pass', c, `the public API endpoint is limited to ${cidrs.join(', ')}`, path);
     }),
 });

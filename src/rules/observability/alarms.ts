@@ -58,6 +58,7 @@ export default defineRule({
           'node_status_condition_ready',
           'HTTPCode_Target_5XX_Count',
           'HTTPCode_ELB_5XX_Count',
+          'ApplicationErrorLines',
         ],
       },
     }),

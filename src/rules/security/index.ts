@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import capabilities from './capabilities.js';
+import clusterSecretStoreScope from './cluster-secret-store-scope.js';
 import externalSecretsPath from './external-secrets-path.js';
 import hostNamespaces from './host-namespaces.js';
 import hostPath from './host-path.js';
@@ -12,6 +13,7 @@ import networkPolicies from './network-policies.js';
 import networkPolicyEnforcement from './network-policy-enforcement.js';
 import noPlainSecrets from './no-plain-secrets.js';
 import noPrivilegeEscalation from './no-privilege-escalation.js';
+import placeholderAccount from './placeholder-account.js';
 import podIdentity from './pod-identity.js';
 import podSecurityContext from './pod-security-context.js';
 import rbac from './rbac.js';
@@ -24,6 +26,7 @@ import serviceAccounts from './service-accounts.js';
 /** The security rules: one per file in this folder. */
 export const rules: readonly Rule[] = [
   capabilities,
+  clusterSecretStoreScope,
   externalSecretsPath,
   hostNamespaces,
   hostPath,
@@ -36,6 +39,7 @@ export const rules: readonly Rule[] = [
   networkPolicyEnforcement,
   noPlainSecrets,
   noPrivilegeEscalation,
+  placeholderAccount,
   podIdentity,
   podSecurityContext,
   rbac,

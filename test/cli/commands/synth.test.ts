@@ -14,7 +14,8 @@ describe('slipway synth', () => {
     const data = JSON.parse(t.stdout) as Record<string, { platform: { templates: string[] } }>;
     expect(Object.keys(data)).toEqual(['test', 'prod']);
     expect(data.prod.platform.templates).toEqual(['a/prod/platform/shop-prod-platform.template.json']);
-    expect(t.stderr).toBe('');
+    expect(t.stderr).toMatch(/^note: no slipway\.config\.yaml in .*; using the bundled example .*examples\/shop/);
+    expect(t.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('prints a per-component table and gives identical files on a second run', async () => {
@@ -30,5 +31,16 @@ describe('slipway synth', () => {
     const t = await runCli(['synth', '--env', 'staging'], { cwd: root });
     expect(t.code).toBe(1);
     expect(t.stderr).toMatch(/defined: test, prod/);
+  });
+
+  it('synthesizes a config without account (as init writes it) with a warning naming the setting', async () => {
+    const dir = mkdtempSync(join(root, 'init-'));
+    expect((await runCli(['init', dir, '--project', 'demo'])).code).toBe(0);
+    const t = await runCli(['synth', '--env', 'prod', '--out', 'c', '-o', 'json'], { cwd: dir });
+    expect(t.code).toBe(0);
+    expect(t.stderr).toMatch(/environments\.prod: no account setting; .*000000000000/);
+    expect(t.stderr).not.toMatch(/bundled example/);
+    const template = readFileSync(join(dir, 'c', 'prod', 'platform', 'demo-prod-platform.template.json'), 'utf8');
+    expect(JSON.parse(template)).toBeTruthy();
   });
 });

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { defineConfig } from '../../../src/config/load.js';
+import { THRESHOLDS_ONLY_WAIVERS } from '../../../src/config/presets.js';
 import type { EnvironmentConfig } from '../../../src/config/types.js';
 import { containerPath } from '../../../src/inventory/workloads.js';
 import { defineRule, type Rule } from '../../../src/rules/types.js';
 
 /** The environment verify uses when no config is found. */
 export function prodEnv(extra: Record<string, unknown> = {}): EnvironmentConfig {
-  return defineConfig({ project: 'adhoc', environments: { prod: { preset: 'prod', ...extra } } } as Parameters<
-    typeof defineConfig
-  >[0]).environments.prod;
+  return defineConfig({
+    project: 'adhoc',
+    environments: { prod: { preset: 'prod', waivers: [...THRESHOLDS_ONLY_WAIVERS], ...extra } },
+  } as Parameters<typeof defineConfig>[0]).environments.prod;
 }
 
 const base = {

@@ -21,4 +21,13 @@ describe('infrastructure.private-endpoint', () => {
     expect(statusOf(run(rule, inventory({ aws: [c] }), 'prod', { allowPublic: true }), 'Cluster')).toBe('pass');
     expect(statusOf(run(rule, inventory({ aws: [open] }), 'prod', { allowPublic: true }), 'Cluster')).toBe('fail');
   });
+
+  it.each([
+    ['no CIDR list', { EndpointPublicAccess: true }],
+    ['an empty CIDR list', { EndpointPublicAccess: true, PublicAccessCidrs: [] }],
+  ])('fails a public endpoint with %s even where public access is allowed', (_, vpc) => {
+    expect(statusOf(run(rule, inventory({ aws: [cluster(vpc)] }), 'prod', { allowPublic: true }), 'Cluster')).toBe(
+      'fail',
+    );
+  });
 });
