@@ -1,7 +1,7 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { Synthesizer, SynthPartResult } from '../platform/synth.js';
+import { writeOwnedFiles } from '../util/owned-output.js';
 import { type SynthAppsOptions, synthesizeApps } from './synth.js';
 
 /** What `slipway synth` reports for the apps part, plus the notes to print once per run. */
@@ -14,8 +14,9 @@ function kindsOf(text: string): string[] {
 }
 
 /**
- * Writes `<outdir>/<env>/apps/` from scratch (so an app removed from the config
- * leaves no stale files for Argo CD to keep applying) and reports one row per
+ * Writes `<outdir>/<env>/apps/`, removing the files an earlier run wrote that
+ * this one does not (so an app removed from the config leaves no stale files
+ * for Argo CD to keep applying) and nothing else, and reports one row per
  * folder. Argo CD source paths assume the output folder sits at the repository
  * root: `<basename of outdir>/<env>/apps/<app>`.
  */
@@ -26,14 +27,9 @@ export async function writeApps(
 ): Promise<AppsPartResult> {
   const dir = join(outdir, env.name, 'apps');
   const result = synthesizeApps(env, { basePath: `${basename(outdir)}/${env.name}/apps`, ...options });
-  await rm(dir, { recursive: true, force: true });
-  const written: string[] = [];
+  const written = await writeOwnedFiles(dir, result.files);
   const folders = new Map<string, string[]>();
   for (const [file, text] of result.files) {
-    const path = join(dir, file);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-    written.push(path);
     const folder = file.split('/')[0];
     folders.set(folder, [...(folders.get(folder) ?? []), ...kindsOf(text).filter((k) => k !== 'Kustomization')]);
   }
