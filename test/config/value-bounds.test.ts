@@ -4,22 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARGOCD_NAMESPACE } from '../../src/apps/argocd.js';
-import { ConfigError } from '../../src/config/errors.js';
-import { loadConfig, parseConfig } from '../../src/config/load.js';
+import { loadConfig } from '../../src/config/load.js';
 import { SYSTEM_NAMESPACES } from '../../src/config/system-namespaces.js';
 import { KEDA_OPERATOR } from '../../src/platform/addons.js';
 import { KARPENTER } from '../../src/platform/karpenter.js';
 import { EXTERNAL_SECRETS } from '../../src/platform/secrets.js';
-
-function problems(text: string) {
-  try {
-    parseConfig(text, 'cfg.yaml');
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).issues;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { problems } from '../support/config-problems.js';
 
 const withApp = (app: string, head = 'project: shop\nregion: us-east-1') =>
   `${head}\nenvironments:\n  test:\n    preset: test\napps:\n${app}`;
