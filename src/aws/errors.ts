@@ -19,10 +19,27 @@ const CREDENTIALS = new Set([
   'AuthFailure',
 ]);
 
-function nameOf(e: unknown): string {
+/** The error's name or code, as the SDK sets it. */
+export function nameOf(e: unknown): string {
   if (!e || typeof e !== 'object') return '';
   const x = e as { name?: unknown; Code?: unknown; code?: unknown };
   return String(x.name ?? x.Code ?? x.code ?? '');
+}
+
+/** AWS received credentials and refused them (invalid key, bad signature, expired token). */
+const REJECTED = new Set([
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'AuthFailure',
+]);
+
+/** Whether AWS saw the credentials and rejected them (as opposed to none being found). */
+export function isRejectedCredentials(e: unknown): boolean {
+  return REJECTED.has(nameOf(e));
 }
 
 /** The caller lacks a permission (IAM said no). */
@@ -45,9 +62,12 @@ export class AwsAccessDenied extends Error {
   }
 }
 
-/** No credentials could be found or they were rejected. */
+/** No credentials could be found, or AWS rejected them (`rejected`). */
 export class AwsNoCredentials extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly rejected = false,
+  ) {
     super(message);
     this.name = 'AwsNoCredentials';
   }
