@@ -7,18 +7,6 @@ const DENIED = new Set([
   'Forbidden',
 ]);
 
-const CREDENTIALS = new Set([
-  'CredentialsProviderError',
-  'ExpiredToken',
-  'ExpiredTokenException',
-  'InvalidClientTokenId',
-  'UnrecognizedClientException',
-  'InvalidSignatureException',
-  'SignatureDoesNotMatch',
-  'TokenRefreshRequired',
-  'AuthFailure',
-]);
-
 /** The error's name or code, as the SDK sets it. */
 export function nameOf(e: unknown): string {
   if (!e || typeof e !== 'object') return '';
@@ -36,6 +24,9 @@ const REJECTED = new Set([
   'SignatureDoesNotMatch',
   'AuthFailure',
 ]);
+
+/** No usable credentials: none found, or rejected. */
+const CREDENTIALS = new Set([...REJECTED, 'CredentialsProviderError', 'TokenRefreshRequired']);
 
 /** Whether AWS saw the credentials and rejected them (as opposed to none being found). */
 export function isRejectedCredentials(e: unknown): boolean {
