@@ -33,7 +33,7 @@ export function imageOf(app: AppConfig, env: Pick<EnvironmentConfig, 'account' |
 /** A per-environment value: the environment's entry of a map, or the single value. */
 export function valueFor<T>(value: T | Record<string, T> | undefined, envName: string, fallback: T): T {
   if (value === undefined) return fallback;
-  if (isEnvMap<T>(value)) return envName in value ? value[envName] : fallback;
+  if (isEnvMap<T>(value)) return Object.hasOwn(value, envName) ? value[envName] : fallback;
   return value;
 }
 

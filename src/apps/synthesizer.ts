@@ -1,8 +1,8 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { Synthesizer, SynthPartResult } from '../platform/synth.js';
 import { UsageError } from '../util/errors.js';
+import { writeOwnedFiles } from '../util/owned-output.js';
 import { type SynthAppsOptions, synthesizeApps } from './synth.js';
 
 /** What `slipway synth` reports for the apps part, plus the notes to print once per run. */
@@ -15,8 +15,9 @@ function kindsOf(text: string): string[] {
 }
 
 /**
- * Writes `<outdir>/<env>/apps/` from scratch (so an app removed from the config
- * leaves no stale files for Argo CD to keep applying) and reports one row per
+ * Writes `<outdir>/<env>/apps/`, removing the files an earlier run wrote that
+ * this one does not (so an app removed from the config leaves no stale files
+ * for Argo CD to keep applying) and nothing else, and reports one row per
  * folder. The sync objects point at that folder's path from the root of the Git
  * repository holding it, and at that repository's origin (see resolveGitSource);
  * when they cannot and the environment requires them, nothing is written.
@@ -29,14 +30,9 @@ export async function writeApps(
   const dir = join(outdir, env.name, 'apps');
   const result = synthesizeApps(env, { appsDir: resolve(dir), ...options });
   if (result.errors.length) throw new UsageError(result.errors.join('\n'));
-  await rm(dir, { recursive: true, force: true });
-  const written: string[] = [];
+  const written = await writeOwnedFiles(dir, result.files);
   const folders = new Map<string, string[]>();
   for (const [file, text] of result.files) {
-    const path = join(dir, file);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-    written.push(path);
     const folder = file.split('/')[0];
     folders.set(folder, [...(folders.get(folder) ?? []), ...kindsOf(text).filter((k) => k !== 'Kustomization')]);
   }

@@ -16,6 +16,10 @@ export interface AwsClientConfig {
   readonly profile?: string;
   /** Attempts per call (SDK retry strategy); default 3. */
   readonly maxAttempts?: number;
+  /** Longest wait for a connection to AWS; default 5 s. */
+  readonly connectTimeoutMs?: number;
+  /** Longest one HTTP request to AWS may go without an answer; default 30 s. */
+  readonly requestTimeoutMs?: number;
 }
 
 /**
@@ -32,6 +36,11 @@ export class AwsClients {
       ...(this.config.region ? { region: this.config.region } : {}),
       ...(this.config.profile ? { profile: this.config.profile } : {}),
       maxAttempts: this.config.maxAttempts ?? 3,
+      // A service that stops answering ends the request instead of holding the run.
+      requestHandler: {
+        connectionTimeout: this.config.connectTimeoutMs ?? 5_000,
+        requestTimeout: this.config.requestTimeoutMs ?? 30_000,
+      },
     };
   }
 

@@ -9,7 +9,7 @@ import { collectPodIdentityRoles } from './collectors/iam.js';
 import { collectAlarms, collectLogGroups } from './collectors/observability.js';
 import { collectSecrets } from './collectors/secrets.js';
 import { AwsCollectContext, mapLimit } from './context.js';
-import { AwsNoCredentials } from './errors.js';
+import { AwsNoCredentials, isRejectedCredentials } from './errors.js';
 
 export interface AwsCollectOptions extends AwsClientConfig {
   /** CloudFormation types to read (the selected rules' needs). */
@@ -124,9 +124,13 @@ async function callerAccount(clients: AwsClients, timeoutMs: number): Promise<st
 
 function noCredentials(out: AwsCollection, wanted: Set<string>, e: unknown): AwsCollection {
   const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  for (const t of wanted) out.denied.set(t, `no AWS credentials: ${why}`);
+  const rejected = (e instanceof AwsNoCredentials && e.rejected) || isRejectedCredentials(e);
+  const what = rejected ? 'AWS rejected the credentials' : 'no AWS credentials';
+  for (const t of wanted) out.denied.set(t, `${what}: ${why}`);
   out.notes.push(
-    `AWS facts are unknown: no usable AWS credentials (${why}). Set AWS_PROFILE or --profile, or pass --no-aws to skip AWS.`,
+    rejected
+      ? `AWS facts are unknown: AWS rejected the credentials (${why}). Check or renew them (aws sts get-caller-identity), or pass --no-aws to skip AWS.`
+      : `AWS facts are unknown: no usable AWS credentials (${why}). Set AWS_PROFILE or --profile, or pass --no-aws to skip AWS.`,
   );
   return out;
 }

@@ -2,7 +2,14 @@ import { awsResource } from '../inventory/memory.js';
 import type { AwsResource, SourceRef } from '../inventory/types.js';
 import { AWS_TYPE_ACTIONS } from './access-table.js';
 import type { AwsClients } from './clients.js';
-import { AwsAccessDenied, AwsNoCredentials, isAccessDenied, isCredentialsProblem } from './errors.js';
+import {
+  AwsAccessDenied,
+  AwsNoCredentials,
+  isAccessDenied,
+  isCredentialsProblem,
+  isRejectedCredentials,
+  nameOf,
+} from './errors.js';
 
 /** What the live AWS source is asked for, and where it puts what it finds. */
 export interface AwsTarget {
@@ -44,7 +51,10 @@ export class AwsCollectContext {
       return await fn();
     } catch (e) {
       if (isAccessDenied(e)) throw new AwsAccessDenied(action);
-      if (isCredentialsProblem(e)) throw new AwsNoCredentials(e instanceof Error ? e.message : String(e));
+      if (isCredentialsProblem(e)) {
+        const why = e instanceof Error ? `${nameOf(e)}: ${e.message}` : String(e);
+        throw new AwsNoCredentials(why, isRejectedCredentials(e));
+      }
       throw e;
     }
   }

@@ -7,22 +7,30 @@ const DENIED = new Set([
   'Forbidden',
 ]);
 
-const CREDENTIALS = new Set([
-  'CredentialsProviderError',
+/** The error's name or code, as the SDK sets it. */
+export function nameOf(e: unknown): string {
+  if (!e || typeof e !== 'object') return '';
+  const x = e as { name?: unknown; Code?: unknown; code?: unknown };
+  return String(x.name ?? x.Code ?? x.code ?? '');
+}
+
+/** AWS received credentials and refused them (invalid key, bad signature, expired token). */
+const REJECTED = new Set([
   'ExpiredToken',
   'ExpiredTokenException',
   'InvalidClientTokenId',
   'UnrecognizedClientException',
   'InvalidSignatureException',
   'SignatureDoesNotMatch',
-  'TokenRefreshRequired',
   'AuthFailure',
 ]);
 
-function nameOf(e: unknown): string {
-  if (!e || typeof e !== 'object') return '';
-  const x = e as { name?: unknown; Code?: unknown; code?: unknown };
-  return String(x.name ?? x.Code ?? x.code ?? '');
+/** No usable credentials: none found, or rejected. */
+const CREDENTIALS = new Set([...REJECTED, 'CredentialsProviderError', 'TokenRefreshRequired']);
+
+/** Whether AWS saw the credentials and rejected them (as opposed to none being found). */
+export function isRejectedCredentials(e: unknown): boolean {
+  return REJECTED.has(nameOf(e));
 }
 
 /** The caller lacks a permission (IAM said no). */
@@ -45,9 +53,12 @@ export class AwsAccessDenied extends Error {
   }
 }
 
-/** No credentials could be found or they were rejected. */
+/** No credentials could be found, or AWS rejected them (`rejected`). */
 export class AwsNoCredentials extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly rejected = false,
+  ) {
     super(message);
     this.name = 'AwsNoCredentials';
   }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { Inventory } from '../inventory/inventory.js';
+import type { KubeLimits } from '../kube/transport.js';
 import type { Rule } from '../rules/types.js';
 import { type CliIO, UsageError } from './context.js';
 
@@ -15,6 +16,11 @@ export interface LiveVerifyOptions {
   /** false with --no-aws. */
   aws?: boolean;
   fromDump?: string;
+  requestTimeout?: string;
+  maxResponseMib?: string;
+  maxRetryWait?: string;
+  execTimeout?: string;
+  pageSize?: string;
   include?: string[];
   exclude?: string[];
 }
@@ -40,6 +46,11 @@ export function addLiveOptions(cmd: Command): Command {
     .option('--profile <name>', 'AWS profile (default: AWS_PROFILE)')
     .option('--region <region>', "AWS region (default: AWS_REGION, else the environment's region)")
     .option('--no-aws', 'do not read AWS: AWS facts are reported unknown')
+    .option('--request-timeout <seconds>', 'longest one API request may take, body included (default 120)')
+    .option('--max-response-mib <n>', 'largest API response accepted, in MiB (default 256)')
+    .option('--max-retry-wait <seconds>', 'longest Retry-After honoured before giving up on a kind (default 30)')
+    .option('--exec-timeout <seconds>', 'longest a kubeconfig credential plugin may run (default 30)')
+    .option('--page-size <n>', 'objects per list page (default 500)')
     .option('--from-dump <path>', 'verify kubectl JSON output or a `kubectl cluster-info dump` directory offline');
 }
 
@@ -55,11 +66,25 @@ export function checkLiveOptions(opts: LiveVerifyOptions, paths: readonly string
     throw new UsageError(`${opts.live ? '--live' : '--from-dump'} reads no files; drop the paths (${paths.join(' ')})`);
   }
   if (!opts.live) {
-    const liveOnly = (['kubeconfig', 'context', 'namespace', 'profile', 'region'] as const).filter(
-      (k) => opts[k] !== undefined,
-    );
+    const liveOnly = (
+      [
+        'kubeconfig',
+        'context',
+        'namespace',
+        'profile',
+        'region',
+        'requestTimeout',
+        'maxResponseMib',
+        'maxRetryWait',
+        'execTimeout',
+        'pageSize',
+      ] as const
+    ).filter((k) => opts[k] !== undefined);
     if (liveOnly.length || opts.aws === false) {
-      const names = [...liveOnly.map((k) => `--${k}`), ...(opts.aws === false ? ['--no-aws'] : [])];
+      const names = [
+        ...liveOnly.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`),
+        ...(opts.aws === false ? ['--no-aws'] : []),
+      ];
       throw new UsageError(`${names.join(', ')} only apply with --live`);
     }
   }
@@ -95,6 +120,7 @@ export async function liveOrDumpInventory(
         opts.kubeconfig ?? (io.env.KUBECONFIG && !io.env.KUBECONFIG.includes(':') ? io.env.KUBECONFIG : undefined),
       context: opts.context,
       namespace: opts.namespace,
+      ...liveLimits(opts),
     },
     aws:
       opts.aws === false
@@ -113,4 +139,34 @@ export async function liveOrDumpInventory(
   });
   if (progress && last) io.stderr('\r\x1b[2K');
   return inv;
+}
+
+/** A positive number given to a limit flag, or a UsageError naming the flag and the value. */
+function positive(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number; got "${value}"`);
+  return n;
+}
+
+/** The request, retry and page limits set by flags (docs/verify.md, "Limits"). */
+export function liveLimits(opts: LiveVerifyOptions): { limits: Partial<KubeLimits>; pageSize?: number } {
+  const seconds = (flag: string, v: string | undefined) => {
+    const n = positive(flag, v);
+    return n === undefined ? undefined : Math.round(n * 1000);
+  };
+  const limits: Partial<KubeLimits> = {};
+  const total = seconds('--request-timeout', opts.requestTimeout);
+  if (total !== undefined) Object.assign(limits, { totalTimeoutMs: total, firstByteTimeoutMs: total });
+  const mib = positive('--max-response-mib', opts.maxResponseMib);
+  if (mib !== undefined) Object.assign(limits, { maxResponseBytes: Math.round(mib * 1024 * 1024) });
+  const wait = seconds('--max-retry-wait', opts.maxRetryWait);
+  if (wait !== undefined) Object.assign(limits, { maxRetryAfterMs: wait });
+  const exec = seconds('--exec-timeout', opts.execTimeout);
+  if (exec !== undefined) Object.assign(limits, { execTimeoutMs: exec });
+  const pageSize = positive('--page-size', opts.pageSize);
+  if (pageSize !== undefined && !Number.isInteger(pageSize)) {
+    throw new UsageError(`--page-size must be a whole number; got "${opts.pageSize}"`);
+  }
+  return { limits, ...(pageSize !== undefined ? { pageSize } : {}) };
 }

@@ -5,6 +5,7 @@ import { type Layer, mergeLayers, type Origin, originOf, pathKey } from './merge
 import { PRESET_NAMES, PRESETS, type PresetName } from './presets.js';
 import { checkProductionFloor } from './prod-floor.js';
 import { type ConfigFile, configFileSchema, environmentSettingsSchema, SETTINGS_KEYS } from './schema/file.js';
+import { checkAppNamespaces, zonesOutsideRegion } from './system-namespaces.js';
 import type { EnvironmentConfig, SlipwayConfig } from './types.js';
 import { schemaProblems } from './zod-issues.js';
 
@@ -85,6 +86,14 @@ export function resolveConfig(data: unknown, options: ResolveOptions = {}): Slip
           warnings.push(`environments.${envName}.waivers: "${w.check}" is waived but the environment already meets it`);
       }
     }
+    for (const i of zonesOutsideRegion(s.network.availabilityZones, s.region)) {
+      const zone = s.network.availabilityZones?.[i];
+      add(
+        filePathOf(['network', 'availabilityZones', i]),
+        `availability zone ${zone} is not in the region of environment ${envName} (${s.region}); use zones such as ${s.region}a`,
+        zone,
+      );
+    }
     if (!file) continue;
     for (const v of checkAppFloor(file.apps, envName, s)) add(v.path, v.message, v.received);
     environments[envName] = {
@@ -106,6 +115,7 @@ export function resolveConfig(data: unknown, options: ResolveOptions = {}): Slip
     provenance[envName] = leafOrigins(s, merged);
   }
 
+  if (file) for (const v of checkAppNamespaces(file.apps, file.project)) add(v.path, v.message, v.received);
   if (issues.length || !file) throw new ConfigError(issues, options.file);
   return { file: options.file, project: file.project, environments, provenance, warnings };
 }

@@ -1,4 +1,4 @@
-import { type Document, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { ValuePath } from '../util/paths.js';
 import { pathOffset } from '../util/yaml-path.js';
 import type { ConfigIssue, SourceLocation } from './errors.js';
@@ -41,6 +41,19 @@ export function parseYamlSource(text: string, file: string): { source?: YamlSour
       issues: [{ path: [], message: 'the file is empty; expected a mapping such as "project: shop"', location: at(0) }],
     };
   }
+  // `__proto__` as a key would set an object's prototype: the entry would vanish without a word.
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__') {
+        issues.push({
+          path: [],
+          message: 'the key "__proto__" is not allowed (it names an object\'s prototype); rename it',
+          location: at(pair.key.range?.[0] ?? 0),
+        });
+      }
+    },
+  });
+  if (issues.length) return { issues };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

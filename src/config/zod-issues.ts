@@ -44,6 +44,17 @@ function collect(
     }
     return;
   }
+  if (issue.code === 'invalid_key' && issue.issues.length > 0) {
+    const key = path[path.length - 1];
+    const wanted = issue.issues.map((i) => i.message).join('; ');
+    out.push({
+      path,
+      atKey: true,
+      message: `the key "${String(key)}" is not allowed here; expected ${wanted}`,
+      received: key,
+    });
+    return;
+  }
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
     if (best.length > 0 && depth(best) > 0) {

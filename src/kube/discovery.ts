@@ -1,4 +1,4 @@
-import { apiError, KubeApiError } from './errors.js';
+import { apiError, KubeApiError, parseBody } from './errors.js';
 import { isBuiltinKind, type KindInfo, kindInfo } from './kinds.js';
 import type { KubeTransport } from './transport.js';
 
@@ -83,7 +83,7 @@ export class Discovery {
   private async json<T>(path: string): Promise<T> {
     const res = await this.transport.get(path);
     if (res.status !== 200) throw apiError(res.status, path, res.body);
-    return JSON.parse(res.body) as T;
+    return parseBody(res.body, path) as T;
   }
 }
 

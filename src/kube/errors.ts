@@ -24,3 +24,18 @@ export function apiError(status: number, path: string, body: string): KubeApiErr
   }
   return new KubeApiError(status, reason, path, `GET ${path}: ${status} ${reason} ${message}`.trim());
 }
+
+/** The JSON of an answer; a body that is not JSON is a KubeApiError naming the path. */
+export function parseBody(body: string, path: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new KubeApiError(
+      200,
+      'InvalidBody',
+      path,
+      `GET ${path}: the API server answered with a body that is not JSON (${why})`,
+    );
+  }
+}

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../inventory/types.js';
 import { Discovery, type Resolution, type ServedKind } from './discovery.js';
-import { apiError, KubeApiError } from './errors.js';
+import { apiError, KubeApiError, parseBody } from './errors.js';
 import type { KubeTransport } from './transport.js';
 
 export interface KubeListOptions {
@@ -60,7 +60,10 @@ export class ApiKubeReader implements KubeReader {
     const res = await this.transport.get(path);
     if (res.status !== 200) throw apiError(res.status, path, res.body);
     // Parse the page, fill in kind/apiVersion, and let the raw text go.
-    const list = JSON.parse(res.body) as { items?: KubeObject[] | null; metadata?: { continue?: string } };
+    const list = parseBody(res.body, path) as { items?: KubeObject[] | null; metadata?: { continue?: string } };
+    if (!list || typeof list !== 'object' || (list.items != null && !Array.isArray(list.items))) {
+      throw new KubeApiError(res.status, 'InvalidBody', path, `GET ${path}: the answer is not a Kubernetes list`);
+    }
     const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
     const items = (list.items ?? []).map((o) => withType(o, apiVersion, kind));
     return { items, continue: list.metadata?.continue || undefined };
@@ -73,7 +76,7 @@ export class ApiKubeReader implements KubeReader {
     if (res.status === 404) return undefined;
     if (res.status !== 200) throw apiError(res.status, path, res.body);
     const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
-    return withType(JSON.parse(res.body) as KubeObject, apiVersion, kind);
+    return withType(parseBody(res.body, path) as KubeObject, apiVersion, kind);
   }
 
   private async served(kind: string): Promise<ServedKind> {

@@ -1,9 +1,21 @@
 import type { Agent as HttpAgent, IncomingHttpHeaders, RequestOptions } from 'node:http';
+import { redactUrls } from '../util/redact-url.js';
+import { boundedGet, DEFAULT_REQUEST_LIMITS, RequestFailure, type RequestLimits } from './bounded-get.js';
+import {
+  type AuthLimits,
+  boundExecPlugins,
+  DEFAULT_AUTH_LIMITS,
+  readTokenFile,
+  tokenFilesOf,
+  withExecDeadline,
+} from './kubeconfig-auth.js';
 
 /**
  * GET-only HTTP access to the API server through client-node's kubeconfig
  * handling (certificates, tokens, exec plugins such as `aws eks get-token`).
  * There is no other verb here: everything built on this transport is read-only.
+ * Every request is bounded (connect, first byte, whole body, size), and so are
+ * retries and Retry-After waits.
  */
 export interface KubeResponse {
   readonly status: number;
@@ -14,20 +26,37 @@ export interface KubeResponse {
 export interface KubeTransport {
   /** The kubeconfig context in use. */
   readonly context: string;
-  /** API server URL. */
+  /** API server URL, with any credentials written into it redacted (safe to print). */
   readonly server: string;
   get(path: string): Promise<KubeResponse>;
 }
+
+/** Every limit of the live Kubernetes reader; see docs/verify.md, "Limits". */
+export interface KubeLimits extends RequestLimits, AuthLimits {
+  /** Attempts for 429, 5xx and network errors; default 5. */
+  readonly maxAttempts: number;
+  /** Longest Retry-After honoured; a server asking for more ends the attempts; default 30 s. */
+  readonly maxRetryAfterMs: number;
+}
+
+export const DEFAULT_KUBE_LIMITS: KubeLimits = {
+  ...DEFAULT_REQUEST_LIMITS,
+  ...DEFAULT_AUTH_LIMITS,
+  maxAttempts: 5,
+  maxRetryAfterMs: 30_000,
+};
 
 export interface KubeConnectOptions {
   /** A kubeconfig file; default: client-node's conventions (KUBECONFIG, ~/.kube/config, in-cluster). */
   readonly kubeconfig?: string;
   /** A context name; default: the kubeconfig's current context. */
   readonly context?: string;
-  /** Per-request timeout; default 30 s. */
+  /** Time to wait for the response headers (the first byte); default 30 s. Same as limits.firstByteTimeoutMs. */
   readonly requestTimeoutMs?: number;
-  /** Attempts for 429, 5xx and network errors; default 5. */
+  /** Attempts for 429, 5xx and network errors; default 5. Same as limits.maxAttempts. */
   readonly maxAttempts?: number;
+  /** Any of the limits; the rest keep DEFAULT_KUBE_LIMITS. */
+  readonly limits?: Partial<KubeLimits>;
   /** Waits between attempts (injectable for tests). */
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -35,19 +64,44 @@ export interface KubeConnectOptions {
 /** The API server could not be reached or kept failing. */
 export class KubeConnectionError extends Error {
   constructor(message: string) {
-    super(message);
+    super(redactUrls(message));
     this.name = 'KubeConnectionError';
   }
 }
 
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
+/** The limits in effect: defaults, then `limits`, then the two older single options. */
+export function kubeLimits(options: KubeConnectOptions = {}): KubeLimits {
+  return {
+    ...DEFAULT_KUBE_LIMITS,
+    ...options.limits,
+    ...(options.requestTimeoutMs !== undefined ? { firstByteTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+  };
+}
+
 /** Connects through a kubeconfig; heavy client-node is loaded here only. */
 export async function connectKube(options: KubeConnectOptions = {}): Promise<KubeTransport> {
   const { KubeConfig } = await import('@kubernetes/client-node');
+  const limits = kubeLimits(options);
   const kc = new KubeConfig();
+  // client-node drops kubectl's `tokenFile:`; note it from the text client-node reads first.
+  let tokenFiles = new Map<string, string>();
+  let loading: string | undefined;
+  const loadFile = kc.loadFromFile.bind(kc);
+  const loadString = kc.loadFromString.bind(kc);
+  kc.loadFromFile = (file, opts) => {
+    loading ??= file;
+    loadFile(file, opts);
+  };
+  kc.loadFromString = (text, opts) => {
+    if (tokenFiles.size === 0) tokenFiles = tokenFilesOf(text, loading);
+    loadString(text, opts);
+  };
   if (options.kubeconfig) kc.loadFromFile(options.kubeconfig);
   else kc.loadFromDefault();
+  boundExecPlugins(kc, limits);
   if (options.context) {
     if (!kc.getContextObject(options.context)) {
       const known = kc.getContexts().map((c) => c.name);
@@ -64,8 +118,10 @@ export async function connectKube(options: KubeConnectOptions = {}): Promise<Kub
     );
   }
   const server = cluster.server.replace(/\/+$/, '');
-  const timeout = options.requestTimeoutMs ?? 30_000;
-  const maxAttempts = options.maxAttempts ?? 5;
+  const shownServer = redactUrls(server);
+  const user = kc.getCurrentUser();
+  const tokenFile = user && !user.token && !user.exec && !user.authProvider ? tokenFiles.get(user.name) : undefined;
+  const execCommand = user?.exec ? String((user.exec as { command?: unknown }).command ?? 'exec plugin') : undefined;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const lib = server.startsWith('https:') ? await import('node:https') : await import('node:http');
   let agent: HttpAgent | undefined;
@@ -73,62 +129,76 @@ export async function connectKube(options: KubeConnectOptions = {}): Promise<Kub
   async function once(path: string): Promise<KubeResponse> {
     // Applied per request: exec plugins and token files refresh credentials here.
     const opts: RequestOptions = {};
-    await kc.applyToHTTPSOptions(opts as never);
+    const applying = kc.applyToHTTPSOptions(opts as never);
+    try {
+      await (execCommand ? withExecDeadline(applying, limits, execCommand) : applying);
+    } catch (e) {
+      // Credentials and TLS settings do not change between attempts: no retry.
+      throw new RequestFailure(e instanceof Error ? e.message : String(e), false);
+    }
     agent ??= opts.agent as HttpAgent | undefined;
-    const url = new URL(server + path);
     const headers: Record<string, string> = { Accept: 'application/json' };
     for (const [name, value] of Object.entries(opts.headers ?? {})) {
       if (typeof value === 'string' || typeof value === 'number') headers[name] = String(value);
     }
     if (opts.auth) headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
-    return new Promise<KubeResponse>((resolve, reject) => {
-      const req = lib.request(url, { method: 'GET', headers, agent, timeout }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-        res.on('error', reject);
-      });
-      req.on('timeout', () => req.destroy(new KubeConnectionError(`GET ${path} timed out after ${timeout} ms`)));
-      req.on('error', reject);
-      req.end();
-    });
+    if (tokenFile && !headers.Authorization) {
+      try {
+        headers.Authorization = `Bearer ${readTokenFile(tokenFile)}`;
+      } catch (e) {
+        throw new RequestFailure((e as Error).message, false);
+      }
+    }
+    return boundedGet({ url: new URL(server + path), shown: path, headers, agent, limits, request: lib.request });
   }
 
   return {
     context: kc.getCurrentContext(),
-    server,
+    server: shownServer,
     async get(path) {
-      let lastError: unknown;
-      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      let lastError = '';
+      let attempts = 0;
+      for (let attempt = 1; attempt <= limits.maxAttempts; attempt++) {
+        attempts = attempt;
         let res: KubeResponse | undefined;
         try {
           res = await once(path);
         } catch (e) {
-          lastError = e;
+          if (e instanceof RequestFailure && !e.retryable) throw new KubeConnectionError(e.message);
+          lastError = e instanceof Error ? e.message : String(e);
         }
         if (res && !RETRY_STATUSES.has(res.status)) return res;
-        if (attempt === maxAttempts) {
+        if (attempt === limits.maxAttempts) {
           if (res) return res;
           break;
         }
-        await sleep(backoffMs(attempt, res?.headers['retry-after']));
+        const asked = retryAfterMs(res?.headers['retry-after']);
+        if (asked !== undefined && asked > limits.maxRetryAfterMs) {
+          throw new KubeConnectionError(
+            `GET ${shownServer}${path}: the API server answered ${res?.status} and asked to retry after ` +
+              `${Math.round(asked / 1000)} s, longer than the ${Math.round(limits.maxRetryAfterMs / 1000)} s allowed; gave up`,
+          );
+        }
+        await sleep(asked ?? backoffMs(attempt, undefined));
       }
-      const why = lastError instanceof Error ? lastError.message : String(lastError);
-      throw new KubeConnectionError(`GET ${server}${path} failed after ${maxAttempts} attempts: ${why}`);
+      throw new KubeConnectionError(`GET ${shownServer}${path} failed after ${attempts} attempt(s): ${lastError}`);
     },
   };
 }
 
-/** Retry-After (seconds or an HTTP date) when the server sent one, else exponential backoff from 200 ms, capped at 10 s. */
-export function backoffMs(attempt: number, retryAfter: string | string[] | undefined): number {
+/** Retry-After in milliseconds (seconds or an HTTP date), or undefined when absent or unreadable. */
+export function retryAfterMs(retryAfter: string | string[] | undefined): number | undefined {
   const value = Array.isArray(retryAfter) ? retryAfter[0] : retryAfter;
-  if (value !== undefined && value.trim() !== '') {
-    const seconds = Number(value);
-    if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 60_000);
-    const date = Date.parse(value);
-    if (!Number.isNaN(date)) return Math.max(0, Math.min(date - Date.now(), 60_000));
-  }
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Retry-After when the server sent one (capped at 60 s), else exponential backoff from 200 ms, capped at 10 s. */
+export function backoffMs(attempt: number, retryAfter: string | string[] | undefined): number {
+  const asked = retryAfterMs(retryAfter);
+  if (asked !== undefined) return Math.min(asked, 60_000);
   return Math.min(200 * 2 ** (attempt - 1), 10_000);
 }

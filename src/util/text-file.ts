@@ -1,5 +1,5 @@
 import { Buffer, isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 
 /** Why a file could not be read as text. */
 export class InputFileError extends Error {
@@ -20,7 +20,8 @@ export interface ReadTextOptions {
 /**
  * Reads a file that should hold YAML or JSON text, refusing what would hang or
  * mislead a parser: files over the size limit, binary files (a NUL byte in the
- * first 8 KiB, or invalid UTF-8), and directories.
+ * first 8 KiB, or invalid UTF-8), directories, and anything that is not a
+ * regular file (a FIFO would block forever, `/dev/zero` never ends).
  */
 export async function readTextFile(file: string, options: ReadTextOptions): Promise<string> {
   return readTextFileSync(file, options);
@@ -35,6 +36,8 @@ export function readTextFileSync(file: string, options: ReadTextOptions): string
   try {
     const st = statSync(file);
     if (st.isDirectory()) throw new InputFileError(file, 'is a directory, expected a file');
+    if (!st.isFile())
+      throw new InputFileError(file, `is ${specialKind(st)}, not a regular file; only regular files are read`);
     size = st.size;
   } catch (e) {
     if (e instanceof InputFileError) throw e;
@@ -65,4 +68,29 @@ export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function specialKind(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * The bytes of a stream (standard input), refusing it once it passes
+ * `maxBytes`: reading stops there, so `/dev/zero` on stdin ends at once.
+ */
+export async function readLimited(stream: AsyncIterable<unknown>, maxBytes: number, name: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buf.length;
+    if (size > maxBytes) {
+      throw new InputFileError(name, `is larger than the ${formatBytes(maxBytes)} allowed; stopped reading`);
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
 }

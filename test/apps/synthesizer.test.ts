@@ -7,6 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { appsSynthesizer, writeApps } from '../../src/apps/synthesizer.js';
 import { bundledExamplePath, loadConfig } from '../../src/config/load.js';
 import type { EnvironmentConfig } from '../../src/config/types.js';
+import { checkOutputDir } from '../../src/util/owned-output.js';
 
 const root = mkdtempSync(join(tmpdir(), 'slipway-apps-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -37,10 +38,11 @@ function yamlOf(path: string): Record<string, unknown>[] {
 }
 
 describe('writing the apps part of slipway synth', () => {
-  it('writes <out>/<env>/apps and drops stale files', async () => {
-    const out = join(root, 'plain', 'out');
-    mkdirSync(join(out, 'test', 'apps', 'removed-app'), { recursive: true });
-    writeFileSync(join(out, 'test', 'apps', 'removed-app', 'deployment.yaml'), 'stale');
+  it('writes <out>/<test>/apps, drops the files of a removed app, and points Argo CD at <out>/<test>/apps', async () => {
+    const out = join(root, 'out');
+    const withExtra: EnvironmentConfig = { ...test, apps: [...test.apps, { ...test.apps[0], name: 'removed-app' }] };
+    await writeApps(withExtra, out);
+    expect(existsSync(join(out, 'test', 'apps', 'removed-app', 'kustomization.yaml'))).toBe(true);
     const result = await writeApps(test, out);
     expect(existsSync(join(out, 'test', 'apps', 'removed-app'))).toBe(false);
     expect(existsSync(join(out, 'test', 'apps', 'kustomization.yaml'))).toBe(true);
@@ -160,5 +162,25 @@ describe('the Git source of generated Applications', () => {
       { name: 'shop-redis' },
     ]);
     expect(existsSync(join(repo, String(api.spec.path)))).toBe(true);
+  });
+});
+
+describe('what synth owns in its output folder', () => {
+  it("keeps a user's own files in the apps folder, and removes only files it wrote", async () => {
+    const out = join(root, 'owned');
+    mkdirSync(join(out, 'test', 'apps', 'notes'), { recursive: true });
+    writeFileSync(join(out, 'test', 'apps', 'notes', 'runbook.md'), 'mine');
+    writeFileSync(join(out, 'test', 'apps', 'README.md'), 'mine too');
+    await writeApps(test, out);
+    await writeApps(test, out);
+    expect(readFileSync(join(out, 'test', 'apps', 'notes', 'runbook.md'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(out, 'test', 'apps', 'README.md'), 'utf8')).toBe('mine too');
+    expect(readFileSync(join(out, 'test', 'apps', '.slipway-files'), 'utf8')).toContain('api/deployment.yaml\n');
+  });
+
+  it('refuses an empty output path and the file-system root', () => {
+    expect(() => checkOutputDir('', '/work')).toThrow(/--out is empty/);
+    expect(() => checkOutputDir('/', '/work')).toThrow(/file-system root/);
+    expect(checkOutputDir('out', '/work')).toBe('/work/out');
   });
 });

@@ -125,6 +125,19 @@ describe('live AWS source', () => {
     expect(mocks.commandNames()).toEqual(['GetCallerIdentityCommand']);
   });
 
+  it('says the credentials were rejected when AWS refuses them, not that there are none', async () => {
+    mocks = mockAccount();
+    mocks.sts.on(GetCallerIdentityCommand).rejects(
+      Object.assign(new Error('The security token included in the request is invalid.'), {
+        name: 'InvalidClientTokenId',
+      }),
+    );
+    const out = await run(['AWS::EKS::Nodegroup']);
+    expect(out.denied.get('AWS::EKS::Nodegroup')).toMatch(/^AWS rejected the credentials/);
+    expect(out.notes[0]).toMatch(/AWS rejected the credentials .*Check or renew them/);
+    expect(out.notes[0]).not.toMatch(/no usable/);
+  });
+
   it('calls only the services the requested types need', async () => {
     mocks = mockAccount();
     await run(['AWS::Logs::LogGroup']);

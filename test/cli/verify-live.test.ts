@@ -180,3 +180,24 @@ describe('slipway verifier-access', () => {
     expect(resources).toEqual(['nodes']);
   });
 });
+
+describe('live limit flags', () => {
+  it('refuses a limit that is not a positive number, naming the flag and the value', async () => {
+    const { liveLimits } = await import('../../src/cli/verify-live.js');
+    expect(() => liveLimits({ requestTimeout: 'soon' })).toThrow(
+      /--request-timeout must be a positive number; got "soon"/,
+    );
+    expect(
+      liveLimits({ requestTimeout: '2', maxResponseMib: '1', maxRetryWait: '5', execTimeout: '3', pageSize: '50' }),
+    ).toEqual({
+      limits: {
+        totalTimeoutMs: 2000,
+        firstByteTimeoutMs: 2000,
+        maxResponseBytes: 1024 * 1024,
+        maxRetryAfterMs: 5000,
+        execTimeoutMs: 3000,
+      },
+      pageSize: 50,
+    });
+  });
+});

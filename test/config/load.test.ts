@@ -2,18 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/errors.js';
 import { bundledExamplePath, loadConfig, parseConfig } from '../../src/config/load.js';
-
-function problems(text: string) {
-  try {
-    parseConfig(text, 'cfg.yaml');
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).issues;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { problems } from '../support/config-problems.js';
 
 const base = `project: shop
 environments:

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 /**
  * A loopback fake Kubernetes API server for tests: discovery, lists with
  * limit/continue, single GETs, 403 per kind, 410 on a continue token, 429 with
- * Retry-After, slow answers, token auth and a request log. Objects can be given
+ * Retry-After, slow answers, token auth and a request log, and faults per kind
+ * (a repeated continue token, a body that trickles in, an answer that never
+ * comes, an oversized page, a body that is not JSON). Objects can be given
  * as arrays or generated lazily per page (for the scale benchmark).
  */
 
@@ -42,7 +44,20 @@ export interface FakeKubeOptions {
   readonly requireAuth?: boolean;
   /** Largest page the server returns; default 500. */
   readonly maxLimit?: number;
+  /** A fault on every list of a kind (a 429 storm is `throttle` with `times: Infinity`). */
+  readonly faults?: Readonly<Record<string, FakeFault>>;
+  /** Body size of an `oversized` page; default 4 MiB. */
+  readonly oversizedBytes?: number;
 }
+
+/**
+ * - `repeat-continue`: every page of the list hands back the same continue token;
+ * - `trickle`: the headers come at once, then one byte of the body every 50 ms, forever;
+ * - `hang`: the request is accepted and never answered;
+ * - `oversized`: a page whose body is `oversizedBytes` (default 4 MiB) of items;
+ * - `invalid-body`: 200 with a body that is not JSON.
+ */
+export type FakeFault = 'repeat-continue' | 'trickle' | 'hang' | 'oversized' | 'invalid-body';
 
 export interface LoggedRequest {
   readonly method: string;
@@ -243,6 +258,8 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
       return 429;
     }
     const apiVersion = group ? `${group}/${version}` : version;
+    const fault = options.faults?.[kind];
+    if (fault && tail.length === 1) return faulty(res, fault, kind, apiVersion);
     if (tail.length === 3 && kind === 'Pod' && tail[2] === 'log') {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end(`log of ${ns}/${tail[1]}\n`);
@@ -285,6 +302,35 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
       );
     }
     send(res, 200, { kind: `${kind}List`, apiVersion, metadata, items: p.items });
+    return 200;
+  }
+
+  function faulty(res: ServerResponse, fault: FakeFault, kind: string, apiVersion: string): Promise<number> | number {
+    if (fault === 'hang') return new Promise<number>(() => {});
+    if (fault === 'invalid-body') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('<html>502 Bad Gateway from a proxy</html>');
+      return 200;
+    }
+    if (fault === 'repeat-continue') {
+      const metadata = { resourceVersion: '1000', continue: 'c2FtZS10b2tlbg' };
+      send(res, 200, { kind: `${kind}List`, apiVersion, metadata, items: page(kind, '', 0, 1).items });
+      return 200;
+    }
+    if (fault === 'oversized') {
+      const filler = 'x'.repeat(1024);
+      const count = Math.ceil((options.oversizedBytes ?? 4 * 1024 * 1024) / 1024);
+      const items = Array.from({ length: count }, (_, i) => ({
+        metadata: { name: `big-${i}`, namespace: 'a' },
+        filler,
+      }));
+      send(res, 200, { kind: `${kind}List`, apiVersion, metadata: {}, items });
+      return 200;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('{');
+    const timer = setInterval(() => res.write(' '), 50);
+    res.on('close', () => clearInterval(timer));
     return 200;
   }
 

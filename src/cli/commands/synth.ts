@@ -1,8 +1,9 @@
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { PLACEHOLDER_ACCOUNT } from '../../config/presets.js';
+import { checkOutputDir, OutputPathError } from '../../util/owned-output.js';
 import type { CliApp } from '../app.js';
-import { EXIT, globalOptions, outputFormat, useColor } from '../context.js';
+import { EXIT, globalOptions, outputFormat, UsageError, useColor } from '../context.js';
 import { loadCliConfig, selectEnvironments } from '../load-config.js';
 import { renderData, renderTable } from '../render.js';
 
@@ -42,7 +43,7 @@ export function registerSynth(app: CliApp, program: Command): void {
         const format = outputFormat(g, ['table', 'json', 'yaml'] as const);
         const config = await loadCliConfig(g, app.io);
         const envs = selectEnvironments(config, opts.env, opts.all);
-        const outdir = resolve(app.io.cwd, opts.out);
+        const outdir = outputDir(opts.out, app.io.cwd);
         const synthesizers = await Promise.all(SYNTHESIZERS.map((load) => load()));
         const data: Record<string, Record<string, unknown>> = {};
         const rows: string[][] = [];
@@ -95,4 +96,14 @@ function relativize(value: unknown, cwd: string, outdir: string): unknown {
 function shortPath(cwd: string, file: string): string {
   const rel = relative(cwd, file);
   return rel.startsWith('..') ? file : rel;
+}
+
+/** The resolved --out folder; an empty path or a file-system root is a usage error. */
+function outputDir(out: string, cwd: string): string {
+  try {
+    return checkOutputDir(out, cwd);
+  } catch (e) {
+    if (e instanceof OutputPathError) throw new UsageError(e.message);
+    throw e;
+  }
 }

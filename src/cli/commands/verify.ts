@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { SlipwayConfig } from '../../config/types.js';
 import type { Inventory } from '../../inventory/inventory.js';
 import type { VerifyReport } from '../../rules/engine/types.js';
+import { readLimited } from '../../util/text-file.js';
 import type { CliApp } from '../app.js';
 import { type CliIO, EXIT, type GlobalOptions, globalOptions, UsageError, useColor } from '../context.js';
 import { noticeBundledExample, selectEnvironments } from '../load-config.js';
@@ -28,7 +29,7 @@ interface VerifyOptions {
 }
 
 /** A CliIO that may also offer standard input (tests pass it; the real CLI reads process.stdin). */
-type StdinIO = CliIO & { readonly readStdin?: () => Promise<Uint8Array | string> };
+type StdinIO = CliIO & { readonly readStdin?: (maxBytes: number) => Promise<Uint8Array | string> };
 
 const HELP = `
 With PATHs, verifies those files (directories recursively: .yaml, .yml, .json; "-" reads stdin):
@@ -195,8 +196,7 @@ async function verifyConfig(
   return { config: await loadConfig(file), thresholds: 'config' };
 }
 
-async function readProcessStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** Standard input, stopping once it passes the input size limit. */
+function readProcessStdin(maxBytes: number): Promise<Uint8Array> {
+  return readLimited(process.stdin, maxBytes, '<stdin>');
 }

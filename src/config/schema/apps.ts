@@ -54,14 +54,29 @@ export const awsAccessSchema = z.strictObject({
 });
 export type AwsAccessConfig = z.infer<typeof awsAccessSchema>;
 
+/** Most replicas an app may ask for: far above any real app, far below what breaks a manifest (int32). */
+export const MAX_REPLICAS = 10_000;
+const replicaCount = z.number().int().max(MAX_REPLICAS);
+
 export const appSchema = z.strictObject({
   name: appName,
   pattern: z.enum(['web', 'stateful', 'worker', 'cron']),
   image: z
     .union([
       z.strictObject({
-        repository: z.string().describe('A platform ECR repository name; Slipway creates it.'),
-        tag: z.string().default('latest'),
+        repository: z
+          .string()
+          .regex(
+            /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/,
+            'an ECR repository name: lowercase letters, digits, ".", "_", "-" and "/" between parts, such as shop/api',
+          )
+          .min(2)
+          .max(256)
+          .describe('A platform ECR repository name; Slipway creates it.'),
+        tag: z
+          .string()
+          .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'an image tag: letters, digits, "_", "." and "-", up to 128')
+          .default('latest'),
       }),
       z.string().regex(/^[\w.-]+(:\d+)?(\/[\w.-]+)+(:[\w.-]+|@sha256:[a-f0-9]{64})?$/, 'an image reference'),
     ])
@@ -89,14 +104,22 @@ export const appSchema = z.strictObject({
     .array(z.string().startsWith('/'))
     .default([])
     .describe('Extra writable directories (emptyDir) besides /tmp; the root filesystem is read-only.'),
-  host: z.string().optional().describe('Public host name for a web app (ingress).'),
+  host: z
+    .string()
+    .regex(
+      /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+      'a DNS name: lowercase letters, digits, "-" and "." (no spaces), such as api or api.example.com',
+    )
+    .max(253)
+    .optional()
+    .describe('Public host name for a web app (ingress).'),
   public: z.boolean().optional().describe('Web apps: expose through the ALB ingress. Default: true when host is set.'),
-  replicas: perEnvironment(z.number().int().min(0)).optional(),
+  replicas: perEnvironment(replicaCount.min(0)).optional(),
   resources: perEnvironment(resourcesSchema).optional(),
   autoscaling: z
     .strictObject({
-      min: perEnvironment(z.number().int().min(1)).optional(),
-      max: perEnvironment(z.number().int().min(1)),
+      min: perEnvironment(replicaCount.min(1)).optional(),
+      max: perEnvironment(replicaCount.min(1)),
       cpuPercent: z.number().int().min(1).max(100).default(70),
     })
     .optional(),
@@ -125,12 +148,12 @@ export const appSchema = z.strictObject({
       name: arnOrName,
       visibilityTimeoutSeconds: z.number().int().min(0).max(43200).default(30),
       messagesPerReplica: z.number().int().min(1).default(5),
-      minReplicas: perEnvironment(z.number().int().min(0))
+      minReplicas: perEnvironment(replicaCount.min(0))
         .optional()
         .describe(
           'Fewest workers KEDA keeps; default the environment minimum (workloads.minReplicas). 0 scales to zero.',
         ),
-      maxReplicas: perEnvironment(z.number().int().min(1)).default(10),
+      maxReplicas: perEnvironment(replicaCount.min(1)).default(10),
     })
     .optional()
     .describe('Worker apps: the SQS queue whose depth drives scaling.'),

@@ -56,7 +56,13 @@ export const configFileSchema = z.strictObject({
   ...looseSettings,
   environments: z
     .record(
-      z.string().regex(/^[a-z]([-a-z0-9]*[a-z0-9])?$/, 'an environment name: lowercase letters, digits and "-"'),
+      z
+        .string()
+        .regex(/^[a-z]([-a-z0-9]*[a-z0-9])?$/, 'an environment name: lowercase letters, digits and "-"')
+        .refine(
+          (name) => !(name in Object.prototype),
+          'an environment name other than a built-in object property such as "constructor"',
+        ),
       environmentEntrySchema,
     )
     .refine((m) => Object.keys(m).length > 0, 'at least one environment, such as test: { preset: test }'),

@@ -1,6 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { redactSecret } from '../../kube/reader.js';
+import { InputFileError, readTextFileSync } from '../../util/text-file.js';
+import { walkFiles } from '../../util/walk-files.js';
 import { Inventory } from '../inventory.js';
 import { kubeResource } from '../memory.js';
 import type { InputProblem, KubeObject, KubeResource } from '../types.js';
@@ -28,11 +30,19 @@ const CLUSTER_INFO_KINDS = Object.values(CLUSTER_INFO_FILES).map((f) => f.kind);
 export interface DumpOptions {
   /** Kinds the selected rules need: those a cluster-info dump cannot hold become unknown. */
   readonly kinds?: readonly string[];
+  /** Largest dump file read; default 256 MiB. */
+  readonly maxFileBytes?: number;
 }
+
+/** A dump file larger than this is refused (a whole busy cluster's `get -A -o json` stays well under it). */
+export const DEFAULT_MAX_DUMP_BYTES = 256 * 1024 * 1024;
 
 export async function loadDumpInventory(path: string, options: DumpOptions = {}): Promise<Inventory> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new DumpError(`--from-dump ${path}: no such file or directory`);
+  if (!info.isDirectory() && !info.isFile()) {
+    throw new DumpError(`--from-dump ${path}: not a regular file or a directory (a FIFO or a device is not read)`);
+  }
   const files = info.isDirectory() ? await dumpFiles(path) : [path];
   const resources: KubeResource[] = [];
   const problems: InputProblem[] = [];
@@ -44,9 +54,10 @@ export async function loadDumpInventory(path: string, options: DumpOptions = {})
     const shown = info.isDirectory() ? relative(path, file) : file;
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = readTextFileSync(file, { maxBytes: options.maxFileBytes ?? DEFAULT_MAX_DUMP_BYTES });
     } catch (e) {
-      problems.push({ file: shown, message: `cannot read: ${e instanceof Error ? e.message : String(e)}` });
+      const why = e instanceof InputFileError ? e.reason : e instanceof Error ? e.message : String(e);
+      problems.push({ file: shown, message: `cannot read: ${why}` });
       continue;
     }
     let docs: unknown[];
@@ -99,18 +110,8 @@ export class DumpError extends Error {
   }
 }
 
-async function dumpFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string) => {
-    const entries = (await readdir(d, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (/\.(json|ya?ml)$/i.test(e.name)) out.push(p);
-    }
-  };
-  await walk(dir);
-  return out;
+function dumpFiles(dir: string): Promise<string[]> {
+  return walkFiles(dir, { accept: (name) => /\.(json|ya?ml)$/i.test(name) });
 }
 
 /** Kubernetes objects in a document: a List (any *List kind) or a single object. */

@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { decodeText, formatBytes, InputFileError, readTextFileSync } from '../../util/text-file.js';
+import { walkFiles } from '../../util/walk-files.js';
 import type { InputProblem } from '../types.js';
 import type { TextInput } from './read-documents.js';
 
@@ -13,13 +14,15 @@ export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 export interface ReadInputsOptions {
   readonly cwd?: string;
   readonly maxFileBytes?: number;
-  /** Reads standard input, for the path `-`. */
-  readonly readStdin?: () => Promise<Uint8Array | string>;
+  /** Reads standard input, for the path `-`, stopping past `maxBytes` (see readLimited). */
+  readonly readStdin?: (maxBytes: number) => Promise<Uint8Array | string>;
 }
 
 /**
  * Reads the texts of paths: files, directories (recursively; .yaml, .yml and
- * .json; hidden folders and node_modules skipped) and `-` for standard input.
+ * .json; hidden folders and node_modules skipped; symbolic links followed) and
+ * `-` for standard input (under the same size limit). Only regular files are
+ * read: a FIFO or a device (`/dev/zero`) is refused instead of blocking.
  * A path that does not exist is an InputFileError (the caller's mistake); a file
  * that is too large or binary is a problem reported alongside the others.
  */
@@ -37,8 +40,8 @@ export async function readInputs(
       if (seen.has('-')) continue;
       seen.add('-');
       if (!options.readStdin) throw new InputFileError('-', 'standard input is not available here');
-      const data = await options.readStdin();
       try {
+        const data = await options.readStdin(maxBytes);
         const text = typeof data === 'string' ? data : decodeText(data, '<stdin>');
         if (text.length > maxBytes) {
           throw new InputFileError('<stdin>', `is larger than the ${formatBytes(maxBytes)} allowed`);
@@ -79,19 +82,9 @@ async function expand(path: string, cwd: string): Promise<string[]> {
     throw new InputFileError(path, code === 'ENOENT' ? 'no such file or directory' : `cannot be read (${code})`);
   }
   if (!st.isDirectory()) return [path];
-  const out: string[] = [];
-  const walk = async (dir: string) => {
-    const entries = await readdir(resolveIn(cwd, dir), { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const child = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && e.name !== 'node_modules') await walk(child);
-      } else if (e.isFile() && MANIFEST_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x))) {
-        out.push(child);
-      }
-    }
-  };
-  await walk(path);
-  return out;
+  return walkFiles(path, {
+    cwd,
+    accept: (name) => MANIFEST_EXTENSIONS.some((x) => name.toLowerCase().endsWith(x)),
+    skipDir: (name) => name.startsWith('.') || name === 'node_modules',
+  });
 }

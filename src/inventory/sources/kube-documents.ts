@@ -1,12 +1,14 @@
 import type { ValuePath } from '../../util/paths.js';
 import { isPlainObject } from '../../util/paths.js';
 import { kubeId } from '../memory.js';
-import type { KubeObject, KubeResource, SourceRef } from '../types.js';
+import type { InputProblem, KubeObject, KubeResource, SourceRef } from '../types.js';
 
 /** What a document turned out to hold. */
 export interface KubeDocumentResult {
   readonly resources: KubeResource[];
   readonly notes: string[];
+  /** Objects that are meant as Kubernetes objects but lack apiVersion, kind or metadata.name, at their position. */
+  readonly problems: InputProblem[];
 }
 
 /** Whether a parsed value looks like a Kubernetes object: apiVersion, kind and metadata.name. */
@@ -39,27 +41,68 @@ export interface DocumentPlace {
 
 /**
  * The Kubernetes objects in one parsed document: the object itself, or each
- * item of a List. Anything else is skipped with a note saying where it was.
+ * item of a List (a List nested in a List is read too, with a note). An item or
+ * document that means to be an object (it has an apiVersion, a kind or
+ * metadata) but lacks apiVersion, kind or metadata.name is a problem at its
+ * position; anything else is skipped with a note saying where it was.
  */
 export function kubeDocument(value: unknown, place: DocumentPlace): KubeDocumentResult {
+  const out: KubeDocumentResult = { resources: [], notes: [], problems: [] };
   if (isKubeList(value)) {
-    const resources: KubeResource[] = [];
-    const notes: string[] = [];
-    value.items.forEach((item, i) => {
-      if (isKubeObject(item)) resources.push(new FileKubeResource(item, ['items', i], place));
-      else notes.push(`${place.where}: skipped items[${i}] of a ${describeKind(value)}: ${whyNot(item)}`);
-    });
-    return { resources, notes };
+    readList(value, [], place, out, 0);
+    return out;
   }
-  if (isKubeObject(value)) return { resources: [new FileKubeResource(value, [], place, true)], notes: [] };
+  if (isKubeObject(value)) {
+    out.resources.push(new FileKubeResource(value, [], place, true));
+    return out;
+  }
   // kustomization.yaml files sit next to manifests (slipway synth writes them); they configure a build, not the cluster.
-  if (isPlainObject(value) && String(value.apiVersion).startsWith('kustomize.config.k8s.io/')) {
-    return { resources: [], notes: [] };
-  }
-  return {
-    resources: [],
-    notes: [`${place.where}: skipped a document that is not a Kubernetes object (${whyNot(value)})`],
-  };
+  if (isPlainObject(value) && String(value.apiVersion).startsWith('kustomize.config.k8s.io/')) return out;
+  if (meantAsObject(value))
+    out.problems.push(problemAt(place.start(), `not a valid Kubernetes object: ${whyNot(value)}`));
+  else out.notes.push(`${place.where}: skipped a document that is not a Kubernetes object (${whyNot(value)})`);
+  return out;
+}
+
+/** Lists nest at most this deep (a List in a List in a List …). */
+const MAX_LIST_NESTING = 8;
+
+function readList(
+  list: { items: unknown[] } & Record<string, unknown>,
+  prefix: ValuePath,
+  place: DocumentPlace,
+  out: KubeDocumentResult,
+  depth: number,
+): void {
+  list.items.forEach((item, i) => {
+    const path = [...prefix, 'items', i];
+    if (isKubeList(item) && depth < MAX_LIST_NESTING) {
+      const at = place.locate(path);
+      out.notes.push(
+        `${at.file}:${at.line}: a ${describeKind(item)} nested in a ${describeKind(list)}; its items were read`,
+      );
+      readList(item, path, place, out, depth + 1);
+    } else if (isKubeObject(item)) {
+      out.resources.push(new FileKubeResource(item, path, place));
+    } else if (meantAsObject(item)) {
+      out.problems.push(
+        problemAt(
+          place.locate(path),
+          `items[${i}] of a ${describeKind(list)} is not a valid Kubernetes object: ${whyNot(item)}`,
+        ),
+      );
+    } else {
+      out.notes.push(`${place.where}: skipped items[${i}] of a ${describeKind(list)}: ${whyNot(item)}`);
+    }
+  });
+}
+
+function meantAsObject(value: unknown): boolean {
+  return isPlainObject(value) && ('apiVersion' in value || 'kind' in value || 'metadata' in value);
+}
+
+function problemAt(at: SourceRef, message: string): InputProblem {
+  return { file: at.file ?? '<input>', line: at.line, column: at.column, message };
 }
 
 /** What a FileKubeResource asks for positions. */

@@ -21,6 +21,8 @@ export interface KubeCollectOptions {
   /** Read namespaced kinds in this namespace only. */
   readonly namespace?: string;
   readonly pageSize?: number;
+  /** Most pages read for one kind (see listAll); default 2,000. */
+  readonly maxPages?: number;
   /** Kinds read at once; default 4. */
   readonly concurrency?: number;
   readonly onProgress?: (p: KubeProgress) => void;
@@ -57,6 +59,7 @@ export async function collectKube(options: KubeCollectOptions): Promise<KubeColl
       await listAll(options.reader, kind, {
         namespace,
         pageSize: options.pageSize,
+        maxPages: options.maxPages,
         onPage: (items) => {
           for (const o of items) list.push(kubeResource(o, source));
           options.onProgress?.({ kind, objects: list.length, kindsDone: done, kindsTotal: kinds.length, done: false });

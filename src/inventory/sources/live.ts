@@ -18,6 +18,10 @@ export interface LiveKubeOptions {
   readonly pageSize?: number;
   readonly concurrency?: number;
   readonly requestTimeoutMs?: number;
+  /** Request, retry and credential-plugin limits (docs/verify.md, "Limits"); the rest keep their defaults. */
+  readonly limits?: Partial<import('../../kube/transport.js').KubeLimits>;
+  /** Most pages read for one kind; default 2,000. */
+  readonly maxPages?: number;
 }
 
 export interface LiveAwsOptions {
@@ -63,6 +67,7 @@ export async function collectLiveInventory(options: LiveInventoryOptions): Promi
           kubeconfig: options.kube?.kubeconfig,
           context: options.kube?.context,
           requestTimeoutMs: options.kube?.requestTimeoutMs,
+          limits: options.kube?.limits,
         }),
       );
     }
@@ -73,6 +78,7 @@ export async function collectLiveInventory(options: LiveInventoryOptions): Promi
       kinds: options.needs.kube,
       namespace: options.kube?.namespace,
       pageSize: options.kube?.pageSize,
+      maxPages: options.kube?.maxPages,
       concurrency: options.kube?.concurrency,
       onProgress: options.onProgress,
     });

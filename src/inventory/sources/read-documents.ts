@@ -64,6 +64,7 @@ export function readDocuments(
         const k = kubeDocument(parsed.value, locator);
         for (const r of k.resources) into.kube.push(r);
         for (const n of k.notes) into.notes.push(n);
+        for (const p of k.problems) into.problems.push(p);
         if (k.resources.length) manifestDocuments++;
       }
     }

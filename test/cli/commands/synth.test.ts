@@ -43,4 +43,13 @@ describe('slipway synth', () => {
     const template = readFileSync(join(dir, 'c', 'prod', 'platform', 'demo-prod-platform.template.json'), 'utf8');
     expect(JSON.parse(template)).toBeTruthy();
   });
+
+  it('refuses an empty --out and the file-system root before writing anything', async () => {
+    const empty = await runCli(['synth', '--env', 'test', '--out', ''], { cwd: root });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/--out is empty/);
+    const rootDir = await runCli(['synth', '--env', 'test', '--out', '/'], { cwd: root });
+    expect(rootDir.code).toBe(1);
+    expect(rootDir.stderr).toMatch(/file-system root/);
+  });
 });

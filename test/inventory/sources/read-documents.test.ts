@@ -77,7 +77,43 @@ describe('reading manifests', () => {
     expect(inv.kube()).toHaveLength(0);
     expect(inv.coverage.notes).toEqual([
       'values.yaml:1: skipped a document that is not a Kubernetes object (no apiVersion)',
-      'values.yaml:3: skipped a document that is not a Kubernetes object (ConfigMap has no metadata.name)',
+    ]);
+    expect(inv.problems).toEqual([
+      {
+        file: 'values.yaml',
+        line: 3,
+        column: 1,
+        message: 'not a valid Kubernetes object: ConfigMap has no metadata.name',
+      },
+    ]);
+  });
+
+  it('reads a List nested in a List with a note, and reports an item without a kind as a problem at its line', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '  - apiVersion: v1',
+      '    kind: List',
+      '    items:',
+      '      - apiVersion: apps/v1',
+      '        kind: Deployment',
+      '        metadata: { name: inner }',
+      '  - apiVersion: apps/v1',
+      '    metadata: { name: nokind }',
+      '',
+    ].join('\n');
+    const inv = inventoryFromTexts([{ file: 'nested.yaml', text }]);
+    expect(inv.kube().map((r) => r.object.metadata.name)).toEqual(['inner']);
+    expect(inv.kube()[0].source.line).toBe(7);
+    expect(inv.coverage.notes).toEqual(['nested.yaml:4: a List (v1) nested in a List (v1); its items were read']);
+    expect(inv.problems).toEqual([
+      {
+        file: 'nested.yaml',
+        line: 10,
+        column: 5,
+        message: 'items[1] of a List (v1) is not a valid Kubernetes object: no kind',
+      },
     ]);
   });
 
