@@ -20,6 +20,7 @@ import {
   type Suppression,
   type VerifyReport,
 } from './types.js';
+import { unreadNeeds, withUnreadNeeds } from './unread-needs.js';
 
 export interface VerifyOptions {
   readonly env: EnvironmentConfig;
@@ -96,7 +97,9 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
       for (const c of rule.meta.checklist) if (!notRun.has(c)) notRun.set(c, why);
       continue;
     }
-    const results = runRule(rule, inventory, s, env);
+    const unread = unreadNeeds(inventory, rule.meta.needs);
+    const checked = runRule(rule, inventory, s, env);
+    const results = unread.length ? withUnreadNeeds(checked, unread) : checked;
     ran.push({ rule, settings: s });
     const m = rule.meta;
     const ruleCounts = emptyCounts();
