@@ -28,6 +28,8 @@ const CLUSTER_INFO_KINDS = Object.values(CLUSTER_INFO_FILES).map((f) => f.kind);
 export interface DumpOptions {
   /** Kinds the selected rules need: those a cluster-info dump cannot hold become unknown. */
   readonly kinds?: readonly string[];
+  /** AWS types the selected rules need: a dump holds none, so they are recorded as not read. */
+  readonly awsTypes?: readonly string[];
 }
 
 export async function loadDumpInventory(path: string, options: DumpOptions = {}): Promise<Inventory> {
@@ -87,7 +89,15 @@ export async function loadDumpInventory(path: string, options: DumpOptions = {})
   return new Inventory({
     kube: resources,
     problems,
-    coverage: { mode: 'dump', kubeKinds: kinds, kubeDenied, notes },
+    coverage: {
+      mode: 'dump',
+      kubeKinds: kinds,
+      kubeDenied,
+      awsDenied: new Map(
+        (options.awsTypes ?? []).map((t) => [t, 'a kubectl dump holds no AWS resources; verify --live reads them']),
+      ),
+      notes,
+    },
   });
 }
 

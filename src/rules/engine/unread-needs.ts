@@ -32,24 +32,23 @@ export function unreadNeeds(inv: Inventory, needs: RuleMeta<unknown>['needs']): 
 /**
  * A rule's results when some of the kinds it reads were not read: its
  * failures and warnings stand (they were seen), its passes and skips do not
- * (what was not read might have failed), and one `unknown` per unread need
- * names the missing permission or the read error.
+ * (what was not read might have failed), and one `unknown` names every unread
+ * need with the missing permission or the read error. The rule's own "cannot
+ * be shown" results (subject `*`) are replaced by it.
  */
 export function withUnreadNeeds(results: readonly RuleResult[], unread: readonly UnreadNeed[]): RuleResult[] {
-  const missing = new Set(unread.map((u) => u.need));
   const kept = results.filter((r) => {
     if (r.status === 'fail' || r.status === 'warn') return true;
     if (r.status !== 'unknown') return false;
-    // The rule's own "cannot be shown" result for the same kind is replaced by the engine's.
     const s = r.subject;
-    return !('awsType' in s ? missing.has(s.awsType) && s.id === '*' : missing.has(s.kind) && s.name === '*');
+    return 'awsType' in s ? s.id !== '*' : s.name !== '*';
   });
-  for (const u of unread) {
-    kept.push({
-      status: 'unknown',
-      subject: u.source === 'aws' ? { awsType: u.need, id: '*' } : { kind: u.need, name: '*' },
-      message: `${u.need} ${u.source === 'aws' ? 'resources' : 'objects'} were not read (${u.reason}); what they would show is unknown, so nothing here counts as a pass`,
-    });
-  }
+  const first = unread[0];
+  const what = unread.map((u) => `${u.need} (${u.reason})`).join('; ');
+  kept.push({
+    status: 'unknown',
+    subject: first.source === 'aws' ? { awsType: first.need, id: '*' } : { kind: first.need, name: '*' },
+    message: `not read: ${what}; what they would show is unknown, so nothing here counts as a pass`,
+  });
   return kept;
 }
