@@ -63,6 +63,7 @@ export async function collectLiveInventory(options: LiveInventoryOptions): Promi
           kubeconfig: options.kube?.kubeconfig,
           context: options.kube?.context,
           requestTimeoutMs: options.kube?.requestTimeoutMs,
+          expected: { cluster: options.env.clusterName, region: options.env.region },
         }),
       );
     }
