@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
 import { parseConfig } from '../../src/config/load.js';
+import { configProblems } from '../support/config-problems.js';
 
-function problems(text: string) {
-  try {
-    parseConfig(text, 'cfg.yaml');
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).issues;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problems = configProblems;
 
 const base = `project: shop
 domain: { name: shop.example.com }
