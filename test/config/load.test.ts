@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/errors.js';
 import { bundledExamplePath, loadConfig, parseConfig } from '../../src/config/load.js';
 import { configProblems } from '../support/config-problems.js';
 
