@@ -22,7 +22,19 @@ export class NewAppError extends Error {
 /** Starting values per pattern: what the schema requires, with a comment on what to change. */
 type Entry = [key: string, value: unknown, comment?: string];
 
-function starter(req: NewAppRequest, project: string, hasDomain: boolean): Entry[] {
+/**
+ * A starting value per environment, keyed only by environments the config has
+ * (a per-environment map accepts environment names only): the test and prod
+ * values where those exist, else the test value once.
+ */
+function perEnv(envs: readonly string[], test: unknown, prod: unknown): unknown {
+  const map: Record<string, unknown> = {};
+  if (envs.includes('test')) map.test = test;
+  if (envs.includes('prod')) map.prod = prod;
+  return Object.keys(map).length ? map : test;
+}
+
+function starter(req: NewAppRequest, project: string, hasDomain: boolean, envs: readonly string[]): Entry[] {
   const image: Entry = [
     'image',
     { repository: `${project}/${req.name}`, tag: '0.1.0' },
@@ -36,7 +48,7 @@ function starter(req: NewAppRequest, project: string, hasDomain: boolean): Entry
         ['port', 8080, 'container port the app listens on'],
         ['healthPath', '/health', 'readiness and liveness probes GET this path'],
         ...(hasDomain ? [host] : []),
-        ['autoscaling', { max: { test: 3, prod: 6 } }, 'HPA on CPU from replicas up to max'],
+        ['autoscaling', { max: perEnv(envs, 3, 6) }, 'HPA on CPU from replicas up to max'],
       ];
     case 'stateful':
       return [
@@ -44,7 +56,7 @@ function starter(req: NewAppRequest, project: string, hasDomain: boolean): Entry
         ['port', 5432, 'probed over TCP'],
         [
           'storage',
-          { size: { test: '10Gi', prod: '50Gi' }, mountPath: '/data' },
+          { size: perEnv(envs, '10Gi', '50Gi'), mountPath: '/data' },
           'gp3 volume per replica; can grow, never shrink',
         ],
       ];
@@ -57,7 +69,7 @@ function starter(req: NewAppRequest, project: string, hasDomain: boolean): Entry
             name: `${project}-${req.name}`,
             visibilityTimeoutSeconds: 60,
             messagesPerReplica: 5,
-            maxReplicas: { test: 3, prod: 10 },
+            maxReplicas: perEnv(envs, 3, 10),
           },
           'KEDA scales on this SQS queue; shutdown waits visibilityTimeoutSeconds + 30s',
         ],
@@ -72,13 +84,19 @@ function starter(req: NewAppRequest, project: string, hasDomain: boolean): Entry
 }
 
 /** The new entry as block YAML lines (a one-item list), comments included, indented by `indent` spaces. */
-function renderEntry(req: NewAppRequest, project: string, hasDomain: boolean, indent: number): string {
+function renderEntry(
+  req: NewAppRequest,
+  project: string,
+  hasDomain: boolean,
+  envs: readonly string[],
+  indent: number,
+): string {
   const doc = new Document([]);
   const entry = doc.createNode({}) as YAMLMap;
   entry.set('name', req.name);
   entry.set('pattern', req.pattern);
   if (req.tier) entry.set('tier', req.tier);
-  for (const [key, value, comment] of starter(req, project, hasDomain)) {
+  for (const [key, value, comment] of starter(req, project, hasDomain, envs)) {
     const node = doc.createNode(value);
     if (isMap(node)) node.flow = true;
     if (comment) (node as { comment?: string }).comment = ` ${comment}`;
@@ -143,14 +161,14 @@ export function addAppToConfigText(text: string, req: NewAppRequest): string {
     const first = apps.items[0] as { range?: [number, number, number] };
     const indent = Math.max(0, indentAt(text, first.range?.[0] ?? apps.range[0]) - 2);
     const at = apps.range[1];
-    return `${text.slice(0, at).replace(/\s*$/, '')}\n${renderEntry(req, project, hasDomain, indent)}${text.slice(at).startsWith('\n') ? '' : '\n'}${text.slice(at)}`;
+    return `${text.slice(0, at).replace(/\s*$/, '')}\n${renderEntry(req, project, hasDomain, Object.keys(js.environments ?? {}), indent)}${text.slice(at).startsWith('\n') ? '' : '\n'}${text.slice(at)}`;
   }
 
   const empty =
     apps === undefined || (isScalar(apps) && apps.value === null) || (isSeq(apps) && apps.items.length === 0);
   if (!empty) throw new NewAppError('apps: in the config file is not a list');
   const pair = (doc.contents as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === 'apps');
-  const block = `apps:\n${renderEntry(req, project, hasDomain, 2)}\n`;
+  const block = `apps:\n${renderEntry(req, project, hasDomain, Object.keys(js.environments ?? {}), 2)}\n`;
   if (!pair) return `${text.replace(/\s*$/, '')}\n\n${block}`;
   // `apps:` with nothing or `[]`: replace that line.
   const keyStart = (pair.key as Scalar).range?.[0] ?? 0;

@@ -106,7 +106,7 @@ export async function liveOrDumpInventory(
   if (opts.fromDump) {
     const { loadDumpInventory } = await import('../inventory/sources/dump.js');
     const { resolve } = await import('node:path');
-    return loadDumpInventory(resolve(io.cwd, opts.fromDump), { kinds: needs.kube });
+    return loadDumpInventory(resolve(io.cwd, opts.fromDump), { kinds: needs.kube, awsTypes: needs.aws });
   }
   const { collectLiveInventory } = await import('../inventory/sources/live.js');
   const progress = io.isTTY && !quiet;

@@ -1,4 +1,5 @@
 import { formatPath, isPlainObject, type ValuePath } from '../util/paths.js';
+import { checkAppsAtLoad, checkAppsInEnvironment } from './app-cross-checks.js';
 import { checkAppFloor } from './app-floor.js';
 import { ConfigError, type ConfigIssue, type SourceLocation } from './errors.js';
 import { type Layer, mergeLayers, type Origin, originOf, pathKey } from './merge.js';
@@ -43,6 +44,9 @@ export function resolveConfig(data: unknown, options: ResolveOptions = {}): Slip
   const file = parsed.success ? parsed.data : undefined;
   const project = typeof data.project === 'string' ? data.project : 'project';
   const rawEnvs = isPlainObject(data.environments) ? data.environments : {};
+
+  if (file)
+    for (const v of checkAppsAtLoad(file.apps, Object.keys(file.environments))) add(v.path, v.message, v.received);
 
   const environments: Record<string, EnvironmentConfig> = {};
   const provenance: Record<string, Map<string, Origin>> = {};
@@ -95,7 +99,8 @@ export function resolveConfig(data: unknown, options: ResolveOptions = {}): Slip
       );
     }
     if (!file) continue;
-    for (const v of checkAppFloor(file.apps, envName, s)) add(v.path, v.message, v.received);
+    for (const v of [...checkAppFloor(file.apps, envName, s), ...checkAppsInEnvironment(file.apps, envName, s)])
+      add(v.path, v.message, v.received);
     environments[envName] = {
       ...s,
       name: envName,

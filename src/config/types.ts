@@ -1,7 +1,7 @@
 import type { Origin } from './merge.js';
 import type { PresetName } from './presets.js';
 import type { AppConfig } from './schema/apps.js';
-import type { EnvironmentSettings, WaivableCheck } from './schema/file.js';
+import type { EnvironmentSettings, Waiver } from './schema/file.js';
 
 /**
  * Everything one environment needs, fully resolved: preset values, then the
@@ -20,7 +20,7 @@ export interface EnvironmentConfig extends EnvironmentSettings {
   /** The zones in use: `network.availabilityZones`, else the first `azCount` of the region. */
   readonly availabilityZones: readonly string[];
   readonly apps: readonly AppConfig[];
-  readonly waivers: readonly { readonly check: WaivableCheck; readonly reason: string }[];
+  readonly waivers: readonly Waiver[];
 }
 
 /** A loaded configuration: every environment resolved, plus where each value came from. */

@@ -9,7 +9,7 @@ import {
   serviceSelector,
 } from './object-fields.js';
 import { type LabelSelector, matchesSelector, matchesServiceSelector } from './selectors.js';
-import type { AwsResource, CheckoutFacts, Coverage, InputProblem, KubeResource } from './types.js';
+import type { AwsResource, CheckoutFacts, Coverage, InputProblem, KindRead, KubeResource } from './types.js';
 import { toWorkload, type Workload } from './workloads.js';
 
 export interface InventoryInput {
@@ -121,6 +121,16 @@ export class Inventory {
       this.byName.set(kind, byNs);
     }
     return byNs.get(namespace ?? NO_NS)?.get(name);
+  }
+
+  /** Whether the sources read a Kubernetes kind, could not (and why), or were not asked for it (undefined). */
+  kindRead(kind: string): KindRead | undefined {
+    return readOf(this.coverage.kubeDenied.get(kind), this.coverage.kubeKinds.has(kind));
+  }
+
+  /** The AWS counterpart of kindRead. */
+  awsTypeRead(type: string): KindRead | undefined {
+    return readOf(this.coverage.awsDenied.get(type), this.coverage.awsTypes.has(type));
   }
 
   /** Whether a source collected this kind (even if none exist). */
@@ -373,6 +383,17 @@ export class Inventory {
     }
     return this.associations.get(namespace)?.get(serviceAccount) ?? NONE_AWS;
   }
+}
+
+/**
+ * A denial reason starting "forbidden" or "unauthorized" (how the live readers
+ * word a 403 or 401, naming the permission) is `forbidden`; any other is `error`.
+ */
+function readOf(denied: string | undefined, collected: boolean): KindRead | undefined {
+  if (denied !== undefined) {
+    return { status: /^(forbidden|unauthorized|accessdenied)/i.test(denied) ? 'forbidden' : 'error', reason: denied };
+  }
+  return collected ? { status: 'read' } : undefined;
 }
 
 /** Shared empty answers (never changed). */

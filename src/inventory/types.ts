@@ -96,6 +96,17 @@ export interface CheckoutFacts {
   readonly paths: ReadonlyMap<string, boolean>;
 }
 
+/**
+ * Whether a source read a kind (or AWS type): `read` completely, `forbidden`
+ * (403/401: the reason names the missing permission), or `error` (any other
+ * failure: 5xx or 429 after retries, a broken body, …). Undefined when no
+ * source was asked for it.
+ */
+export interface KindRead {
+  readonly status: 'read' | 'forbidden' | 'error';
+  readonly reason?: string;
+}
+
 /** A problem with an input that did not stop the others from being read. */
 export interface InputProblem {
   readonly file: string;

@@ -59,6 +59,20 @@ export interface KubeConnectOptions {
   readonly limits?: Partial<KubeLimits>;
   /** Waits between attempts (injectable for tests). */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The cluster the environment expects, for the "no kubeconfig" advice. */
+  readonly expected?: { readonly cluster: string; readonly region: string };
+}
+
+/** client-node's last resort when no kubeconfig exists: an unauthenticated localhost:8080 context. */
+const NO_KUBECONFIG_SERVER = 'http://localhost:8080';
+const NO_KUBECONFIG_CONTEXT = 'loaded-context';
+
+/** What to say when no kubeconfig was found, and how to get one. */
+export function noKubeconfigMessage(expected?: KubeConnectOptions['expected']): string {
+  const update = expected
+    ? `aws eks update-kubeconfig --name ${expected.cluster} --region ${expected.region}`
+    : 'aws eks update-kubeconfig --name <cluster> --region <region>';
+  return `no kubeconfig found: looked at $KUBECONFIG, ~/.kube/config and the in-cluster service account (/var/run/secrets/kubernetes.io/serviceaccount); write one with \`${update}\`, or pass --kubeconfig FILE`;
 }
 
 /** The API server could not be reached or kept failing. */
@@ -100,7 +114,13 @@ export async function connectKube(options: KubeConnectOptions = {}): Promise<Kub
     loadString(text, opts);
   };
   if (options.kubeconfig) kc.loadFromFile(options.kubeconfig);
-  else kc.loadFromDefault();
+  else {
+    kc.loadFromDefault();
+    const fallback = kc.getCurrentCluster();
+    if (kc.getCurrentContext() === NO_KUBECONFIG_CONTEXT && fallback?.server === NO_KUBECONFIG_SERVER) {
+      throw new KubeConnectionError(noKubeconfigMessage(options.expected));
+    }
+  }
   boundExecPlugins(kc, limits);
   if (options.context) {
     if (!kc.getContextObject(options.context)) {
@@ -123,7 +143,14 @@ export async function connectKube(options: KubeConnectOptions = {}): Promise<Kub
   const tokenFile = user && !user.token && !user.exec && !user.authProvider ? tokenFiles.get(user.name) : undefined;
   const execCommand = user?.exec ? String((user.exec as { command?: unknown }).command ?? 'exec plugin') : undefined;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const lib = server.startsWith('https:') ? await import('node:https') : await import('node:http');
+  const plainHttp = server.startsWith('http:');
+  if (plainHttp && !cluster.skipTLSVerify) {
+    // A plain-http server (kubectl proxy) has no TLS to verify, and kubectl accepts it: client-node refuses
+    // it unless TLS verification is off, which for http changes nothing but the agent it builds.
+    const i = kc.clusters.indexOf(cluster);
+    if (i >= 0) kc.clusters[i] = { ...cluster, skipTLSVerify: true };
+  }
+  const lib = plainHttp ? await import('node:http') : await import('node:https');
   let agent: HttpAgent | undefined;
 
   async function once(path: string): Promise<KubeResponse> {

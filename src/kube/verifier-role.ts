@@ -12,21 +12,40 @@ export interface VerifierRbac {
   readonly clusterRoleBinding: Record<string, unknown>;
   /** Kinds with no API mapping (left out of the role). */
   readonly unmapped: string[];
+  /** Kinds the rules read that the role leaves out on purpose (Secrets, unless included). */
+  readonly withheld: string[];
+}
+
+/**
+ * Kinds whose read gives their values: RBAC cannot grant a metadata-only read,
+ * so a get/list on Secrets is a read of every secret value in the cluster.
+ */
+export const VALUE_KINDS: readonly string[] = ['Secret'];
+
+export interface VerifierRbacOptions {
+  readonly name?: string;
+  readonly group?: string;
+  /** Grant get/list on Secrets as well (their values become readable to the verifier); default false. */
+  readonly includeSecrets?: boolean;
 }
 
 /**
  * A get/list-only ClusterRole for exactly the kinds the rules read, plus the
  * discovery URLs, and a binding to a group that an EKS access entry can map
- * the verifier's IAM role to.
+ * the verifier's IAM role to. Secrets are left out unless included: what a
+ * rule would learn from them is then unknown.
  */
-export function verifierRbac(
-  kinds: readonly string[],
-  name = 'slipway-verifier',
-  group = 'slipway:verifiers',
-): VerifierRbac {
+export function verifierRbac(kinds: readonly string[], options: VerifierRbacOptions = {}): VerifierRbac {
+  const name = options.name ?? 'slipway-verifier';
+  const group = options.group ?? 'slipway:verifiers';
   const byGroup = new Map<string, Set<string>>();
   const unmapped: string[] = [];
+  const withheld: string[] = [];
   for (const kind of [...new Set(kinds)].sort()) {
+    if (VALUE_KINDS.includes(kind) && !options.includeSecrets) {
+      withheld.push(kind);
+      continue;
+    }
     const info = kindInfo(kind);
     if (!info) {
       unmapped.push(kind);
@@ -56,5 +75,6 @@ export function verifierRbac(
       subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group }],
     },
     unmapped,
+    withheld,
   };
 }

@@ -1,4 +1,4 @@
-import type { Finding, FindingLocation } from '../rules/engine/types.js';
+import type { Finding, FindingLocation, Suppression, VerifySummary } from '../rules/engine/types.js';
 import type { Subject } from '../rules/types.js';
 
 /** `Deployment shop/web (container web)` or `AWS::EKS::Nodegroup Nodes`. */
@@ -31,4 +31,25 @@ export function formatScore(n: number | null | undefined): string {
 /** Code-unit order, the same in every locale. */
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `waived` for a prod-floor waiver, `suppressed` for an annotation or a config exemption. */
+export function setAsideLabel(s: Suppression): 'waived' | 'suppressed' {
+  return s.by === 'waiver' ? 'waived' : 'suppressed';
+}
+
+/** `waived by environments.prod.waivers[0]: <reason> (until 2027-01-01)`. */
+export function describeSetAside(s: Suppression): string {
+  return `${setAsideLabel(s)} by ${s.by} ${s.key}: ${s.reason}${s.expires ? ` (until ${s.expires})` : ''}`;
+}
+
+/** `12 proved, 1 failed, 0 warned, 3 unknown, 2 not applicable` (checklist items). */
+export function describeChecklistCoverage(s: VerifySummary): string {
+  const c = s.checklist;
+  return `${c.proved} proved, ${c.failed} failed, ${c.warned} warned, ${c.unknown} unknown, ${c.notApplicable} not applicable`;
+}
+
+/** What fails the run, in words: `failures at or above high`, or `any failure or unknown`. */
+export function describeFailOn(s: VerifySummary): string {
+  return s.failOn === 'unknown' ? 'any failure or unknown' : `failures at or above ${s.failOn}`;
 }

@@ -6,6 +6,10 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface RenderOptions {
   readonly color: boolean;
   readonly toolVersion: string;
+  /** Table only: terminal width, findings listed one by one (0: all), quiet (failures and result only). */
+  readonly width?: number;
+  readonly maxFindings?: number;
+  readonly quiet?: boolean;
 }
 
 /** Renders verify reports in a format; each reporter is loaded only when used. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES } from '../config/schema/verify.js';
+import { FAIL_ON_LEVELS, SEVERITIES } from '../config/schema/verify.js';
 
 /**
  * The JSON report's contract (schemaVersion 1). `slipway verify -o json`
@@ -43,7 +43,7 @@ export const findingSchema = z.strictObject({
   checklist: z.array(z.string()),
   suppressed: z
     .strictObject({
-      by: z.enum(['annotation', 'exemption']),
+      by: z.enum(['annotation', 'exemption', 'waiver']),
       reason: z.string(),
       expires: z.string().optional(),
       key: z.string(),
@@ -73,9 +73,19 @@ export const verifyReportSchema = z.strictObject({
   }),
   summary: z.strictObject({
     result: z.enum(['pass', 'fail']),
-    failOn: severity,
+    failOn: z.enum(FAIL_ON_LEVELS),
     counts,
     suppressed: z.number().int(),
+    waived: z.number().int(),
+    checklist: z.strictObject({
+      proved: z.number().int(),
+      failed: z.number().int(),
+      warned: z.number().int(),
+      unknown: z.number().int(),
+      notApplicable: z.number().int(),
+    }),
+    evidence: z.number().int(),
+    nothingToVerify: z.string().optional(),
     score: z.strictObject({
       overall: z.number().min(0).max(100).nullable(),
       categories: z.record(z.string(), z.number().min(0).max(100).nullable()),
@@ -91,6 +101,17 @@ export const verifyReportSchema = z.strictObject({
   }),
   checklist: z.array(checklistEntrySchema),
   findings: z.array(findingSchema),
+  waivers: z.array(
+    z.strictObject({
+      by: z.enum(['annotation', 'exemption', 'waiver']),
+      key: z.string(),
+      reason: z.string(),
+      expires: z.string().optional(),
+      covers: z.string(),
+      findings: z.number().int(),
+      expired: z.boolean(),
+    }),
+  ),
   rules: z.array(
     z.strictObject({
       id: z.string(),

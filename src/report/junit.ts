@@ -1,11 +1,11 @@
 import type { Finding, VerifyReport } from '../rules/engine/types.js';
-import { describeLocation, describeSubject } from './describe.js';
+import { describeLocation, describeSetAside, describeSubject } from './describe.js';
 
 /**
  * JUnit XML for CI systems: a testsuite per environment and category, a
  * testcase per rule and subject. A counting failure is a <failure>; a warning or
- * unknown is a passing testcase with its message in <system-out>; a suppressed
- * finding is <skipped>. Rules that passed everywhere appear as one passing testcase.
+ * unknown is a passing testcase with its message in <system-out> (a <failure>
+ * with --fail-on unknown); a waived or suppressed finding is <skipped>. Rules that passed everywhere appear as one passing testcase.
  */
 export function renderJunitReport(reports: readonly VerifyReport[]): string {
   const suites: string[] = [];
@@ -36,9 +36,9 @@ export function renderJunitReport(reports: readonly VerifyReport[]): string {
         const text = `${f.message}${where ? `\nat ${where}` : ''}\nfix: ${f.fix}`;
         let body: string;
         if (f.suppressed) {
-          body = `<skipped message="${attr(`suppressed by ${f.suppressed.by}: ${f.suppressed.reason}`)}"/>`;
+          body = `<skipped message="${attr(describeSetAside(f.suppressed))}"/>`;
           suiteSkipped++;
-        } else if (f.status === 'fail') {
+        } else if (f.status === 'fail' || (f.status === 'unknown' && r.summary.failOn === 'unknown')) {
           body = `<failure message="${attr(f.message)}" type="${attr(`${f.severity}`)}">${text_(text)}</failure>`;
           suiteFailures++;
         } else {

@@ -1,5 +1,14 @@
 import type { Finding, VerifyReport } from '../rules/engine/types.js';
-import { activeFindings, describeLocation, describeSubject, formatScore, STATUS_LABEL } from './describe.js';
+import {
+  activeFindings,
+  describeChecklistCoverage,
+  describeFailOn,
+  describeLocation,
+  describeSubject,
+  formatScore,
+  STATUS_LABEL,
+  setAsideLabel,
+} from './describe.js';
 
 const ICON = { pass: '✅', fail: '❌', warn: '⚠️', unknown: '❔', skip: '➖' } as const;
 
@@ -11,9 +20,12 @@ export function renderMarkdownReport(reports: readonly VerifyReport[]): string {
     out.push(`# Slipway verify: ${env.name}`, '');
     out.push(
       `Preset **${env.preset}**, cluster \`${env.cluster}\`, thresholds ${env.thresholds === 'config' ? 'from the config' : 'of the prod preset (no config)'}. ` +
-        `Result: **${r.summary.result.toUpperCase()}** (fails on ${r.summary.failOn} and above). Score: **${formatScore(r.summary.score.overall)}**.`,
+        `Result: **${r.summary.result.toUpperCase()}** (the run fails on ${describeFailOn(r.summary)}). Score: **${formatScore(r.summary.score.overall)}**.`,
+      '',
+      `Checklist items: ${describeChecklistCoverage(r.summary)}; ${r.summary.waived} findings waived, ${r.summary.suppressed - r.summary.waived} suppressed.`,
       '',
     );
+    if (r.summary.nothingToVerify) out.push(`**Nothing to verify:** ${cell(r.summary.nothingToVerify)}.`, '');
     out.push(
       '## Checklist',
       '',
@@ -39,15 +51,29 @@ export function renderMarkdownReport(reports: readonly VerifyReport[]): string {
     const suppressed = r.findings.filter((f) => f.suppressed);
     if (suppressed.length) {
       out.push(
-        `## Suppressed (${suppressed.length})`,
+        `## Waived and suppressed (${suppressed.length})`,
         '',
-        '| Rule | Subject | By | Reason | Expires |',
-        '|---|---|---|---|---|',
+        '| Rule | Subject | Status | By | Reason | Expires |',
+        '|---|---|---|---|---|---|',
       );
       for (const f of suppressed) {
         const s = f.suppressed as NonNullable<Finding['suppressed']>;
         out.push(
-          `| \`${f.ruleId}\` | ${cell(describeSubject(f.subject))} | ${s.by} \`${cell(s.key)}\` | ${cell(s.reason)} | ${s.expires ?? ''} |`,
+          `| \`${f.ruleId}\` | ${cell(describeSubject(f.subject))} | ${setAsideLabel(s)} | ${s.by} \`${cell(s.key)}\` | ${cell(s.reason)} | ${s.expires ?? ''} |`,
+        );
+      }
+      out.push('');
+    }
+    if (r.waivers.length) {
+      out.push(
+        `## Waivers and exemptions (${r.waivers.length})`,
+        '',
+        '| By | Key | Covers | Reason | Expires | Findings set aside |',
+        '|---|---|---|---|---|---|',
+      );
+      for (const w of r.waivers) {
+        out.push(
+          `| ${w.by} | \`${cell(w.key)}\` | \`${cell(w.covers)}\` | ${cell(w.reason)} | ${w.expires ?? ''}${w.expired ? ' (expired)' : ''} | ${w.findings} |`,
         );
       }
       out.push('');

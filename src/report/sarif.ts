@@ -1,6 +1,6 @@
 import type { Severity } from '../config/schema/verify.js';
 import type { Finding, FindingLocation, RuleInfo, VerifyReport } from '../rules/engine/types.js';
-import { describeSubject } from './describe.js';
+import { describeSubject, setAsideLabel } from './describe.js';
 
 export interface SarifOptions {
   /** Slipway's version, for tool.driver.version. */
@@ -62,6 +62,11 @@ function sarifRun(r: VerifyReport, opts: SarifOptions) {
       result: r.summary.result,
       failOn: r.summary.failOn,
       score: r.summary.score.overall,
+      checklist: r.summary.checklist,
+      waived: r.summary.waived,
+      suppressed: r.summary.suppressed - r.summary.waived,
+      waivers: r.waivers,
+      ...(r.summary.nothingToVerify ? { nothingToVerify: r.summary.nothingToVerify } : {}),
     },
   };
 }
@@ -110,6 +115,12 @@ function sarifResult(f: Finding, ruleIndex: number | undefined) {
               kind: f.suppressed.by === 'annotation' ? 'inSource' : 'external',
               status: 'accepted',
               justification: f.suppressed.reason,
+              properties: {
+                status: setAsideLabel(f.suppressed),
+                by: f.suppressed.by,
+                key: f.suppressed.key,
+                ...(f.suppressed.expires ? { expires: f.suppressed.expires } : {}),
+              },
             },
           ],
         }

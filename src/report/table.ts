@@ -1,71 +1,80 @@
 import { createColors } from 'picocolors';
 import type { ChecklistStatus, Finding, VerifyReport } from '../rules/engine/types.js';
-import { activeFindings, cmp, describeLocation, describeSubject, formatScore, STATUS_LABEL } from './describe.js';
+import {
+  activeFindings,
+  describeChecklistCoverage,
+  describeFailOn,
+  describeLocation,
+  describeSetAside,
+  describeSubject,
+  formatScore,
+  STATUS_LABEL,
+  setAsideLabel,
+} from './describe.js';
+import { checklistColumns, DEFAULT_TABLE_WIDTH } from './table-columns.js';
+import { DEFAULT_MAX_FINDINGS, findingsSection } from './table-findings.js';
 
 export interface TableOptions {
   readonly color: boolean;
+  /** Terminal width in characters; default DEFAULT_TABLE_WIDTH. */
+  readonly width?: number;
+  /** Findings listed one by one (0: all); default DEFAULT_MAX_FINDINGS. */
+  readonly maxFindings?: number;
+  /** Only failures and the result line. */
+  readonly quiet?: boolean;
 }
 
 const MAX_NOTES = 20;
 
 /**
  * The terminal report: the checklist (category, item, status, how verified, why
- * it matters), then findings grouped by file with line:column, suppressed
- * findings, the score per category and overall, and the result.
+ * it matters) fitted to the terminal, the findings by rule with counts and then
+ * by file with line:column, waived and suppressed findings, the waivers in
+ * effect, the score, the coverage of the checklist and the result. Quiet: only
+ * the failures and the result line.
  */
 export async function renderTableReport(reports: readonly VerifyReport[], opts: TableOptions): Promise<string> {
-  const { default: Table } = await import('cli-table3');
   const c = createColors(opts.color);
   const paint = (s: ChecklistStatus | Finding['status'], text: string) =>
     s === 'pass' ? c.green(text) : s === 'fail' ? c.red(text) : s === 'warn' ? c.yellow(text) : c.dim(text);
   const out: string[] = [];
   for (const r of reports) {
+    if (opts.quiet) {
+      const failures = activeFindings(r.findings).filter(
+        (f) => f.status === 'fail' || (f.status === 'unknown' && r.summary.failOn === 'unknown'),
+      );
+      if (failures.length) out.push(...findingsSection(failures, opts.maxFindings ?? DEFAULT_MAX_FINDINGS, c, paint));
+      out.push(resultLine(r, c));
+      continue;
+    }
     const env = r.environment;
     const source =
       env.thresholds === 'config' ? 'thresholds from the config' : 'no config: thresholds of the prod preset';
     out.push(c.bold(`Environment ${env.name} (preset ${env.preset}, cluster ${env.cluster}; ${source})`), '');
-    const table = new Table({
-      head: ['Category', 'Item', 'Status', 'How verified', 'Why it matters'],
-      colWidths: [16, 24, 9, 38, 30],
-      wordWrap: true,
-      style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
-    });
-    for (const e of r.checklist) {
-      const how = e.note ? `${e.howVerified} (${e.note})` : e.howVerified;
-      table.push([e.category, e.item, paint(e.status, STATUS_LABEL[e.status]), how, e.why]);
-    }
-    out.push(table.toString(), '');
+    out.push(await checklistTable(r, opts, paint), '');
 
     const active = activeFindings(r.findings);
-    if (active.length) {
-      out.push(c.bold(`Findings (${active.length})`));
-      for (const [where, list] of groupByFile(active)) {
-        out.push(`  ${c.underline(where)}`);
-        for (const f of list) {
-          const pos = f.location.line !== undefined ? `${f.location.line}:${f.location.column ?? 1}` : '-';
-          out.push(
-            `    ${pos.padEnd(8)} ${paint(f.status, STATUS_LABEL[f.status].padEnd(7))} ${f.severity.padEnd(8)} ${f.ruleId}  ${describeSubject(f.subject)}`,
-            `             ${f.message}`,
-            c.dim(`             fix: ${f.fix}`),
-          );
-        }
-      }
-      out.push('');
-    } else {
-      out.push(c.green('No findings.'), '');
-    }
+    if (active.length) out.push(...findingsSection(active, opts.maxFindings ?? DEFAULT_MAX_FINDINGS, c, paint));
+    else out.push(c.green('No findings.'), '');
 
-    const suppressed = r.findings.filter((f) => f.suppressed);
-    if (suppressed.length) {
-      out.push(c.bold(`Suppressed (${suppressed.length})`));
-      for (const f of suppressed) {
+    const setAside = r.findings.filter((f) => f.suppressed);
+    if (setAside.length) {
+      out.push(c.bold(`Waived and suppressed (${setAside.length})`));
+      for (const f of setAside) {
         const s = f.suppressed as NonNullable<Finding['suppressed']>;
         const where = describeLocation(f.location);
         out.push(
-          `  ${f.ruleId}  ${describeSubject(f.subject)}${where ? `  ${where}` : ''}`,
-          c.dim(`    by ${s.by} ${s.key}: ${s.reason}${s.expires ? ` (until ${s.expires})` : ''}`),
+          `  ${setAsideLabel(s).toUpperCase().padEnd(10)} ${f.ruleId}  ${describeSubject(f.subject)}${where ? `  ${where}` : ''}`,
+          c.dim(`    ${describeSetAside(s)}`),
         );
       }
+      out.push('');
+    }
+    const idle = r.waivers.filter((w) => w.findings === 0);
+    if (idle.length) {
+      out.push(c.bold(`Waivers and exemptions that set nothing aside (${idle.length})`));
+      for (const w of idle)
+        out.push(c.dim(`  ${w.by} ${w.key} (${w.covers})${w.expired ? ` expired ${w.expires}` : ''}: ${w.reason}`));
       out.push('');
     }
 
@@ -85,32 +94,43 @@ export async function renderTableReport(reports: readonly VerifyReport[], opts: 
     );
     const k = r.summary.counts;
     out.push(
-      `Results: ${k.pass} passed, ${k.fail} failed, ${k.warn} warnings, ${k.unknown} unknown, ${k.skip} not applicable, ${r.summary.suppressed} suppressed; ${r.summary.rulesRun} rules over ${r.summary.inputs.kubeObjects} Kubernetes objects and ${r.summary.inputs.awsResources} AWS resources`,
+      `Checklist: ${describeChecklistCoverage(r.summary)} (of ${r.checklist.length} items)`,
+      `Results: ${k.pass} passed, ${k.fail} failed, ${k.warn} warnings, ${k.unknown} unknown, ${k.skip} not applicable, ${r.summary.waived} waived, ${r.summary.suppressed - r.summary.waived} suppressed; ${r.summary.rulesRun} rules over ${r.summary.inputs.kubeObjects} Kubernetes objects and ${r.summary.inputs.awsResources} AWS resources`,
     );
-    out.push(
-      r.summary.result === 'fail'
-        ? c.red(c.bold(`Result: FAIL (failures at or above ${r.summary.failOn})`))
-        : c.green(c.bold(`Result: PASS (no failure at or above ${r.summary.failOn})`)),
-      '',
-    );
+    out.push(resultLine(r, c), '');
   }
   return `${out.join('\n')}`;
 }
 
-function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  const sorted = [...findings].sort(
-    (a, b) =>
-      cmp(a.location.file ?? '\uffff', b.location.file ?? '\uffff') ||
-      (a.location.line ?? 0) - (b.location.line ?? 0) ||
-      (a.location.column ?? 0) - (b.location.column ?? 0) ||
-      cmp(a.ruleId, b.ruleId),
-  );
-  for (const f of sorted) {
-    const key = f.location.file ?? (describeLocation(f.location) || '(no file)');
-    const list = groups.get(key);
-    if (list) list.push(f);
-    else groups.set(key, [f]);
+function resultLine(r: VerifyReport, c: ReturnType<typeof createColors>): string {
+  if (r.summary.nothingToVerify) return c.red(c.bold(`Result: NOTHING TO VERIFY (${r.summary.nothingToVerify})`));
+  return r.summary.result === 'fail'
+    ? c.red(c.bold(`Result: FAIL (${describeFailOn(r.summary)})`))
+    : c.green(
+        c.bold(
+          `Result: PASS (no ${describeFailOn(r.summary)
+            .replace(/^any /, '')
+            .replace(/^failures/, 'failure')})`,
+        ),
+      );
+}
+
+async function checklistTable(
+  r: VerifyReport,
+  opts: TableOptions,
+  paint: (s: ChecklistStatus, text: string) => string,
+): Promise<string> {
+  const { default: Table } = await import('cli-table3');
+  const { head, widths } = checklistColumns(opts.width ?? DEFAULT_TABLE_WIDTH);
+  const table = new Table({
+    head,
+    colWidths: widths,
+    wordWrap: true,
+    style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
+  });
+  for (const e of r.checklist) {
+    const how = e.note ? `${e.howVerified} (${e.note})` : e.howVerified;
+    table.push([e.category, e.item, paint(e.status, STATUS_LABEL[e.status]), how, e.why].slice(0, head.length));
   }
-  return groups;
+  return table.toString();
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { WaivableCheck } from '../config/schema/file.js';
 import type { Severity } from '../config/schema/verify.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { Inventory } from '../inventory/inventory.js';
@@ -77,6 +78,12 @@ export interface RuleMeta<P> {
   /** Parameters (thresholds); values come from `defaults(env)` and config overrides, never literals in `check`. */
   readonly params: z.ZodType<P>;
   readonly defaults: (env: EnvironmentConfig) => P;
+  /**
+   * The prod-floor check of the config this rule enforces: the rule judges
+   * against the floor, and an environment's waiver of the check marks its
+   * findings "waived" (shown, counted, not failing) instead of hiding them.
+   */
+  readonly waivable?: WaivableCheck;
   /** Facts the rule reads: Kubernetes kinds and AWS CloudFormation types (drives live fetching and verifier access). */
   readonly needs: { readonly kube?: readonly string[]; readonly aws?: readonly string[] };
 }

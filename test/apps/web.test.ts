@@ -184,10 +184,9 @@ describe('web pattern (Pattern 1)', () => {
     expect(find(test, 'HorizontalPodAutoscaler', 'shop').spec.metrics[0].resource.target.averageUtilization).toBe(60);
   });
 
-  it('fails with the config path when a bare host has no domain to append', () => {
-    const env = envWith([web], 'prod', { domain: undefined });
-    expect(() => synthObjects(env)).toThrow(ConfigError);
-    expect(() => synthObjects(env)).toThrow(/apps\[0\]\.host/);
+  it('refuses at load, with the config path, a bare host that has no domain to append', () => {
+    expect(() => envWith([web], 'prod', { domain: undefined })).toThrow(ConfigError);
+    expect(() => envWith([web], 'prod', { domain: undefined })).toThrow(/apps\[0\]\.host/);
   });
 
   it('gets no Ingress without a host', () => {

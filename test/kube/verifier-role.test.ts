@@ -22,4 +22,18 @@ describe('verifier ClusterRole', () => {
     const verbs = (clusterRole.rules as { verbs: string[] }[]).flatMap((r) => r.verbs);
     expect(new Set(verbs)).toEqual(new Set(['get', 'list']));
   });
+
+  it('grants nothing on Secrets by default, and get/list on them only when included', () => {
+    const plain = verifierRbac(['Secret', 'ConfigMap']);
+    const resources = (plain.clusterRole.rules as { resources?: string[] }[]).flatMap((r) => r.resources ?? []);
+    expect(resources).toEqual(['configmaps']);
+    expect(plain.withheld).toEqual(['Secret']);
+    const opted = verifierRbac(['Secret', 'ConfigMap'], { includeSecrets: true });
+    expect((opted.clusterRole.rules as { resources?: string[] }[])[0]).toEqual({
+      apiGroups: [''],
+      resources: ['configmaps', 'secrets'],
+      verbs: ['get', 'list'],
+    });
+    expect(opted.withheld).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@ export interface CliRun {
 /** Runs the CLI in-process with captured output, as a user would call it. */
 export async function runCli(
   args: string[],
-  opts: { cwd?: string; env?: NodeJS.ProcessEnv; answers?: string[] } = {},
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; answers?: string[]; columns?: number } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -25,6 +25,7 @@ export async function runCli(
     env: opts.env ?? {},
     cwd: opts.cwd ?? process.cwd(),
     isTTY: false,
+    ...(opts.columns ? { columns: opts.columns } : {}),
     prompt: opts.answers ? async () => answers.shift() : undefined,
   };
   const code = await main(['node', 'slipway', ...args], io);

@@ -9,6 +9,7 @@ interface Options {
   exclude?: string[];
   name: string;
   group: string;
+  includeSecrets?: boolean;
 }
 
 const HELP = `
@@ -16,7 +17,10 @@ Prints what \`slipway verify --live\` needs and nothing more, generated from the
 selected rules' declared needs: an IAM policy (only Describe/List/Get calls the
 AWS source makes, EKS scoped to the environment's cluster; no secret values) and
 a get/list-only ClusterRole with a binding to a group (map the verifier's IAM
-role to that group with an EKS access entry).
+role to that group with an EKS access entry). The role grants nothing on
+Secrets: RBAC cannot grant a metadata-only read, and get/list on Secrets reads
+every value. Rules that look at Secrets then report unknown; --include-secrets
+grants the read, with a warning. docs/verify.md lists what each rule needs.
 
 Examples:
   $ slipway verifier-access --env prod -o json > verifier.json
@@ -31,6 +35,10 @@ export function registerVerifierAccess(app: CliApp, program: Command): void {
     .option('--exclude <rules>', 'leave out rules matching these ids or globs (comma-separated, repeatable)', list)
     .option('--name <name>', 'name of the ClusterRole and binding', 'slipway-verifier')
     .option('--group <group>', 'Kubernetes group the binding grants the role to', 'slipway:verifiers')
+    .option(
+      '--include-secrets',
+      'also grant get/list on Secrets (every secret value in the cluster becomes readable to the verifier)',
+    )
     .addHelpText('after', HELP)
     .action(
       app.action(async (opts: Options, cmd: Command) => {
@@ -57,7 +65,11 @@ export function registerVerifierAccess(app: CliApp, program: Command): void {
         if (rules.length === 0) throw new UsageError('no rules are selected: check --include and --exclude');
         const needs = needsOf(rules);
         const { policy, unsupported } = verifierPolicy(needs.aws, { clusterName: env.clusterName, region: env.region });
-        const rbac = verifierRbac(needs.kube, opts.name, opts.group);
+        const rbac = verifierRbac(needs.kube, {
+          name: opts.name,
+          group: opts.group,
+          includeSecrets: opts.includeSecrets,
+        });
         const data = {
           environment: envName,
           cluster: env.clusterName,
@@ -69,6 +81,16 @@ export function registerVerifierAccess(app: CliApp, program: Command): void {
         if (!g.quiet) {
           for (const t of unsupported) app.io.stderr(`note: ${t} is not read live; rules needing it report unknown\n`);
           for (const k of rbac.unmapped) app.io.stderr(`note: kind ${k} has no API mapping; it is not in the role\n`);
+          for (const k of rbac.withheld) {
+            app.io.stderr(
+              `note: the role grants nothing on ${k}s (RBAC cannot grant a metadata-only read); rules reading them report unknown. --include-secrets grants get/list on every ${k}\n`,
+            );
+          }
+          if (opts.includeSecrets) {
+            app.io.stderr(
+              'warning: --include-secrets lets the verifier read every Secret value in the cluster; verify only reads what the rules need, but the role allows all of it\n',
+            );
+          }
         }
         const { renderJson, renderYaml } = await import('../render.js');
         if (g.output === 'json') app.io.stdout(renderJson(data));

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { SlipwayConfig } from '../../config/types.js';
 import type { Inventory } from '../../inventory/inventory.js';
+import { DEFAULT_MAX_FINDINGS } from '../../report/table-findings.js';
 import type { VerifyReport } from '../../rules/engine/types.js';
 import { readLimited } from '../../util/text-file.js';
 import type { CliApp } from '../app.js';
@@ -17,7 +18,7 @@ import {
 
 const FORMATS = ['table', 'json', 'yaml', 'sarif', 'junit', 'md'] as const;
 type Format = (typeof FORMATS)[number];
-const FAIL_ON = ['info', 'low', 'medium', 'high', 'critical'] as const;
+const FAIL_ON = ['unknown', 'info', 'low', 'medium', 'high', 'critical'] as const;
 
 interface VerifyOptions {
   env?: string;
@@ -26,6 +27,8 @@ interface VerifyOptions {
   failOn?: string;
   outputFile?: string;
   maxFileSize?: string;
+  maxFindings?: string;
+  showWaivers?: boolean;
 }
 
 /** A CliIO that may also offer standard input (tests pass it; the real CLI reads process.stdin). */
@@ -49,7 +52,13 @@ Examples:
   $ helm template my-chart | slipway verify - --env prod
   $ slipway verify --env prod --fail-on medium
 
-Exit codes: 0 clean, 1 usage or input error, 2 failures at or above --fail-on (default: verify.failOn, high).`;
+--fail-on unknown is the strictest level: any failure, and any result the inputs could not
+prove, fails the run. The summary counts the checklist items proved, failed, unknown and not
+applicable. Inputs that hold nothing of the kinds the selected rules read end the run with
+"nothing to verify" (exit 1): an empty directory, a wrong path, an empty namespace.
+
+Exit codes: 0 clean, 1 usage or input error or nothing to verify, 2 failures at or above --fail-on
+(default: verify.failOn, high).`;
 
 export function registerVerify(app: CliApp, program: Command): void {
   addLiveOptions(
@@ -63,7 +72,13 @@ export function registerVerify(app: CliApp, program: Command): void {
       .option('--exclude <rules>', 'leave out rules matching these ids or globs (comma-separated, repeatable)', collect)
       .option('--fail-on <severity>', `lowest severity that fails the run: ${FAIL_ON.join(', ')}`)
       .option('--output-file <file>', 'write the report to a file instead of stdout')
-      .option('--max-file-size <MiB>', 'largest input file read, in MiB', '64'),
+      .option('--max-file-size <MiB>', 'largest input file read, in MiB', '64')
+      .option(
+        '--max-findings <n>',
+        `findings the table lists one by one after the counts by rule (0: all; json, sarif and junit list all)`,
+        String(DEFAULT_MAX_FINDINGS),
+      )
+      .option('--show-waivers', 'list the waivers, exemptions and suppressions in effect, and what each set aside'),
   )
     .addHelpText('after', HELP + LIVE_HELP)
     .action(
@@ -79,6 +94,10 @@ export function registerVerify(app: CliApp, program: Command): void {
         const maxMiB = Number(opts.maxFileSize);
         if (!Number.isFinite(maxMiB) || maxMiB <= 0) {
           throw new UsageError(`--max-file-size "${opts.maxFileSize}" is not a positive number of MiB`);
+        }
+        const maxFindings = Number(opts.maxFindings);
+        if (!Number.isInteger(maxFindings) || maxFindings < 0) {
+          throw new UsageError(`--max-findings "${opts.maxFindings}" is not a whole number of findings (0 shows all)`);
         }
         checkLiveOptions(opts, paths);
         const io = app.io as StdinIO;
@@ -128,16 +147,24 @@ export function registerVerify(app: CliApp, program: Command): void {
               failOn: opts.failOn as (typeof FAIL_ON)[number] | undefined,
               configFile: config.file,
               thresholds,
+              namespace: opts.live ? opts.namespace : undefined,
             }),
           );
         }
 
+        const empty = reports.filter((r) => r.summary.nothingToVerify);
+        const where = describeSearch(paths, opts, config.file);
         const { renderReports } = await import('../../report/index.js');
         const { packageVersion } = await import('../version.js');
-        const text = await renderReports(format, reports, {
-          color: !opts.outputFile && useColor(g, io),
-          toolVersion: packageVersion(),
-        });
+        const text = opts.showWaivers
+          ? (await import('../../report/waivers.js')).renderWaivers(reports, format)
+          : await renderReports(format, reports, {
+              color: !opts.outputFile && useColor(g, io),
+              toolVersion: packageVersion(),
+              width: opts.outputFile ? undefined : io.columns,
+              maxFindings,
+              quiet: g.quiet,
+            });
         if (opts.outputFile) {
           const { writeFile } = await import('node:fs/promises');
           const { resolve } = await import('node:path');
@@ -152,9 +179,24 @@ export function registerVerify(app: CliApp, program: Command): void {
         } else {
           io.stdout(text.endsWith('\n') ? text : `${text}\n`);
         }
+        for (const r of empty) {
+          io.stderr(`error: ${r.environment.name}: nothing to verify in ${where}: ${r.summary.nothingToVerify}\n`);
+        }
+        if (empty.length) return EXIT.error;
         return reports.some((r) => r.summary.result === 'fail') ? EXIT.findings : EXIT.ok;
       }),
     );
+}
+
+/** Where the inputs were looked for, for "nothing to verify". */
+function describeSearch(paths: readonly string[], opts: LiveVerifyOptions, configFile: string | undefined): string {
+  if (paths.length) return paths.map((p) => (p === '-' ? 'standard input' : p)).join(', ');
+  if (opts.fromDump) return `the dump ${opts.fromDump}`;
+  if (opts.live) {
+    const ns = opts.namespace ? `namespace ${opts.namespace}` : 'all namespaces';
+    return `the live cluster (${opts.context ? `context ${opts.context}` : 'current context'}, ${ns})`;
+  }
+  return `the synthesized config ${configFile ?? '(bundled example)'}`;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

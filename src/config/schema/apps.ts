@@ -15,6 +15,27 @@ const quantityCpu = z.string().regex(/^(\d+m|\d+(\.\d+)?)$/, 'a CPU quantity suc
 const quantityMemory = z.string().regex(/^\d+(Ki|Mi|Gi|Ti)$/, 'a memory quantity such as 256Mi or 1Gi');
 const quantityStorage = z.string().regex(/^\d+(Mi|Gi|Ti)$/, 'a storage size such as 20Gi');
 
+const IMAGE_REFERENCE = /^[\w.-]+(:\d+)?(\/[\w.-]+)+(:[\w.-]+|@sha256:[a-f0-9]{64})?$/;
+const IMAGE_EXAMPLE =
+  'such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/api:1.4.0 or ghcr.io/org/app@sha256:<64 hex>';
+
+/** What is wrong with an external image reference, or undefined when it is one. */
+export function imageReferenceProblem(ref: string): string | undefined {
+  if (IMAGE_REFERENCE.test(ref)) return undefined;
+  const why = /\s/.test(ref)
+    ? 'it contains whitespace'
+    : !ref.includes('/')
+      ? 'it has no registry or path: write <registry>/<repository>[:tag], or use { repository, tag } for a platform ECR repository'
+      : /@/.test(ref) && !/@sha256:[a-f0-9]{64}$/.test(ref)
+        ? 'a digest is @sha256: followed by 64 lowercase hex digits'
+        : /:[^/]*$/.test(ref) && !/:[\w.-]+$/.test(ref)
+          ? 'the tag after ":" may hold only letters, digits, "_", "." and "-"'
+          : /\/\/|\/$|^\//.test(ref)
+            ? 'a path segment is empty'
+            : 'it has characters an image reference cannot hold (letters, digits, ".", "_", "-", "/", ":" and "@sha256:" only)';
+  return `an image reference ${IMAGE_EXAMPLE}; ${why}`;
+}
+
 /** A value that may differ per environment: either one value or `{ <env>: value }`. */
 export function perEnvironment<T extends z.ZodType>(inner: T) {
   return z.union([inner, z.record(z.string(), inner)]);
@@ -78,7 +99,7 @@ export const appSchema = z.strictObject({
           .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'an image tag: letters, digits, "_", "." and "-", up to 128')
           .default('latest'),
       }),
-      z.string().regex(/^[\w.-]+(:\d+)?(\/[\w.-]+)+(:[\w.-]+|@sha256:[a-f0-9]{64})?$/, 'an image reference'),
+      z.string().regex(IMAGE_REFERENCE, { error: (issue) => imageReferenceProblem(String(issue.input)) }),
     ])
     .describe('A platform ECR repository ({ repository, tag }) or an external image reference.'),
   namespace: appName.optional().describe('Default: the tier name, else the project name.'),

@@ -26,7 +26,12 @@ export type WaivableCheck = (typeof WAIVABLE_CHECKS)[number];
 export const waiverSchema = z.strictObject({
   check: z.enum(WAIVABLE_CHECKS),
   reason: z.string().min(10, 'a reason of at least 10 characters that a reviewer can judge'),
+  expires: z.iso
+    .date()
+    .optional()
+    .describe('YYYY-MM-DD; after this day verify no longer honours the waiver and says so.'),
 });
+export type Waiver = z.infer<typeof waiverSchema>;
 
 /**
  * Settings are validated after merging, so at this level they are accepted as

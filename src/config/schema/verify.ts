@@ -4,6 +4,14 @@ export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const
 export const severitySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof severitySchema>;
 
+/**
+ * What fails a verify run: a failure at or above a severity, or `unknown`,
+ * the strictest level: any failure and any unknown (nothing left unproved).
+ */
+export const FAIL_ON_LEVELS = ['unknown', ...SEVERITIES] as const;
+export const failOnSchema = z.enum(FAIL_ON_LEVELS);
+export type FailOn = z.infer<typeof failOnSchema>;
+
 /** A config-file exemption: the rule and subject it covers, why, and until when. */
 export const exemptionSchema = z.strictObject({
   rule: z.string().min(1).describe('Rule id, or a glob such as "reliability.*".'),
@@ -22,7 +30,9 @@ export const ruleSettingSchema = z.strictObject({
 });
 
 export const verifySchema = z.strictObject({
-  failOn: severitySchema.default('high').describe('Lowest severity of a failure that makes verify exit 2.'),
+  failOn: failOnSchema
+    .default('high')
+    .describe('Lowest severity of a failure that makes verify exit 2; unknown: any failure or unknown does.'),
   rules: z.record(z.string(), ruleSettingSchema).default({}),
   exemptions: z.array(exemptionSchema).default([]),
 });

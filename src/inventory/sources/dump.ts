@@ -32,6 +32,8 @@ export interface DumpOptions {
   readonly kinds?: readonly string[];
   /** Largest dump file read; default 256 MiB. */
   readonly maxFileBytes?: number;
+  /** AWS types the selected rules need: a dump holds none, so they are recorded as not read. */
+  readonly awsTypes?: readonly string[];
 }
 
 /** A dump file larger than this is refused (a whole busy cluster's `get -A -o json` stays well under it). */
@@ -98,7 +100,15 @@ export async function loadDumpInventory(path: string, options: DumpOptions = {})
   return new Inventory({
     kube: resources,
     problems,
-    coverage: { mode: 'dump', kubeKinds: kinds, kubeDenied, notes },
+    coverage: {
+      mode: 'dump',
+      kubeKinds: kinds,
+      kubeDenied,
+      awsDenied: new Map(
+        (options.awsTypes ?? []).map((t) => [t, 'a kubectl dump holds no AWS resources; verify --live reads them']),
+      ),
+      notes,
+    },
   });
 }
 

@@ -68,6 +68,7 @@ export async function collectLiveInventory(options: LiveInventoryOptions): Promi
           context: options.kube?.context,
           requestTimeoutMs: options.kube?.requestTimeoutMs,
           limits: options.kube?.limits,
+          expected: { cluster: options.env.clusterName, region: options.env.region },
         }),
       );
     }

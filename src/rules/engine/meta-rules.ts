@@ -9,6 +9,7 @@ export const META_RULE_IDS = {
   suppressionUnused: 'slipway.suppression-unused',
   exemptionExpired: 'slipway.exemption-expired',
   exemptionUnused: 'slipway.exemption-unused',
+  waiverExpired: 'slipway.waiver-expired',
 } as const;
 
 const meta = (id: string, title: string, severity: RuleInfo['severity'], why: string, fix: string): RuleInfo => ({
@@ -64,5 +65,12 @@ export const META_RULES: readonly RuleInfo[] = [
     'low',
     'an exemption that matches nothing could hide a future problem unnoticed',
     'remove it from verify.exemptions',
+  ),
+  meta(
+    META_RULE_IDS.waiverExpired,
+    'Waiver has not expired',
+    'low',
+    'an expired waiver no longer sets the production floor aside; the findings it covered count again',
+    'meet the floor, or renew the waiver under environments.<env>.waivers with a new reason and date',
   ),
 ];

@@ -1,4 +1,4 @@
-import type { Severity } from '../../config/schema/verify.js';
+import type { FailOn, Severity } from '../../config/schema/verify.js';
 import type { SourceRef } from '../../inventory/types.js';
 import type { ChecklistCategory } from '../checklist.js';
 import type { ResultStatus, RuleCategory, Subject } from '../types.js';
@@ -9,9 +9,9 @@ export const REPORT_SCHEMA_VERSION = 1;
 /** Where a finding is: a position in a file, or the live cluster/account it was seen in. */
 export type FindingLocation = SourceRef;
 
-/** Why a finding does not count: an annotation on the object, or an exemption in the config. */
+/** Why a finding does not count: an annotation on the object, an exemption in the config, or a prod-floor waiver. */
 export interface Suppression {
-  readonly by: 'annotation' | 'exemption';
+  readonly by: 'annotation' | 'exemption' | 'waiver';
   readonly reason: string;
   readonly expires?: string;
   /** The annotation key, or the config path of the exemption. */
@@ -82,9 +82,17 @@ export interface Score {
 }
 
 export interface VerifySummary {
-  /** `fail` when a finding at or above failOn counts. */
+  /** `fail` when a finding at or above failOn counts (with failOn unknown, any failure or unknown). */
   readonly result: 'pass' | 'fail';
-  readonly failOn: Severity;
+  readonly failOn: FailOn;
+  /** The checklist items by verdict: proved (pass), failed, warned, unknown, not applicable (skip). */
+  readonly checklist: ChecklistCoverage;
+  /** Kubernetes objects and AWS resources of the kinds the rules that ran read. */
+  readonly evidence: number;
+  /** Set when the inputs held nothing of the kinds the selected rules read: what was searched for. */
+  readonly nothingToVerify?: string;
+  /** Findings set aside by a prod-floor waiver (also counted in `suppressed`). */
+  readonly waived: number;
   /** Results by status, suppressed ones excluded (counted in `suppressed`). */
   readonly counts: StatusCounts;
   readonly suppressed: number;
@@ -96,12 +104,35 @@ export interface VerifySummary {
   readonly notes: readonly string[];
 }
 
+export interface ChecklistCoverage {
+  readonly proved: number;
+  readonly failed: number;
+  readonly warned: number;
+  readonly unknown: number;
+  readonly notApplicable: number;
+}
+
 export interface ReportEnvironment {
   readonly name: string;
   readonly preset: string;
   readonly cluster: string;
   /** Where the thresholds came from: the config file, or the built-in prod preset. */
   readonly thresholds: 'config' | 'default-prod-preset';
+}
+
+/** A waiver, exemption or suppression annotation in effect, for auditors: what it sets aside and why. */
+export interface WaiverRecord {
+  readonly by: Suppression['by'];
+  /** The config path or the annotation key (with its object). */
+  readonly key: string;
+  readonly reason: string;
+  readonly expires?: string;
+  /** The rule (or rule glob, or prod-floor check) it covers. */
+  readonly covers: string;
+  /** Findings it set aside in this run. */
+  readonly findings: number;
+  /** Past its expiry: no longer applied. */
+  readonly expired: boolean;
 }
 
 /** The result of one verify run over one environment. */
@@ -111,5 +142,7 @@ export interface VerifyReport {
   readonly summary: VerifySummary;
   readonly checklist: readonly ChecklistEntry[];
   readonly findings: readonly Finding[];
+  /** Every waiver, exemption and used suppression annotation, whether or not it set anything aside. */
+  readonly waivers: readonly WaiverRecord[];
   readonly rules: readonly RuleInfo[];
 }

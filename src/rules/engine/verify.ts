@@ -1,9 +1,10 @@
-import type { Severity } from '../../config/schema/verify.js';
+import type { FailOn, Severity } from '../../config/schema/verify.js';
 import { SEVERITIES } from '../../config/schema/verify.js';
 import type { EnvironmentConfig } from '../../config/types.js';
 import type { Inventory } from '../../inventory/inventory.js';
 import type { AwsResource, KubeResource, SourceRef } from '../../inventory/types.js';
 import { type ResultStatus, RULE_CATEGORIES, type Rule, type RuleResult } from '../types.js';
+import { evidenceOf, waiverRecords } from './audit.js';
 import { checklistEntries, emptyCounts, type RuleOutcome } from './checklist-status.js';
 import { type ExemptionState, exemptionStates, matchExemption } from './exemptions.js';
 import { selected } from './glob.js';
@@ -12,6 +13,8 @@ import { type ScoredResult, ScoreTally } from './score.js';
 import { allRuleSettings, type RuleSettings } from './settings.js';
 import { type AnnotationSuppression, isExpired, isoDay, SUPPRESSION_PREFIX, suppressionsOf } from './suppressions.js';
 import {
+  type ChecklistCoverage,
+  type ChecklistEntry,
   type Finding,
   type FindingLocation,
   META_CATEGORY,
@@ -20,6 +23,8 @@ import {
   type Suppression,
   type VerifyReport,
 } from './types.js';
+import { unreadNeeds, withUnreadNeeds } from './unread-needs.js';
+import { matchWaiver, type WaiverState, waiverStates } from './waivers.js';
 
 export interface VerifyOptions {
   readonly env: EnvironmentConfig;
@@ -28,12 +33,14 @@ export interface VerifyOptions {
   /** Rule id globs to run (all when empty) and to leave out. */
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
-  /** Lowest severity of a failure that fails the run; default env.verify.failOn. */
-  readonly failOn?: Severity;
+  /** Lowest severity of a failure that fails the run (unknown: any failure or unknown); default env.verify.failOn. */
+  readonly failOn?: FailOn;
   /** Today, for expiry dates. */
   readonly now?: Date;
   /** The config file, for positions of config problems. */
   readonly configFile?: string;
+  /** Live with -n: only objects in this namespace count as something verified. */
+  readonly namespace?: string;
   /** Where the environment's thresholds came from. */
   readonly thresholds?: 'config' | 'default-prod-preset';
 }
@@ -78,6 +85,7 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
     if (list.length) suppressions.set(r.id, list);
   }
   const exemptions = exemptionStates(env.verify?.exemptions ?? [], env.name, today);
+  const waivers = waiverStates(env, today);
 
   const notRun = new Map<string, string>();
   const ran: Ran[] = [];
@@ -96,7 +104,9 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
       for (const c of rule.meta.checklist) if (!notRun.has(c)) notRun.set(c, why);
       continue;
     }
-    const results = runRule(rule, inventory, s, env);
+    const unread = unreadNeeds(inventory, rule.meta.needs);
+    const checked = runRule(rule, inventory, s, env);
+    const results = unread.length ? withUnreadNeeds(checked, unread) : checked;
     ran.push({ rule, settings: s });
     const m = rule.meta;
     const ruleCounts = emptyCounts();
@@ -118,7 +128,9 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
       }
       const status = findingStatus(raw);
       const suppressed =
-        annotationSuppression(result, m.id, suppressions, today) ?? matchExemption(exemptions, m.id, result);
+        annotationSuppression(result, m.id, suppressions, today) ??
+        matchExemption(exemptions, m.id, result) ??
+        matchWaiver(waivers, m.waivable);
       if (suppressed) suppressedCount++;
       else {
         ruleCounts[status]++;
@@ -150,12 +162,10 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
   }
   const ranIds = new Set(ran.map((r) => r.rule.meta.id));
 
-  findings.push(...metaFindings(inventory, suppressions, exemptions, ranIds, options, today));
+  findings.push(...metaFindings(inventory, suppressions, exemptions, waivers, ranIds, options, today));
   for (const f of findings) if (f.category === META_CATEGORY && !f.suppressed) counts[f.status]++;
 
-  const failed = findings.some(
-    (f) => f.status === 'fail' && !f.suppressed && SEVERITIES.indexOf(f.severity) >= SEVERITIES.indexOf(failOn),
-  );
+  const failed = findings.some((f) => fails(f, failOn));
   findings.sort(compareFindings);
 
   const rules: RuleInfo[] = ran.map(({ rule, settings: s }) => ({
@@ -168,6 +178,12 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
     fix: rule.meta.fix,
     checklist: rule.meta.checklist,
   }));
+  const checklist = checklistEntries(outcomes, notRun);
+  const evidence = evidenceOf(
+    inventory,
+    ran.map((r) => r.rule),
+    options.namespace,
+  );
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     environment: {
@@ -181,6 +197,10 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
       failOn,
       counts,
       suppressed: suppressedCount,
+      waived: findings.filter((f) => f.suppressed?.by === 'waiver').length,
+      checklist: checklistCoverage(checklist),
+      evidence: evidence.count,
+      ...(evidence.count === 0 && ran.length > 0 ? { nothingToVerify: evidence.searched } : {}),
       score: tally.score(RULE_CATEGORIES),
       rulesRun: ran.length,
       inputs: {
@@ -191,10 +211,23 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
       mode: inventory.coverage.mode,
       notes: [...inventory.coverage.notes],
     },
-    checklist: checklistEntries(outcomes, notRun),
+    checklist,
     findings,
+    waivers: waiverRecords(findings, exemptions, waivers),
     rules: [...rules, ...META_RULES],
   };
+}
+
+/** Whether a finding fails the run: an unsuppressed failure at or above failOn; with failOn unknown, any failure or unknown. */
+function fails(f: Finding, failOn: FailOn): boolean {
+  if (f.suppressed) return false;
+  if (failOn === 'unknown') return f.status === 'fail' || f.status === 'unknown';
+  return f.status === 'fail' && SEVERITIES.indexOf(f.severity) >= SEVERITIES.indexOf(failOn);
+}
+
+function checklistCoverage(entries: readonly ChecklistEntry[]): ChecklistCoverage {
+  const n = (s: ChecklistEntry['status']) => entries.filter((e) => e.status === s).length;
+  return { proved: n('pass'), failed: n('fail'), warned: n('warn'), unknown: n('unknown'), notApplicable: n('skip') };
 }
 
 function runRule(rule: Rule, inventory: Inventory, s: RuleSettings, env: EnvironmentConfig): RuleResult[] {
@@ -273,6 +306,7 @@ function metaFindings(
   inventory: Inventory,
   suppressions: ReadonlyMap<string, AnnotationSuppression[]>,
   exemptions: readonly ExemptionState[],
+  waivers: readonly WaiverState[],
   ranIds: ReadonlySet<string>,
   options: VerifyOptions,
   today: string,
@@ -332,6 +366,14 @@ function metaFindings(
         message: `exemption of ${e.exemption.rule}${describeScope(e.exemption)} matches no finding`,
       });
     }
+  }
+  for (const w of waivers) {
+    if (!w.expired) continue;
+    add(META_RULE_IDS.waiverExpired, 'warn', {
+      subject: { kind: 'Waiver', name: w.path },
+      location: configLocation,
+      message: `waiver of ${w.waiver.check} expired on ${w.waiver.expires}; the production floor applies again`,
+    });
   }
   return out;
 }

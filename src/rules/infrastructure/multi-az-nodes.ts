@@ -27,11 +27,12 @@ export default defineRule({
     equivalents: {},
     params,
     defaults: (env) => ({
-      minZones: prodFloor(env, 'min-availability-zones')
+      minZones: prodFloor(env)
         ? Math.max(env.network.azCount, PROD_REQUIREMENTS.minAvailabilityZones)
         : env.network.azCount,
       zoneLabel: 'topology.kubernetes.io/zone',
     }),
+    waivable: 'min-availability-zones',
     needs: { kube: ['Node'], aws: ['AWS::EKS::Nodegroup', 'AWS::EC2::Subnet'] },
   },
   check(inv, p) {

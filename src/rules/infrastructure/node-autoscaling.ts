@@ -79,10 +79,11 @@ export default defineRule({
     defaults: (env) => {
       const configured = env.nodes.groups.reduce((n, g) => n + g.min, 0);
       return {
-        minNodes: prodFloor(env, 'min-nodes') ? Math.max(configured, PROD_REQUIREMENTS.minNodes) : configured,
+        minNodes: prodFloor(env) ? Math.max(configured, PROD_REQUIREMENTS.minNodes) : configured,
         autoscalers: ['cluster-autoscaler', 'karpenter'],
       };
     },
+    waivable: 'min-nodes',
     needs: { kube: ['Deployment'], aws: ['AWS::EKS::Nodegroup', 'AWS::EKS::Cluster', HELM_CHART] },
   },
   check(inv, p) {

@@ -33,12 +33,13 @@ export default defineRule({
     equivalents: { checkov: ['CKV_AWS_66'] },
     params,
     defaults: (env) => {
-      const base = prodFloor(env, 'log-retention') ? PROD_REQUIREMENTS.logRetentionDays : TEST_RANGE;
+      const base = prodFloor(env) ? PROD_REQUIREMENTS.logRetentionDays : TEST_RANGE;
       return {
         minDays: Math.min(base.min, env.logs.retentionDays),
         maxDays: Math.max(base.max, env.logs.retentionDays),
       };
     },
+    waivable: 'log-retention',
     needs: { aws: ['AWS::Logs::LogGroup', 'AWS::Lambda::Function'] },
   },
   check(inv, p) {

@@ -45,7 +45,7 @@ export function unknownKube(inv: Inventory, kinds: readonly string[]): RuleResul
     const denied = inv.coverage.kubeDenied.get(kind);
     const why = denied
       ? `reading ${kind} objects failed: ${denied}`
-      : `no source read Kubernetes ${kind} objects (give manifests with -f, a kubectl dump, or run with --live)`;
+      : `no source read Kubernetes ${kind} objects (give manifest paths, a kubectl dump (--from-dump), or run with --live)`;
     return [result('unknown', { kind, name: '*' }, why)];
   }
   return undefined;

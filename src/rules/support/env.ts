@@ -1,7 +1,10 @@
-import type { WaivableCheck } from '../../config/schema/file.js';
 import type { EnvironmentConfig } from '../../config/types.js';
 
-/** Whether the environment applies the production floor for a check (prod preset and no waiver for it). */
-export function prodFloor(env: EnvironmentConfig, check: WaivableCheck): boolean {
-  return env.preset === 'prod' && !env.waivers.some((w) => w.check === check);
+/**
+ * Whether the environment stands on the production floor (prod preset). A
+ * waiver does not lower the floor: the rule (meta.waivable) still fails, and
+ * the engine reports the finding as waived with the waiver's reason.
+ */
+export function prodFloor(env: EnvironmentConfig): boolean {
+  return env.preset === 'prod';
 }

@@ -1,0 +1,102 @@
+import { CronExpressionParser } from 'cron-parser';
+import { isPlainObject, type ValuePath } from '../util/paths.js';
+import type { AppFloorViolation } from './app-floor.js';
+import type { AppConfig } from './schema/apps.js';
+import type { EnvironmentSettings } from './schema/file.js';
+
+/** App fields that take one value or a map keyed by environment name. */
+const PER_ENVIRONMENT_FIELDS: readonly (readonly string[])[] = [
+  ['replicas'],
+  ['resources'],
+  ['autoscaling', 'min'],
+  ['autoscaling', 'max'],
+  ['storage', 'size'],
+  ['queue', 'minReplicas'],
+  ['queue', 'maxReplicas'],
+];
+
+/** Keys of a single `resources` value (so it is not taken for a per-environment map). */
+const RESOURCES_KEYS = new Set(['requests', 'limits']);
+
+/**
+ * Checks that need the whole file, run once at load: every per-environment
+ * map is keyed by environment names only (a typo such as `prd` would
+ * otherwise leave prod on the fallback), and each cron app's schedule and time
+ * zone are valid.
+ */
+export function checkAppsAtLoad(apps: readonly AppConfig[], environments: readonly string[]): AppFloorViolation[] {
+  const out: AppFloorViolation[] = [];
+  apps.forEach((app, i) => {
+    for (const field of PER_ENVIRONMENT_FIELDS) {
+      let v: unknown = app;
+      for (const seg of field) v = isPlainObject(v) ? v[seg] : undefined;
+      if (!isPlainObject(v)) continue;
+      if (field[0] === 'resources' && Object.keys(v).some((k) => RESOURCES_KEYS.has(k))) continue;
+      for (const key of Object.keys(v)) {
+        if (environments.includes(key)) continue;
+        out.push({
+          path: ['apps', i, ...field, key] as ValuePath,
+          received: key,
+          message: `"${key}" is not an environment; a per-environment value is keyed by environment names only: ${environments.join(', ')}`,
+        });
+      }
+    }
+    if (app.schedule !== undefined) {
+      const problem = cronProblem(app.schedule);
+      if (problem) out.push({ path: ['apps', i, 'schedule'], received: app.schedule, message: problem });
+    }
+    if (app.timeZone !== undefined && !isTimeZone(app.timeZone)) {
+      out.push({
+        path: ['apps', i, 'timeZone'],
+        received: app.timeZone,
+        message: `"${app.timeZone}" is not an IANA time zone known to this runtime (such as Europe/Berlin, America/New_York or UTC)`,
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * Checks of the apps against one environment's settings: a bare host name
+ * needs the environment's domain to append.
+ */
+export function checkAppsInEnvironment(
+  apps: readonly AppConfig[],
+  envName: string,
+  settings: Pick<EnvironmentSettings, 'domain'>,
+): AppFloorViolation[] {
+  const out: AppFloorViolation[] = [];
+  apps.forEach((app, i) => {
+    if (app.host && !app.host.includes('.') && !settings.domain) {
+      out.push({
+        path: ['apps', i, 'host'],
+        received: app.host,
+        message: `host "${app.host}" of "${app.name}" is a bare name, but environment "${envName}" has no domain.name to append; set domain.name or write the full host name`,
+      });
+    }
+  });
+  return out;
+}
+
+/** Why a Kubernetes CronJob schedule (five fields, or a macro such as @daily) is not valid; undefined when it is. */
+export function cronProblem(schedule: string): string | undefined {
+  const fields = schedule.trim().split(/\s+/);
+  const macro = /^@(yearly|annually|monthly|weekly|daily|midnight|hourly)$/.test(schedule.trim());
+  if (!macro && fields.length !== 5) {
+    return `"${schedule}" is not a cron schedule: Kubernetes takes five fields (minute hour day-of-month month day-of-week), such as "0 2 * * *" for 02:00 every day, or a macro such as @daily`;
+  }
+  try {
+    CronExpressionParser.parse(schedule.trim());
+    return undefined;
+  } catch (e) {
+    return `"${schedule}" is not a cron schedule: ${e instanceof Error ? e.message : String(e)}; such as "0 2 * * *" for 02:00 every day`;
+  }
+}
+
+let zones: Set<string> | undefined;
+
+/** Whether the runtime's IANA list (Intl.supportedValuesOf) holds the zone; UTC is always accepted. */
+export function isTimeZone(zone: string): boolean {
+  zones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  return zone === 'UTC' || zone === 'Etc/UTC' || zones.has(zone);
+}
