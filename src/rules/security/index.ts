@@ -5,6 +5,7 @@ import iamLeastPrivilege from './iam-least-privilege.js';
 import liveExternalsecretSync from './live-externalsecret-sync.js';
 import liveImageFindings from './live-image-findings.js';
 import networkPolicies from './network-policies.js';
+import networkPolicyTargets from './network-policy-targets.js';
 import noPlainSecrets from './no-plain-secrets.js';
 import noPrivilegeEscalation from './no-privilege-escalation.js';
 import podIdentity from './pod-identity.js';
@@ -21,6 +22,7 @@ export const rules: readonly Rule[] = [
   liveExternalsecretSync,
   liveImageFindings,
   networkPolicies,
+  networkPolicyTargets,
   noPlainSecrets,
   noPrivilegeEscalation,
   podIdentity,
