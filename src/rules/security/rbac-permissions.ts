@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { push } from '../../inventory/labels.js';
 import type { KubeResource } from '../../inventory/types.js';
 import { nothingToCheck } from '../support/coverage.js';
+import { type Binding, isBuiltinRbac, type PolicyRule, policyRules } from '../support/rbac.js';
 import { kubeResult } from '../support/results.js';
 import { defineRule, type RuleResult } from '../types.js';
 
@@ -20,16 +21,6 @@ const params = z.object({
   /** Role names EKS owns (eks:…), exempt like the built-in ones. */
   ownedPrefixes: z.array(z.string()),
 });
-
-interface PolicyRule {
-  verbs?: string[];
-  resources?: string[];
-  apiGroups?: string[];
-}
-interface Binding {
-  roleRef?: { kind?: string; name?: string };
-  subjects?: { kind?: string; name?: string; namespace?: string }[];
-}
 
 type Grant = z.infer<typeof grant>;
 
@@ -120,8 +111,8 @@ export default defineRule({
     const out: RuleResult[] = [];
     for (const role of roles) {
       const meta = role.object.metadata;
-      if (meta.labels?.[p.builtinLabel] !== undefined || p.ownedPrefixes.some((x) => meta.name.startsWith(x))) continue;
-      const rules = Array.isArray(role.object.rules) ? (role.object.rules as PolicyRule[]) : [];
+      if (isBuiltinRbac(role, p.builtinLabel, p.ownedPrefixes)) continue;
+      const rules = policyRules(role);
       const hit = powerful(rules, p.grants);
       if (!hit) {
         out.push(kubeResult('pass', role, 'grants no secret reads, pod creation, exec, escalation or impersonation'));

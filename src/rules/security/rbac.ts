@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { KubeResource } from '../../inventory/types.js';
 import { nothingToCheck } from '../support/coverage.js';
+import { type Binding, isBuiltinRbac, policyRules } from '../support/rbac.js';
 import { kubeResult } from '../support/results.js';
 import { defineRule, type RuleResult } from '../types.js';
 
@@ -18,16 +19,6 @@ const params = z.object({
   /** Default user-facing ClusterRoles that aggregate wildcards by design. */
   builtinRoles: z.array(z.string()),
 });
-
-interface PolicyRule {
-  verbs?: string[];
-  resources?: string[];
-  apiGroups?: string[];
-}
-interface Binding {
-  roleRef?: { kind?: string; name?: string };
-  subjects?: { kind?: string; name?: string; namespace?: string }[];
-}
 
 export default defineRule({
   meta: {
@@ -61,9 +52,7 @@ export default defineRule({
     const bindings = [...inv.kube('ClusterRoleBinding'), ...inv.kube('RoleBinding')];
     if (roles.length === 0 && bindings.length === 0) return nothingToCheck(inv, ['ClusterRoleBinding'], 'RBAC objects');
     const isSystem = (name: string) => p.systemPrefixes.some((x) => name.startsWith(x));
-    const isBuiltin = (r: KubeResource) =>
-      r.object.metadata.labels?.[p.builtinLabel] !== undefined ||
-      p.ownedPrefixes.some((x) => r.object.metadata.name.startsWith(x));
+    const isBuiltin = (r: KubeResource) => isBuiltinRbac(r, p.builtinLabel, p.ownedPrefixes);
     const out: RuleResult[] = [];
     for (const role of roles) {
       const name = role.object.metadata.name;
@@ -99,7 +88,7 @@ export default defineRule({
 });
 
 function checkRole(role: KubeResource): RuleResult {
-  const rules = Array.isArray(role.object.rules) ? (role.object.rules as PolicyRule[]) : [];
+  const rules = policyRules(role);
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i];
     for (const field of ['verbs', 'resources', 'apiGroups'] as const) {
