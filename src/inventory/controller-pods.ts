@@ -75,6 +75,8 @@ function operatorLabels(app: string, key: string, r: KubeResource): Labels {
 const KNOWN: Readonly<Record<string, (r: KubeResource) => Labels | undefined>> = {
   // Argo Rollouts: the pod template is the Rollout's own (a workloadRef reuses a Deployment already indexed).
   Rollout: (r) => template(r.object, 'spec', 'template', 'metadata', 'labels') ?? {},
+  // OpenShift: a DeploymentConfig's pods come from its template, as a Deployment's do.
+  DeploymentConfig: (r) => template(r.object, 'spec', 'template', 'metadata', 'labels') ?? {},
   // KEDA: the Jobs of a ScaledJob come from its jobTargetRef template.
   ScaledJob: (r) => template(r.object, 'spec', 'jobTargetRef', 'template', 'metadata', 'labels') ?? {},
   Prometheus: (r) => operatorLabels('prometheus', 'prometheus', r),

@@ -1,4 +1,5 @@
 import { type PodTarget, refText } from '../../inventory/controller-pods.js';
+import type { Inventory } from '../../inventory/inventory.js';
 import type { KubeResource } from '../../inventory/types.js';
 import type { ValuePath } from '../../util/paths.js';
 import type { RuleResult } from '../types.js';
@@ -40,4 +41,17 @@ export function podTargetResult(r: KubeResource, target: PodTarget, what: string
         path,
       );
   }
+}
+
+/**
+ * An object by kind and name in the namespace of `from`, where an object
+ * without a namespace and one in `default` are the same place (as kubectl
+ * applies them).
+ */
+export function getBeside(inv: Inventory, from: KubeResource, kind: string, name: string): KubeResource | undefined {
+  const ns = from.object.metadata.namespace;
+  return (
+    inv.get(kind, ns, name) ??
+    (ns === undefined ? inv.get(kind, 'default', name) : ns === 'default' ? inv.get(kind, undefined, name) : undefined)
+  );
 }

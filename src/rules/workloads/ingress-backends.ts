@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nothingToCheck, unknownKube } from '../support/coverage.js';
+import { getBeside } from '../support/references.js';
 import { kubeResult } from '../support/results.js';
 import { defineRule, type RuleResult } from '../types.js';
 
@@ -59,7 +60,7 @@ export default defineRule({
       for (const { backend, path } of backends) {
         const name = backend.service?.name;
         if (!name) continue;
-        const svc = inv.get('Service', ns, name);
+        const svc = getBeside(inv, ing, 'Service', name);
         if (!svc) {
           problems.push(
             kubeResult(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nothingToCheck } from '../support/coverage.js';
+import { getBeside } from '../support/references.js';
 import { kubeResult } from '../support/results.js';
 import { defineRule, type RuleResult } from '../types.js';
 
@@ -47,7 +48,7 @@ export default defineRule({
       const kind = ref.kind ?? (s.object.kind === 'ScaledObject' ? 'Deployment' : '');
       const ns = s.object.metadata.namespace ?? 'default';
       const target = `${kind || '(no kind)'} ${ref.name}`;
-      if (kind && inv.get(kind, ns, ref.name)) out.push(kubeResult('pass', s, `scales ${target}`));
+      if (kind && getBeside(inv, s, kind, ref.name)) out.push(kubeResult('pass', s, `scales ${target}`));
       else if (!kind || p.builtinKinds.includes(kind))
         out.push(kubeResult('fail', s, `scales ${target}, which does not exist in namespace ${ns}`, path));
       else out.push(kubeResult('unknown', s, `scales ${target}; the sources hold no ${kind} of that name`, path));
