@@ -25,4 +25,11 @@ describe('workloads.ingress-backends', () => {
     );
     expect(results.map((r) => r.status)).toEqual(['unknown']);
   });
+
+  it('finds a Service in default for an Ingress that names no namespace', () => {
+    const ing = ingress('api', { number: 80 });
+    delete (ing.metadata as { namespace?: string }).namespace;
+    const svc = service('api', { app: 'api' }, { namespace: 'default' });
+    expect(statusOf(run(rule, inventory({ kube: [svc, ing] })), 'web')).toBe('pass');
+  });
 });

@@ -31,6 +31,17 @@ describe('workloads.service-targets', () => {
       'pass',
     ],
     [
+      'passes a Service for the pods of an OpenShift DeploymentConfig',
+      [
+        kobj('DeploymentConfig', 'web', {
+          apiVersion: 'apps.openshift.io/v1',
+          spec: { template: { metadata: { labels: { app: 'api' } } } },
+        }),
+        service('api', { app: 'api' }),
+      ],
+      'pass',
+    ],
+    [
       'is unknown when only a custom resource of an unknown kind could run the pods',
       [kobj('Workflow', 'w', { apiVersion: 'argoproj.io/v1alpha1' }), service('api', { app: 'api' })],
       'unknown',
