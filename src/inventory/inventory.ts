@@ -178,6 +178,15 @@ export class Inventory {
     return out;
   }
 
+  /** Workloads in a namespace, owned ones too (ReplicaSets, operator StatefulSets), whose pods a label selector picks. */
+  selectPods(namespace: string, selector: LabelSelector | undefined): Workload[] {
+    const candidates = this.podCandidates(namespace, selector?.matchLabels);
+    const out: Workload[] = [];
+    for (let i = 0; i < candidates.length; i++)
+      if (matchesSelector(selector, candidates[i].podLabels)) out.push(candidates[i]);
+    return out;
+  }
+
   /** Services whose selector picks the workload's pods. */
   servicesFor(w: Workload): readonly KubeResource[] {
     return this.selectorsOf('Service', serviceSelector, serviceSelects).get(w) ?? NONE;

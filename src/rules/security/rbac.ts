@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { KubeResource } from '../../inventory/types.js';
 import { nothingToCheck } from '../support/coverage.js';
+import { type Binding, isBuiltinRbac, policyRules } from '../support/rbac.js';
 import { kubeResult } from '../support/results.js';
 import { defineRule, type RuleResult } from '../types.js';
 
@@ -9,21 +10,15 @@ const params = z.object({
   broadSubjects: z.array(z.string()),
   /** Roles too powerful to bind to anything but named admins. */
   adminRoles: z.array(z.string()),
-  /** Role name prefixes owned by Kubernetes and EKS (system:…, eks:…); not checked. */
+  /** Role name prefixes owned by Kubernetes and EKS (system:…, eks:…): roles bound to broad groups may use them. */
   systemPrefixes: z.array(z.string()),
+  /** Label on the roles and bindings Kubernetes itself creates: the only ones not judged (a system: name alone is not enough). */
+  builtinLabel: z.string(),
+  /** Prefixes of EKS-owned role names, not judged. */
+  ownedPrefixes: z.array(z.string()),
   /** Default user-facing ClusterRoles that aggregate wildcards by design. */
   builtinRoles: z.array(z.string()),
 });
-
-interface PolicyRule {
-  verbs?: string[];
-  resources?: string[];
-  apiGroups?: string[];
-}
-interface Binding {
-  roleRef?: { kind?: string; name?: string };
-  subjects?: { kind?: string; name?: string; namespace?: string }[];
-}
 
 export default defineRule({
   meta: {
@@ -34,7 +29,7 @@ export default defineRule({
     severity: { test: 'high', prod: 'critical' },
     why: 'A wildcard role or a cluster-admin binding to a broad group gives every user, or every pod, control of the whole cluster.',
     verified:
-      'No RoleBinding or ClusterRoleBinding binds a non-system role to system:authenticated, system:unauthenticated, system:anonymous or system:serviceaccounts, or binds cluster-admin to a ServiceAccount or broad group; no Role or ClusterRole outside system:/eks: names and the built-in admin/edit/view uses "*" in verbs, resources or apiGroups.',
+      'No RoleBinding or ClusterRoleBinding binds a non-system role to system:authenticated, system:unauthenticated, system:anonymous or system:serviceaccounts, or binds cluster-admin to a ServiceAccount or any group (named groups too); no Role or ClusterRole uses "*" in verbs, resources or apiGroups. Only objects Kubernetes creates (labelled kubernetes.io/bootstrapping), EKS-owned eks: names and the built-in admin/edit/view are exempt: a system: name the user chose is judged.',
     fix: 'List the verbs, resources and apiGroups the subject needs; bind roles to named users, groups or ServiceAccounts; give cluster-admin only through EKS access entries for named admins.',
     equivalents: {
       kubeLinter: ['cluster-admin-role-binding', 'wildcard-in-rules'],
@@ -46,6 +41,8 @@ export default defineRule({
       broadSubjects: ['system:authenticated', 'system:unauthenticated', 'system:anonymous', 'system:serviceaccounts'],
       adminRoles: ['cluster-admin'],
       systemPrefixes: ['system:', 'eks:'],
+      builtinLabel: 'kubernetes.io/bootstrapping',
+      ownedPrefixes: ['eks:'],
       builtinRoles: ['cluster-admin', 'admin', 'edit', 'view'],
     }),
     needs: { kube: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'] },
@@ -55,22 +52,24 @@ export default defineRule({
     const bindings = [...inv.kube('ClusterRoleBinding'), ...inv.kube('RoleBinding')];
     if (roles.length === 0 && bindings.length === 0) return nothingToCheck(inv, ['ClusterRoleBinding'], 'RBAC objects');
     const isSystem = (name: string) => p.systemPrefixes.some((x) => name.startsWith(x));
+    const isBuiltin = (r: KubeResource) => isBuiltinRbac(r, p.builtinLabel, p.ownedPrefixes);
     const out: RuleResult[] = [];
     for (const role of roles) {
       const name = role.object.metadata.name;
-      if (isSystem(name) || (role.object.kind === 'ClusterRole' && p.builtinRoles.includes(name))) continue;
+      if (isBuiltin(role) || (role.object.kind === 'ClusterRole' && p.builtinRoles.includes(name))) continue;
       out.push(checkRole(role));
     }
     for (const b of bindings) {
       const spec = b.object as unknown as Binding;
       const roleName = spec.roleRef?.name ?? '';
-      if (isSystem(b.object.metadata.name) && isSystem(roleName)) continue;
+      if (isBuiltin(b)) continue;
       const subjects = spec.subjects ?? [];
       const idx = subjects.findIndex((s) => {
         const broad =
           s.kind !== 'ServiceAccount' && p.broadSubjects.some((x) => s.name === x || s.name?.startsWith(`${x}:`));
         if (broad && !isSystem(roleName)) return true;
-        return p.adminRoles.includes(roleName) && (broad || s.kind === 'ServiceAccount');
+        // cluster-admin goes to named admins through EKS access entries, never a group or a ServiceAccount.
+        return p.adminRoles.includes(roleName) && (broad || s.kind === 'ServiceAccount' || s.kind === 'Group');
       });
       if (idx >= 0) {
         const s = subjects[idx];
@@ -89,7 +88,7 @@ export default defineRule({
 });
 
 function checkRole(role: KubeResource): RuleResult {
-  const rules = Array.isArray(role.object.rules) ? (role.object.rules as PolicyRule[]) : [];
+  const rules = policyRules(role);
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i];
     for (const field of ['verbs', 'resources', 'apiGroups'] as const) {

@@ -25,6 +25,7 @@ describe('security.rbac', () => {
 
   it('passes the default system binding of system:authenticated to system:basic-user', () => {
     const b = crb('system:basic-user', 'system:basic-user', [{ kind: 'Group', name: 'system:authenticated' }]);
+    (b.metadata as { labels?: object }).labels = { 'kubernetes.io/bootstrapping': 'rbac-defaults' };
     const named = crb('readers', 'view', [{ kind: 'Group', name: 'shop-readers' }]);
     const results = run(rule, inventory({ kube: [b, named] }));
     expect(statusOf(results, 'system:basic-user')).toBeUndefined();
@@ -51,7 +52,10 @@ describe('security.rbac', () => {
     const sys = kobj(
       'ClusterRole',
       'system:controller:x',
-      { rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }] },
+      {
+        metadata: { labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } },
+        rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }],
+      },
       undefined,
     );
     expect(run(rule, inventory({ kube: [admin, sys] }))).toEqual([]);
@@ -59,5 +63,20 @@ describe('security.rbac', () => {
 
   it('skips when the sources hold no RBAC objects', () => {
     expect(run(rule, inventory({ kube: [kobj('ConfigMap', 'c')] })).map((r) => r.status)).toEqual(['skip']);
+  });
+
+  it('fails cluster-admin bound to a named group', () => {
+    const b = crb('ops-admin', 'cluster-admin', [{ kind: 'Group', name: 'ops' }]);
+    expect(statusOf(run(rule, inventory({ kube: [b] })), 'ops-admin')).toBe('fail');
+  });
+
+  it('judges a wildcard ClusterRole the user named system:', () => {
+    const mine = kobj(
+      'ClusterRole',
+      'system:mine',
+      { rules: [{ apiGroups: [''], resources: ['*'], verbs: ['get'] }] },
+      undefined,
+    );
+    expect(statusOf(run(rule, inventory({ kube: [mine] })), 'system:mine')).toBe('fail');
   });
 });

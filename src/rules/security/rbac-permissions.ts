@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { push } from '../../inventory/labels.js';
+import type { KubeResource } from '../../inventory/types.js';
+import { nothingToCheck } from '../support/coverage.js';
+import { type Binding, isBuiltinRbac, type PolicyRule, policyRules } from '../support/rbac.js';
+import { kubeResult } from '../support/results.js';
+import { defineRule, type RuleResult } from '../types.js';
+
+const grant = z.object({
+  /** What the finding calls it. */
+  name: z.string(),
+  resources: z.array(z.string()).min(1),
+  verbs: z.array(z.string()).min(1),
+});
+
+const params = z.object({
+  /** Grants that let a subject read credentials, run code or raise its own rights. */
+  grants: z.array(grant).min(1),
+  /** Label that marks the roles Kubernetes itself creates (the only ones exempt). */
+  builtinLabel: z.string(),
+  /** Role names EKS owns (eks:…), exempt like the built-in ones. */
+  ownedPrefixes: z.array(z.string()),
+});
+
+type Grant = z.infer<typeof grant>;
+
+/** The first powerful grant a rule gives, with the rule's index. */
+function powerful(rules: readonly PolicyRule[], grants: readonly Grant[]): { grant: Grant; index: number } | undefined {
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i];
+    const verbs = r.verbs ?? [];
+    const resources = r.resources ?? [];
+    for (const g of grants) {
+      const verb = verbs.includes('*') || g.verbs.some((v) => verbs.includes(v));
+      const res = g.resources.some((x) => resources.includes(x) || resources.includes('*'));
+      if (verb && res) return { grant: g, index: i };
+    }
+  }
+  return undefined;
+}
+
+function subjectsText(bindings: readonly KubeResource[]): string {
+  const names = new Set<string>();
+  for (const b of bindings) {
+    for (const s of (b.object as unknown as Binding).subjects ?? []) {
+      names.add(`${s.kind ?? 'subject'} ${s.namespace ? `${s.namespace}/` : ''}${s.name ?? '?'}`);
+    }
+  }
+  return [...names].sort().join(', ');
+}
+
+export default defineRule({
+  meta: {
+    id: 'security.rbac-permissions',
+    title: 'Roles do not grant secret reads, pod creation, exec, escalation or impersonation without need',
+    category: 'security',
+    checklist: ['security.iam-least-privilege', 'operations.access-controls'],
+    severity: { test: 'medium', prod: 'high' },
+    why: 'Reading Secrets, creating pods, exec or attach into pods, escalate, bind and impersonate each lead to every other right in the namespace or cluster: a subject with one of them can act as any ServiceAccount it can reach.',
+    verified:
+      'Each Role and ClusterRole that a binding uses (and each unbound one, as a warning) is checked for get/list/watch on secrets, create on pods and workloads, create or get on pods/exec and pods/attach, escalate or bind on roles, and impersonate on users, groups or ServiceAccounts (a "*" verb or resource counts). The finding says which subjects are bound. Roles exempt are only those Kubernetes creates (labelled kubernetes.io/bootstrapping) and EKS-owned eks: names: a system: name alone exempts nothing.',
+    fix: 'Split the role: give the powerful grant only to the ServiceAccount of the controller that needs it (and scope secrets with resourceNames), or reach Secrets through External Secrets instead of the API.',
+    equivalents: {
+      polaris: [
+        'clusterrolePodExecAttach',
+        'rolePodExecAttach',
+        'clusterrolebindingPodExecAttach',
+        'rolebindingRolePodExecAttach',
+        'rolebindingClusterRolePodExecAttach',
+      ],
+      kubeLinter: ['access-to-secrets', 'access-to-create-pods'],
+      kubescape: ['C-0015', 'C-0002', 'C-0188'],
+    },
+    params,
+    defaults: () => ({
+      grants: [
+        { name: 'read Secrets', resources: ['secrets'], verbs: ['get', 'list', 'watch'] },
+        {
+          name: 'create pods',
+          resources: ['pods', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs'],
+          verbs: ['create'],
+        },
+        { name: 'exec or attach into pods', resources: ['pods/exec', 'pods/attach'], verbs: ['create', 'get'] },
+        {
+          name: 'escalate or bind roles',
+          resources: ['roles', 'clusterroles', 'rolebindings', 'clusterrolebindings'],
+          verbs: ['escalate', 'bind'],
+        },
+        {
+          name: 'impersonate',
+          resources: ['users', 'groups', 'serviceaccounts', 'userextras'],
+          verbs: ['impersonate'],
+        },
+      ],
+      builtinLabel: 'kubernetes.io/bootstrapping',
+      ownedPrefixes: ['eks:'],
+    }),
+    needs: { kube: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'] },
+  },
+  check(inv, p) {
+    const roles = [...inv.kube('ClusterRole'), ...inv.kube('Role')];
+    if (roles.length === 0) return nothingToCheck(inv, ['ClusterRole'], 'Roles or ClusterRoles');
+    // One pass over the bindings: role key → the bindings that use it.
+    const boundBy = new Map<string, KubeResource[]>();
+    for (const b of [...inv.kube('ClusterRoleBinding'), ...inv.kube('RoleBinding')]) {
+      const ref = (b.object as unknown as Binding).roleRef;
+      if (!ref?.name) continue;
+      const ns = ref.kind === 'Role' ? (b.object.metadata.namespace ?? 'default') : '';
+      push(boundBy, `${ref.kind ?? 'ClusterRole'}|${ns}|${ref.name}`, b);
+    }
+    const out: RuleResult[] = [];
+    for (const role of roles) {
+      const meta = role.object.metadata;
+      if (isBuiltinRbac(role, p.builtinLabel, p.ownedPrefixes)) continue;
+      const rules = policyRules(role);
+      const hit = powerful(rules, p.grants);
+      if (!hit) {
+        out.push(kubeResult('pass', role, 'grants no secret reads, pod creation, exec, escalation or impersonation'));
+        continue;
+      }
+      const ns = role.object.kind === 'Role' ? (meta.namespace ?? 'default') : '';
+      const bindings = boundBy.get(`${role.object.kind}|${ns}|${meta.name}`) ?? [];
+      const path = ['rules', hit.index];
+      out.push(
+        bindings.length > 0
+          ? kubeResult('fail', role, `rule ${hit.index} lets ${subjectsText(bindings)} ${hit.grant.name}`, path)
+          : kubeResult(
+              'warn',
+              role,
+              `rule ${hit.index} would let any subject bound later ${hit.grant.name}; no binding uses it in the sources`,
+              path,
+            ),
+      );
+    }
+    return out;
+  },
+});
