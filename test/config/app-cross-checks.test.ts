@@ -7,8 +7,8 @@ domain: { name: shop.example.com }
 environments:
   test:
     preset: test
-  prod:
-    preset: prod
+  prod: { preset: prod,
+    alarms: { email: [oncall@shop.example.com] } }
 apps:
 `;
 
