@@ -14,16 +14,48 @@ export function isNullText(s: string): boolean {
 
 /** A position-annotated value of a one-line flow collection. */
 export type Flow =
-  | { kind: 'fmap'; pos: number; entries: { key: string; keyPos: number; value: Flow }[] }
+  | FlowMap
   | { kind: 'fseq'; pos: number; items: Flow[] }
   | { kind: 'fscalar'; pos: number; isNull: boolean };
 
+interface FlowEntry {
+  readonly key: string;
+  readonly keyPos: number;
+  readonly value: Flow;
+}
+
+interface FlowMap {
+  readonly kind: 'fmap';
+  readonly pos: number;
+  readonly entries: FlowEntry[];
+  /** The first entry of each key, built on the first lookup (a template's Resources can hold thousands). */
+  index?: Map<string, FlowEntry>;
+}
+
+/** The first entry of `key` in a flow mapping, found through an index built once per mapping. */
+export function flowEntry(map: FlowMap, key: string): FlowEntry | undefined {
+  if (!map.index) {
+    const index = new Map<string, FlowEntry>();
+    for (const e of map.entries) if (!index.has(e.key)) index.set(e.key, e);
+    map.index = index;
+  }
+  return map.index.get(key);
+}
+
 /** Parses a flow collection that must close on its line; gives up otherwise. */
 export class FlowParser {
+  readonly #start: number;
   constructor(
     private readonly text: string,
     private pos: number,
-  ) {}
+  ) {
+    this.#start = pos;
+  }
+
+  /** Characters read so far. */
+  get read(): number {
+    return this.pos - this.#start;
+  }
 
   value(): Flow {
     this.skip();
@@ -35,7 +67,7 @@ export class FlowParser {
 
   private map(): Flow {
     const start = this.pos++;
-    const entries: { key: string; keyPos: number; value: Flow }[] = [];
+    const entries: FlowEntry[] = [];
     for (;;) {
       this.skip();
       if (this.text[this.pos] === '}') {
