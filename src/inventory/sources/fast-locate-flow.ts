@@ -42,12 +42,17 @@ export function flowEntry(map: FlowMap, key: string): FlowEntry | undefined {
   return map.index.get(key);
 }
 
-/** Parses a flow collection that must close on its line; gives up otherwise. */
+/** Parses a flow collection that must close on its line (unless multi-line); gives up otherwise. */
 export class FlowParser {
   readonly #start: number;
+  /**
+   * `multiLine`: the collection may span lines (a JSON document); a quoted
+   * scalar still may not, and a plain one that runs on to the next line gives up.
+   */
   constructor(
     private readonly text: string,
     private pos: number,
+    private readonly multiLine = false,
   ) {
     this.#start = pos;
   }
@@ -77,7 +82,10 @@ export class FlowParser {
       const keyPos = this.pos;
       const keyNode = this.scalar(true);
       const key = this.lastScalar;
+      const afterKey = this.pos;
       this.skip();
+      // A key and its colon on different lines: too odd to follow here.
+      if (this.pos > afterKey && this.text.lastIndexOf('\n', this.pos) >= afterKey) throw GIVE_UP;
       let value: Flow = { kind: 'fscalar', pos: keyNode.pos, isNull: true };
       if (this.text[this.pos] === ':') {
         this.pos++;
@@ -115,14 +123,14 @@ export class FlowParser {
     const c = this.text[this.pos];
     if (c === undefined) throw GIVE_UP;
     if (c === '"') {
-      const m = /^"((?:[^"\\]|\\.)*)"/.exec(this.text.slice(this.pos));
+      const m = /^"((?:[^"\\\n]|\\.)*)"/.exec(this.text.slice(this.pos));
       if (!m) throw GIVE_UP;
       this.lastScalar = JSON.parse(m[0]) as string;
       this.pos += m[0].length;
       return { kind: 'fscalar', pos: start, isNull: false };
     }
     if (c === "'") {
-      const m = /^'((?:[^']|'')*)'/.exec(this.text.slice(this.pos));
+      const m = /^'((?:[^'\n]|'')*)'/.exec(this.text.slice(this.pos));
       if (!m) throw GIVE_UP;
       this.lastScalar = m[1].replace(/''/g, "'");
       this.pos += m[0].length;
@@ -132,7 +140,7 @@ export class FlowParser {
     let end = this.pos;
     while (end < this.text.length) {
       const ch = this.text[end];
-      if (ch === ',' || ch === '}' || ch === ']' || ch === '[' || ch === '{') break;
+      if (ch === ',' || ch === '}' || ch === ']' || ch === '[' || ch === '{' || ch === '\n') break;
       if (ch === ':' && (asKey || /[\s,}\]]/.test(this.text[end + 1] ?? ' '))) break;
       if (ch === '#' && /\s/.test(this.text[end - 1] ?? '')) throw GIVE_UP;
       end++;
@@ -144,7 +152,11 @@ export class FlowParser {
   }
 
   private skip(): void {
-    while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++;
+    for (;;) {
+      const c = this.text[this.pos];
+      if (c === ' ' || c === '\t' || (c === '\n' && this.multiLine)) this.pos++;
+      else break;
+    }
     if (this.pos >= this.text.length) throw GIVE_UP;
   }
 }

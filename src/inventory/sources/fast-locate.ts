@@ -64,7 +64,7 @@ type Node =
   | { kind: 'seq'; line: number; col: number; end: number; scan?: SeqScan }
   | { kind: 'scalar'; line: number; col: number }
   | { kind: 'null'; line: number; col: number }
-  | { kind: 'flow'; line: number; col: number; parsed?: Flow };
+  | { kind: 'flow'; line: number; col: number; root?: boolean; parsed?: Flow; lineStarts?: number[] };
 
 /**
  * The entries of a block mapping read so far (the first of each key) and the
@@ -141,6 +141,8 @@ class Walker {
     const col = indentOf(text);
     if (text.startsWith('---') || text[col] === '%' || text[col] === '\t') throw GIVE_UP;
     const node = this.nodeAt(root, col, this.lines.length);
+    // A document that is one flow collection (JSON) may span lines; flow collections inside block YAML must not.
+    if (node.kind === 'flow') node.root = true;
     return { node, best: { line: node.line, col: node.col } };
   }
 
@@ -288,33 +290,61 @@ class Walker {
     return undefined;
   }
 
-  /** A path inside a one-line flow collection, parsed once per node and then looked up through its indexes. */
+  /**
+   * A path inside a flow collection, parsed once per node and then looked up
+   * through its indexes. Only a document's root collection (JSON) may span
+   * lines: its text is read as one string and offsets map back to lines.
+   */
   private walkFlow(node: Extract<Node, { kind: 'flow' }>, rest: ValuePath, best: Pos): Pos {
     if (!node.parsed) {
-      const parser = new FlowParser(this.lines[node.line], node.col);
+      const multiLine = node.root === true && this.lines.length > node.line + 1;
+      const text = multiLine ? this.lines.slice(node.line).join('\n') : this.lines[node.line];
+      const parser = new FlowParser(text, node.col, multiLine);
       try {
         node.parsed = parser.value();
       } finally {
         this.work += parser.read;
       }
+      if (multiLine) {
+        const starts = [0];
+        for (let l = node.line; l < this.lines.length - 1; l++)
+          starts.push(starts[starts.length - 1] + this.lines[l].length + 1);
+        node.lineStarts = starts;
+      }
     }
     let cur: Flow = node.parsed;
     let result = best;
     for (const seg of rest) {
+      let at: number;
       if (cur.kind === 'fmap') {
         const e = flowEntry(cur, String(seg));
         if (!e) break;
         cur = e.value;
-        result = { line: node.line, col: cur.kind === 'fscalar' && !cur.isNull ? cur.pos : e.keyPos };
+        at = cur.kind === 'fscalar' && !cur.isNull ? cur.pos : e.keyPos;
       } else if (cur.kind === 'fseq' && typeof seg === 'number') {
         const it = cur.items[seg];
         if (!it) break;
         cur = it;
-        result = { line: node.line, col: it.pos };
+        at = it.pos;
       } else break;
+      result = flowPos(node, at);
     }
     return result;
   }
+}
+
+/** Line and column of an offset in a flow collection's text. */
+function flowPos(node: Extract<Node, { kind: 'flow' }>, offset: number): Pos {
+  const starts = node.lineStarts;
+  if (!starts) return { line: node.line, col: offset };
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: node.line + lo, col: offset - starts[lo] };
 }
 
 function indentOf(text: string): number {
