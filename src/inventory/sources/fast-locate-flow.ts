@@ -14,16 +14,53 @@ export function isNullText(s: string): boolean {
 
 /** A position-annotated value of a one-line flow collection. */
 export type Flow =
-  | { kind: 'fmap'; pos: number; entries: { key: string; keyPos: number; value: Flow }[] }
+  | FlowMap
   | { kind: 'fseq'; pos: number; items: Flow[] }
   | { kind: 'fscalar'; pos: number; isNull: boolean };
 
-/** Parses a flow collection that must close on its line; gives up otherwise. */
+interface FlowEntry {
+  readonly key: string;
+  readonly keyPos: number;
+  readonly value: Flow;
+}
+
+interface FlowMap {
+  readonly kind: 'fmap';
+  readonly pos: number;
+  readonly entries: FlowEntry[];
+  /** The first entry of each key, built on the first lookup (a template's Resources can hold thousands). */
+  index?: Map<string, FlowEntry>;
+}
+
+/** The first entry of `key` in a flow mapping, found through an index built once per mapping. */
+export function flowEntry(map: FlowMap, key: string): FlowEntry | undefined {
+  if (!map.index) {
+    const index = new Map<string, FlowEntry>();
+    for (const e of map.entries) if (!index.has(e.key)) index.set(e.key, e);
+    map.index = index;
+  }
+  return map.index.get(key);
+}
+
+/** Parses a flow collection that must close on its line (unless multi-line); gives up otherwise. */
 export class FlowParser {
+  readonly #start: number;
+  /**
+   * `multiLine`: the collection may span lines (a JSON document); a quoted
+   * scalar still may not, and a plain one that runs on to the next line gives up.
+   */
   constructor(
     private readonly text: string,
     private pos: number,
-  ) {}
+    private readonly multiLine = false,
+  ) {
+    this.#start = pos;
+  }
+
+  /** Characters read so far. */
+  get read(): number {
+    return this.pos - this.#start;
+  }
 
   value(): Flow {
     this.skip();
@@ -35,7 +72,7 @@ export class FlowParser {
 
   private map(): Flow {
     const start = this.pos++;
-    const entries: { key: string; keyPos: number; value: Flow }[] = [];
+    const entries: FlowEntry[] = [];
     for (;;) {
       this.skip();
       if (this.text[this.pos] === '}') {
@@ -45,7 +82,10 @@ export class FlowParser {
       const keyPos = this.pos;
       const keyNode = this.scalar(true);
       const key = this.lastScalar;
+      const afterKey = this.pos;
       this.skip();
+      // A key and its colon on different lines: too odd to follow here.
+      if (this.pos > afterKey && this.text.lastIndexOf('\n', this.pos) >= afterKey) throw GIVE_UP;
       let value: Flow = { kind: 'fscalar', pos: keyNode.pos, isNull: true };
       if (this.text[this.pos] === ':') {
         this.pos++;
@@ -83,14 +123,14 @@ export class FlowParser {
     const c = this.text[this.pos];
     if (c === undefined) throw GIVE_UP;
     if (c === '"') {
-      const m = /^"((?:[^"\\]|\\.)*)"/.exec(this.text.slice(this.pos));
+      const m = /^"((?:[^"\\\n]|\\.)*)"/.exec(this.text.slice(this.pos));
       if (!m) throw GIVE_UP;
       this.lastScalar = JSON.parse(m[0]) as string;
       this.pos += m[0].length;
       return { kind: 'fscalar', pos: start, isNull: false };
     }
     if (c === "'") {
-      const m = /^'((?:[^']|'')*)'/.exec(this.text.slice(this.pos));
+      const m = /^'((?:[^'\n]|'')*)'/.exec(this.text.slice(this.pos));
       if (!m) throw GIVE_UP;
       this.lastScalar = m[1].replace(/''/g, "'");
       this.pos += m[0].length;
@@ -100,7 +140,7 @@ export class FlowParser {
     let end = this.pos;
     while (end < this.text.length) {
       const ch = this.text[end];
-      if (ch === ',' || ch === '}' || ch === ']' || ch === '[' || ch === '{') break;
+      if (ch === ',' || ch === '}' || ch === ']' || ch === '[' || ch === '{' || ch === '\n') break;
       if (ch === ':' && (asKey || /[\s,}\]]/.test(this.text[end + 1] ?? ' '))) break;
       if (ch === '#' && /\s/.test(this.text[end - 1] ?? '')) throw GIVE_UP;
       end++;
@@ -112,7 +152,11 @@ export class FlowParser {
   }
 
   private skip(): void {
-    while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++;
+    for (;;) {
+      const c = this.text[this.pos];
+      if (c === ' ' || c === '\t' || (c === '\n' && this.multiLine)) this.pos++;
+      else break;
+    }
     if (this.pos >= this.text.length) throw GIVE_UP;
   }
 }

@@ -1,5 +1,5 @@
 import type { ValuePath } from '../../util/paths.js';
-import { type Flow, FlowParser, GIVE_UP, isNullText } from './fast-locate-flow.js';
+import { type Flow, FlowParser, flowEntry, GIVE_UP, isNullText } from './fast-locate-flow.js';
 
 /**
  * Finds the position of a path in block-style YAML by reading lines and
@@ -34,6 +34,13 @@ export function fastLocate(
  */
 export interface StepCache {
   root?: Step;
+  /**
+   * Work the lookups did, for tests that prove it stays linear in the
+   * document: lines visited by the block walk plus characters read by the
+   * flow parser. Every line and character is read a bounded number of times
+   * however many lookups a document gets.
+   */
+  work?: number;
 }
 
 /** Where a walk stands after a path prefix: the node reached and the best position, or only the position where it stopped. */
@@ -53,13 +60,33 @@ export function newIndentCache(lines: readonly string[]): Int32Array {
 
 type Pos = { line: number; col: number };
 type Node =
-  | { kind: 'map'; line: number; col: number; end: number }
-  | { kind: 'seq'; line: number; col: number; end: number }
+  | { kind: 'map'; line: number; col: number; end: number; scan?: MapScan }
+  | { kind: 'seq'; line: number; col: number; end: number; scan?: SeqScan }
   | { kind: 'scalar'; line: number; col: number }
   | { kind: 'null'; line: number; col: number }
-  | { kind: 'flow'; line: number; col: number };
+  | { kind: 'flow'; line: number; col: number; root?: boolean; parsed?: Flow; lineStarts?: number[] };
+
+/**
+ * The entries of a block mapping read so far (the first of each key) and the
+ * line where reading resumes: a later lookup continues from there instead of
+ * walking the mapping again from its first entry.
+ */
+interface MapScan {
+  readonly entries: Map<string, { line: number; after: number; valueEnd: number }>;
+  line: number;
+}
+
+/** The items of a block sequence read so far (first and end line of each) and the line where reading resumes. */
+interface SeqScan {
+  readonly starts: number[];
+  readonly ends: number[];
+  line: number;
+}
 
 class Walker {
+  /** Lines visited and flow characters read (see StepCache.work). */
+  private work = 0;
+
   constructor(
     private readonly lines: readonly string[],
     private readonly indents: Int32Array,
@@ -76,6 +103,14 @@ class Walker {
   }
 
   run(path: ValuePath, cache?: StepCache): Pos | undefined {
+    try {
+      return this.walk(path, cache);
+    } finally {
+      if (cache) cache.work = (cache.work ?? 0) + this.work;
+    }
+  }
+
+  private walk(path: ValuePath, cache?: StepCache): Pos | undefined {
     const root = cache?.root ?? this.rootStep();
     if (!root) return undefined;
     if (cache) cache.root = root;
@@ -106,6 +141,8 @@ class Walker {
     const col = indentOf(text);
     if (text.startsWith('---') || text[col] === '%' || text[col] === '\t') throw GIVE_UP;
     const node = this.nodeAt(root, col, this.lines.length);
+    // A document that is one flow collection (JSON) may span lines; flow collections inside block YAML must not.
+    if (node.kind === 'flow') node.root = true;
     return { node, best: { line: node.line, col: node.col } };
   }
 
@@ -137,52 +174,61 @@ class Walker {
     return { kind: isNullText(text.slice(col)) ? 'null' : 'scalar', line, col };
   }
 
-  /** The entries of a block mapping: the first at (line, col), the others on later lines indented to col. */
+  /**
+   * The entry of a key in a block mapping: the first at (line, col), the
+   * others on later lines indented to col. Entries are read once, in order,
+   * and remembered on the node, so each lookup reads only what no earlier one did.
+   */
   private findKey(map: Extract<Node, { kind: 'map' }>, key: string): { keyPos: Pos; value: Node } | undefined {
-    let line = map.line;
-    let col = map.col;
-    while (line < map.end) {
-      const k = parseKey(this.lines[line], col);
-      if (!k) throw GIVE_UP;
-      const valueEnd = this.valueEnd(line + 1, map.col, map.end);
-      if (k.key === key) return { keyPos: { line, col }, value: this.valueOf(line, k.after, valueEnd, map.col) };
+    map.scan ??= { entries: new Map(), line: map.line };
+    const scan = map.scan;
+    for (;;) {
+      const e = scan.entries.get(key);
+      if (e)
+        return { keyPos: { line: e.line, col: map.col }, value: this.valueOf(e.line, e.after, e.valueEnd, map.col) };
+      const line = scan.line;
+      if (line >= map.end) return undefined;
       // Next entry: the next content line at exactly this indentation that is not a compact sequence item.
-      line = valueEnd;
-      col = map.col;
-      if (line < map.end && this.indent(line) !== map.col) {
+      if (line !== map.line && this.indent(line) !== map.col) {
         if (this.indent(line) > map.col) throw GIVE_UP;
         return undefined;
       }
+      const k = parseKey(this.lines[line], map.col);
+      if (!k) throw GIVE_UP;
+      const valueEnd = this.valueEnd(line + 1, map.col, map.end);
+      if (!scan.entries.has(k.key)) scan.entries.set(k.key, { line, after: k.after, valueEnd });
+      scan.line = valueEnd;
     }
-    return undefined;
   }
 
-  /** Items of a block sequence: dashes at column `col`. */
+  /** Items of a block sequence: dashes at column `col`, read once, in order, and remembered on the node. */
   private item(seq: Extract<Node, { kind: 'seq' }>, index: number): Node | undefined {
-    let line = seq.line;
-    let col = seq.col;
-    for (let i = 0; line < seq.end; i++) {
-      const text = this.lines[line];
-      if (text[col] !== '-') throw GIVE_UP;
-      const itemEnd = this.itemEnd(line + 1, seq.col, seq.end);
-      if (i === index) {
-        let c = col + 1;
-        while (text[c] === ' ') c++;
-        if (c >= text.length || text[c] === '#') {
-          const first = this.firstContent(line + 1, itemEnd);
-          if (first === undefined) return { kind: 'null', line, col };
-          return this.nodeAt(first, this.indent(first), itemEnd);
-        }
-        return this.nodeAt(line, c, itemEnd);
-      }
-      line = itemEnd;
-      col = seq.col;
-      if (line < seq.end && this.indent(line) !== seq.col) {
+    seq.scan ??= { starts: [], ends: [], line: seq.line };
+    const scan = seq.scan;
+    while (scan.starts.length <= index) {
+      const line = scan.line;
+      if (line >= seq.end) return undefined;
+      if (line !== seq.line && this.indent(line) !== seq.col) {
         if (this.indent(line) > seq.col) throw GIVE_UP;
         return undefined;
       }
+      if (this.lines[line][seq.col] !== '-') throw GIVE_UP;
+      const itemEnd = this.itemEnd(line + 1, seq.col, seq.end);
+      scan.starts.push(line);
+      scan.ends.push(itemEnd);
+      scan.line = itemEnd;
     }
-    return undefined;
+    const line = scan.starts[index];
+    const itemEnd = scan.ends[index];
+    const text = this.lines[line];
+    let c = seq.col + 1;
+    while (text[c] === ' ') c++;
+    if (c >= text.length || text[c] === '#') {
+      const first = this.firstContent(line + 1, itemEnd);
+      if (first === undefined) return { kind: 'null', line, col: seq.col };
+      return this.nodeAt(first, this.indent(first), itemEnd);
+    }
+    return this.nodeAt(line, c, itemEnd);
   }
 
   /** The value of the entry on `line` whose text after the colon starts at `after`. */
@@ -204,6 +250,7 @@ class Walker {
   /** First line at or after `from` that ends the value of an entry indented to `col`. */
   private valueEnd(from: number, col: number, end: number): number {
     for (let l = from; l < end; l++) {
+      this.work++;
       const text = this.lines[l];
       const i = this.indent(l);
       if (i >= text.length || text[i] === '#') continue;
@@ -217,6 +264,7 @@ class Walker {
   /** First line at or after `from` that ends a sequence item whose dash is at `col`. */
   private itemEnd(from: number, col: number, end: number): number {
     for (let l = from; l < end; l++) {
+      this.work++;
       const text = this.lines[l];
       const i = this.indent(l);
       if (i >= text.length || text[i] === '#') continue;
@@ -228,6 +276,7 @@ class Walker {
 
   private firstContent(from: number, end: number): number | undefined {
     for (let l = from; l < end; l++) {
+      this.work++;
       const text = this.lines[l];
       const i = this.indent(l);
       if (i < text.length && text[i] !== '#') {
@@ -241,24 +290,61 @@ class Walker {
     return undefined;
   }
 
+  /**
+   * A path inside a flow collection, parsed once per node and then looked up
+   * through its indexes. Only a document's root collection (JSON) may span
+   * lines: its text is read as one string and offsets map back to lines.
+   */
   private walkFlow(node: Extract<Node, { kind: 'flow' }>, rest: ValuePath, best: Pos): Pos {
-    let cur: Flow = new FlowParser(this.lines[node.line], node.col).value();
+    if (!node.parsed) {
+      const multiLine = node.root === true && this.lines.length > node.line + 1;
+      const text = multiLine ? this.lines.slice(node.line).join('\n') : this.lines[node.line];
+      const parser = new FlowParser(text, node.col, multiLine);
+      try {
+        node.parsed = parser.value();
+      } finally {
+        this.work += parser.read;
+      }
+      if (multiLine) {
+        const starts = [0];
+        for (let l = node.line; l < this.lines.length - 1; l++)
+          starts.push(starts[starts.length - 1] + this.lines[l].length + 1);
+        node.lineStarts = starts;
+      }
+    }
+    let cur: Flow = node.parsed;
     let result = best;
     for (const seg of rest) {
+      let at: number;
       if (cur.kind === 'fmap') {
-        const e = cur.entries.find((x) => x.key === String(seg));
+        const e = flowEntry(cur, String(seg));
         if (!e) break;
         cur = e.value;
-        result = { line: node.line, col: cur.kind === 'fscalar' && !cur.isNull ? cur.pos : e.keyPos };
+        at = cur.kind === 'fscalar' && !cur.isNull ? cur.pos : e.keyPos;
       } else if (cur.kind === 'fseq' && typeof seg === 'number') {
         const it = cur.items[seg];
         if (!it) break;
         cur = it;
-        result = { line: node.line, col: it.pos };
+        at = it.pos;
       } else break;
+      result = flowPos(node, at);
     }
     return result;
   }
+}
+
+/** Line and column of an offset in a flow collection's text. */
+function flowPos(node: Extract<Node, { kind: 'flow' }>, offset: number): Pos {
+  const starts = node.lineStarts;
+  if (!starts) return { line: node.line, col: offset };
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: node.line + lo, col: offset - starts[lo] };
 }
 
 function indentOf(text: string): number {
