@@ -46,7 +46,10 @@ async function measure(m: string, dir: string): Promise<void> {
   const { defineConfig } = await import('../src/config/load.js');
   const { renderJsonReport } = await import('../src/report/json.js');
   const { MANIFEST_SCHEMA } = await import('../src/inventory/sources/yaml-schema.js');
-  const env = defineConfig({ project: 'adhoc', environments: { prod: { preset: 'prod' } } }).environments.prod;
+  const env = defineConfig({
+    project: 'adhoc',
+    environments: { prod: { preset: 'prod', alarms: { email: ['oncall@adhoc.example.com'] } } },
+  }).environments.prod;
   const rules = await loadRules();
   const t0 = performance.now();
   let objects = 0;
