@@ -261,7 +261,7 @@ export const environmentSettingsShape = {
     .regex(/^\d{12}$/, 'a 12-digit AWS account id')
     .optional(),
   kubernetesVersion: z.enum(SUPPORTED_KUBERNETES_VERSIONS, {
-    error: `a Kubernetes minor the version lock (src/versions/lock.ts) holds: ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}`,
+    error: `a Kubernetes minor that Slipway's version lock supports: ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}`,
   }),
   domain: z
     .strictObject({
