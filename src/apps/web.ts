@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-34';
+import { bareHostViolation } from '../config/app-cross-checks.js';
 import { replicasOf } from '../config/app-floor.js';
 import { ConfigError } from '../config/errors.js';
 import type { AppConfig } from '../config/schema/apps.js';
@@ -28,20 +29,15 @@ function appIndex(app: AppConfig, env: EnvironmentConfig): number {
   return env.apps.findIndex((a) => a.name === app.name);
 }
 
-/** `www` → `www.<domain>`; a name with a dot is used as written. */
+/**
+ * `www` → `www.<domain>`; a name with a dot is used as written. A bare name
+ * without a domain is refused with the loader's own check and message.
+ */
 export function hostOf(app: AppConfig, env: EnvironmentConfig): string | undefined {
   if (!app.host) return undefined;
-  if (app.host.includes('.')) return app.host;
-  if (!env.domain) {
-    throw new ConfigError([
-      {
-        path: ['apps', appIndex(app, env), 'host'],
-        received: app.host,
-        message: `host "${app.host}" of "${app.name}" is a bare name, but environment "${env.name}" has no domain.name to append; set domain.name or write the full host name`,
-      },
-    ]);
-  }
-  return `${app.host}.${env.domain.name}`;
+  const bare = bareHostViolation(app, appIndex(app, env), env.name, env);
+  if (bare) throw new ConfigError([bare]);
+  return env.domain && !app.host.includes('.') ? `${app.host}.${env.domain.name}` : app.host;
 }
 
 /** Scrape annotations for a metrics endpoint (Prometheus convention, read by the CloudWatch agent too). */

@@ -65,17 +65,27 @@ export function checkAppsInEnvironment(
   envName: string,
   settings: Pick<EnvironmentSettings, 'domain'>,
 ): AppFloorViolation[] {
-  const out: AppFloorViolation[] = [];
-  apps.forEach((app, i) => {
-    if (app.host && !app.host.includes('.') && !settings.domain) {
-      out.push({
-        path: ['apps', i, 'host'],
-        received: app.host,
-        message: `host "${app.host}" of "${app.name}" is a bare name, but environment "${envName}" has no domain.name to append; set domain.name or write the full host name`,
-      });
-    }
-  });
-  return out;
+  return apps.flatMap((app, i) => bareHostViolation(app, i, envName, settings) ?? []);
+}
+
+/**
+ * A bare host (no dot, such as `www`) is completed with the environment's
+ * domain.name; without one there is no name to give the Ingress. The loader
+ * runs this for every app and environment; the web pattern runs it again for
+ * library callers that build an environment without the loader.
+ */
+export function bareHostViolation(
+  app: Pick<AppConfig, 'name' | 'host'>,
+  index: number,
+  envName: string,
+  settings: Pick<EnvironmentSettings, 'domain'>,
+): AppFloorViolation | undefined {
+  if (!app.host || app.host.includes('.') || settings.domain) return undefined;
+  return {
+    path: ['apps', index, 'host'],
+    received: app.host,
+    message: `host "${app.host}" of "${app.name}" is a bare name, but environment "${envName}" has no domain.name to append; set domain.name or write the full host name`,
+  };
 }
 
 /** Why a Kubernetes CronJob schedule (five fields, or a macro such as @daily) is not valid; undefined when it is. */

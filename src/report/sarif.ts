@@ -1,4 +1,4 @@
-import type { Severity } from '../config/schema/verify.js';
+import type { FailOn, Severity } from '../config/schema/verify.js';
 import type { Finding, FindingLocation, RuleInfo, VerifyReport } from '../rules/engine/types.js';
 import { describeSubject, setAsideLabel } from './describe.js';
 
@@ -55,7 +55,7 @@ function sarifRun(r: VerifyReport, opts: SarifOptions) {
     },
     automationDetails: { id: `slipway-verify/${r.environment.name}/` },
     columnKind: 'utf16CodeUnits',
-    results: r.findings.map((f) => sarifResult(f, index.get(f.ruleId))),
+    results: r.findings.map((f) => sarifResult(f, index.get(f.ruleId), r.summary.failOn)),
     properties: {
       environment: r.environment.name,
       preset: r.environment.preset,
@@ -92,14 +92,25 @@ function sarifRule(rule: RuleInfo) {
   };
 }
 
-function sarifResult(f: Finding, ruleIndex: number | undefined) {
+/**
+ * A failure is an error and a warning a warning. An unknown is an open
+ * question (kind open, which SARIF allows only with level none) unless the run
+ * fails on unknowns (--fail-on unknown): then it blocks the run like a
+ * failure, so it is kind fail, level error, and a code-scanning UI shows it.
+ */
+function kindAndLevel(f: Finding, failOn: FailOn): { kind: 'fail' | 'open'; level: 'error' | 'warning' | 'none' } {
+  if (f.status === 'unknown')
+    return failOn === 'unknown' ? { kind: 'fail', level: 'error' } : { kind: 'open', level: 'none' };
+  return { kind: 'fail', level: f.status === 'fail' ? 'error' : f.status === 'warn' ? 'warning' : 'none' };
+}
+
+function sarifResult(f: Finding, ruleIndex: number | undefined, failOn: FailOn) {
   const subject = describeSubject(f.subject);
   const physical = physicalLocation(f.location);
   return {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
-    kind: f.status === 'unknown' ? 'open' : 'fail',
-    level: f.status === 'fail' ? 'error' : f.status === 'warn' ? 'warning' : 'none',
+    ...kindAndLevel(f, failOn),
     message: { text: `${subject}: ${f.message}` },
     locations: [
       {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_SECRET_STORE } from '../../src/apps/secrets.js';
+import { bareHostViolation } from '../../src/config/app-cross-checks.js';
 import { ConfigError } from '../../src/config/errors.js';
-import type { AppInput } from '../../src/config/schema/apps.js';
+import type { AppConfig, AppInput } from '../../src/config/schema/apps.js';
 import { envWith, find, podSpecOf, synthObjects } from './helpers.js';
 
 const web: AppInput = {
@@ -187,6 +188,27 @@ describe('web pattern (Pattern 1)', () => {
   it('refuses at load, with the config path, a bare host that has no domain to append', () => {
     expect(() => envWith([web], 'prod', { domain: undefined })).toThrow(ConfigError);
     expect(() => envWith([web], 'prod', { domain: undefined })).toThrow(/apps\[0\]\.host/);
+  });
+
+  it("refuses a bare host without a domain for a library caller that skips the loader, with the loader's issue", () => {
+    const env = { ...envWith([web], 'prod'), domain: undefined };
+    let error: unknown;
+    try {
+      synthObjects(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).issues).toEqual([
+      bareHostViolation(web as AppConfig, 0, 'prod', { domain: undefined }),
+    ]);
+    expect((error as ConfigError).issues[0]).toMatchObject({ path: ['apps', 0, 'host'], received: 'www' });
+  });
+
+  it('uses a host with a dot as written, with or without a domain', () => {
+    const full = { ...web, host: 'shop.other.example.org' };
+    const env = { ...envWith([full], 'prod'), domain: undefined };
+    expect(find(synthObjects(env).objects, 'Ingress', 'shop').spec.rules[0].host).toBe('shop.other.example.org');
   });
 
   it('gets no Ingress without a host', () => {

@@ -149,6 +149,43 @@ describe('slipway verify --live', () => {
     );
   });
 
+  it('ends "nothing to verify" with exit 1 for a namespace that holds nothing, naming it, never PASS', async () => {
+    const { code, report, stderr } = await live({ objects: cluster() }, ['--no-aws', '-n', 'nosuch']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('nothing to verify in the live cluster (current context, namespace nosuch)');
+    expect(stderr).toContain('in namespace nosuch');
+    expect((report.summary as { nothingToVerify?: string }).nothingToVerify).toMatch(/in namespace nosuch/);
+    const table = await runCli([
+      '-c',
+      bundledExamplePath(),
+      'verify',
+      '--live',
+      '--env',
+      'prod',
+      '--kubeconfig',
+      server!.kubeconfigPath,
+      '--no-aws',
+      '--namespace',
+      'nosuch',
+    ]);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toContain('Result: NOTHING TO VERIFY');
+    expect(table.stdout).not.toContain('Result: PASS');
+  });
+
+  it('ends "nothing to verify" for a mistyped namespace even when the AWS account is read, and judges the right one', async () => {
+    mocks = mockAccount();
+    const { code, stderr } = await live({ objects: cluster() }, ['--region', 'us-east-1', '-n', 'shpo']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('namespace shpo');
+    expect(stderr).not.toContain('PASS');
+    await server?.close();
+    const shop = await live({ objects: cluster() }, ['--region', 'us-east-1', '-n', 'shop']);
+    expect(shop.code).toBe(2);
+    expect((shop.report.summary as { nothingToVerify?: string }).nothingToVerify).toBeUndefined();
+    expect(shop.report.findings.some((f) => f.subject.namespace === 'shop')).toBe(true);
+  });
+
   it('rejects --live with paths and live options without --live', async () => {
     const a = await runCli([...CONFIG, 'verify', '--live', 'k8s/', '--env', 'prod']);
     expect(a.code).toBe(1);

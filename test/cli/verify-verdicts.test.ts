@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledExamplePath } from '../../src/config/load.js';
+import { SUPPORTED_KUBERNETES_VERSIONS } from '../../src/versions/lock.js';
 import { runCli } from '../support/cli.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -34,6 +35,17 @@ describe('verify verdicts need evidence', () => {
     expect(run.stderr).toMatch(/Kubernetes [A-Z]\w+, /);
     expect(run.stdout).toContain('Result: NOTHING TO VERIFY');
     expect(run.stdout).not.toContain('Result: PASS');
+  });
+
+  it('refuses a Kubernetes minor the version lock does not hold before synthesizing, at its line and column', async () => {
+    const dir = tmp();
+    const file = join(dir, 'slipway.config.yaml');
+    writeFileSync(file, 'project: shop\nkubernetesVersion: "1.28"\nenvironments:\n  test: { preset: test }\n');
+    const run = await runCli(['verify', '--env', 'test'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file}:2:20 kubernetesVersion`);
+    expect(run.stderr).toContain(`${SUPPORTED_KUBERNETES_VERSIONS.join(', ')} (found "1.28")`);
+    expect(run.stdout).toBe('');
   });
 
   it('ends with exit 1 for empty standard input (an empty helm template)', async () => {

@@ -5,10 +5,10 @@ import { problems } from '../support/config-problems.js';
 const base = `project: shop
 domain: { name: shop.example.com }
 environments:
-  test:
-    preset: test
-  prod: { preset: prod,
-    alarms: { email: [oncall@shop.example.com] } }
+  test: { preset: test }
+  prod:
+    preset: prod
+    alarms: { email: [oncall@example.com] }
 apps:
 `;
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledExamplePath, loadConfig, parseConfig } from '../../src/config/load.js';
+import { SUPPORTED_KUBERNETES_VERSIONS } from '../../src/versions/lock.js';
 import { problems } from '../support/config-problems.js';
 
 const base = `project: shop
@@ -79,6 +80,30 @@ describe('loading slipway.config.yaml', () => {
     const issues = problems(base.replace('project: shop', 'project: shop\nlogs:\n  retentionDays: "seven"'));
     expect(issues[0].path).toEqual(['logs', 'retentionDays']);
     expect(issues[0].location?.line).toBe(3);
+  });
+
+  it('refuses a Kubernetes minor the version lock does not hold, at its line, with the supported minors', () => {
+    const issues = problems(base.replace('project: shop', 'project: shop\nkubernetesVersion: "1.28"'));
+    expect(issues).toHaveLength(1);
+    expect(issues[0].path).toEqual(['kubernetesVersion']);
+    expect(issues[0].received).toBe('1.28');
+    expect(issues[0].location).toMatchObject({ file: 'cfg.yaml', line: 2, column: 20 });
+    expect(issues[0].message).toContain(SUPPORTED_KUBERNETES_VERSIONS.join(', '));
+  });
+
+  it('refuses an unlocked Kubernetes minor set in one environment at that environment', () => {
+    const issues = problems(base.replace('    preset: prod\n', '    preset: prod\n    kubernetesVersion: "1.36"\n'));
+    expect(issues.map((i) => [i.path.join('.'), i.received])).toEqual([
+      ['environments.prod.kubernetesVersion', '1.36'],
+    ]);
+    expect(issues[0].location?.line).toBe(7);
+  });
+
+  it('accepts every minor the version lock holds', () => {
+    for (const minor of SUPPORTED_KUBERNETES_VERSIONS) {
+      const config = parseConfig(base.replace('project: shop', `project: shop\nkubernetesVersion: "${minor}"`));
+      expect(config.environments.prod.kubernetesVersion).toBe(minor);
+    }
   });
 
   it('refuses binary and oversized files with a clear message', async () => {

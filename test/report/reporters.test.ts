@@ -44,16 +44,7 @@ describe('verify reporters', () => {
   it('sarif: valid against the official SARIF 2.1.0 schema, pointing at lines', async () => {
     const text = await renderReports('sarif', [report], OPTS);
     const sarif = JSON.parse(text);
-    const schema = JSON.parse(
-      readFileSync(join(import.meta.dirname, '..', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8'),
-    );
-    // The vendored schema is draft-04: its `id` is draft-07's `$id`.
-    schema.$id = schema.id;
-    delete schema.id;
-    delete schema.$schema;
-    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-    addFormats.default(ajv);
-    const validate = ajv.compile(schema);
+    const validate = sarifValidator();
     expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
     const results = sarif.runs[0].results as {
       ruleId: string;
@@ -63,6 +54,23 @@ describe('verify reporters', () => {
     expect(replicas?.locations[0].physicalLocation?.region?.startLine).toBe(9);
     expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('reliability.replicas');
     golden('report.sarif', text);
+  });
+
+  it('sarif: an unknown is an open result of level none, and an error a code-scanning UI shows when unknowns fail the run', async () => {
+    const unknownOf = (text: string) =>
+      (JSON.parse(text).runs[0].results as { ruleId: string; kind: string; level: string }[]).find(
+        (r) => r.ruleId === 'infrastructure.multi-az-nodes',
+      );
+    expect(unknownOf(await renderReports('sarif', [report], OPTS))).toMatchObject({ kind: 'open', level: 'none' });
+    const strict = sampleReport({ failOn: 'unknown' });
+    expect(strict.summary.result).toBe('fail');
+    const text = await renderReports('sarif', [strict], OPTS);
+    expect(sarifValidator()(JSON.parse(text))).toBe(true);
+    expect(unknownOf(text)).toMatchObject({ kind: 'fail', level: 'error' });
+    const replicas = JSON.parse(text).runs[0].results.find(
+      (r: { ruleId: string }) => r.ruleId === 'reliability.replicas',
+    );
+    expect(replicas).toMatchObject({ kind: 'fail', level: 'error' });
   });
 
   it('junit: well-formed XML with a testsuite per category and failures', async () => {
@@ -80,6 +88,20 @@ describe('verify reporters', () => {
     golden('report.md', text);
   });
 });
+
+/** A validator for the official SARIF 2.1.0 schema (vendored under test/fixtures). */
+function sarifValidator() {
+  const schema = JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8'),
+  );
+  // The vendored schema is draft-04: its `id` is draft-07's `$id`.
+  schema.$id = schema.id;
+  delete schema.id;
+  delete schema.$schema;
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  addFormats.default(ajv);
+  return ajv.compile(schema);
+}
 
 /**
  * A minimal XML well-formedness check: one root, balanced and properly nested

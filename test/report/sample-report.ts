@@ -1,3 +1,4 @@
+import type { FailOn } from '../../src/config/schema/verify.js';
 import { inventoryFromTexts } from '../../src/inventory/sources/static-inventory.js';
 import type { VerifyReport } from '../../src/rules/engine/types.js';
 import { verify } from '../../src/rules/engine/verify.js';
@@ -44,12 +45,13 @@ a: 2
 `;
 
 /** A small, fixed report: failures, an unknown, a rule error, a suppression, an input problem. */
-export function sampleReport(): VerifyReport {
+export function sampleReport(options: { readonly failOn?: FailOn } = {}): VerifyReport {
   const inventory = inventoryFromTexts([{ file: 'k8s/shop.yaml', text: MANIFESTS }]);
   return verify(inventory, {
     env: prodEnv(),
     rules: [replicasRule, probesRule, unknownRule, brokenRule] as Rule[],
     now: new Date('2026-06-01T00:00:00Z'),
     thresholds: 'default-prod-preset',
+    ...options,
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUPPORTED_KUBERNETES_VERSIONS } from '../../versions/lock.js';
 import { verifySchema } from './verify.js';
 
 /**
@@ -259,7 +260,9 @@ export const environmentSettingsShape = {
     .string()
     .regex(/^\d{12}$/, 'a 12-digit AWS account id')
     .optional(),
-  kubernetesVersion: z.string().regex(/^1\.\d{2}$/, 'a Kubernetes minor version such as "1.35"'),
+  kubernetesVersion: z.enum(SUPPORTED_KUBERNETES_VERSIONS, {
+    error: `a Kubernetes minor that Slipway's version lock supports: ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}`,
+  }),
   domain: z
     .strictObject({
       name: z.string().regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/, 'a DNS name such as shop.example.com'),

@@ -8,6 +8,11 @@ import type { WaiverState } from './waivers.js';
 /**
  * How many objects and resources of the kinds the rules read the inventory
  * holds, and what was searched for (for the "nothing to verify" verdict).
+ * With a namespace (a live run with -n) only the Kubernetes objects in it
+ * count: the account's AWS resources and cluster-scoped objects are not
+ * evidence that the namespace asked for exists, so a mistyped or empty one is
+ * "nothing to verify", not a verdict on the rest. Rules that read no
+ * Kubernetes kind still count their AWS resources.
  */
 export function evidenceOf(
   inv: Inventory,
@@ -23,7 +28,7 @@ export function evidenceOf(
         ? objects.length
         : objects.filter((o) => o.object.metadata.namespace === namespace).length;
   }
-  for (const t of needs.aws) count += inv.aws(t).length;
+  if (namespace === undefined || needs.kube.length === 0) for (const t of needs.aws) count += inv.aws(t).length;
   const list = (xs: readonly string[]) =>
     xs.length > 5 ? `${xs.slice(0, 5).join(', ')} and ${xs.length - 5} more` : xs.join(', ');
   const parts = [
