@@ -6,6 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { KubectlLayerFactory } from './cluster.js';
+import { environmentsSharingAnAccount, findNameClashes, type NameClash, NameClashError } from './name-clashes.js';
 import { PlatformStack, platformStackName } from './stack.js';
 import { type ComponentSummary, summarizeComponents } from './summary.js';
 import { type VersionLock, versionsFor } from './versions.js';
@@ -107,6 +108,42 @@ export async function synthesizePlatform(
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** The platform template of one environment, synthesized in memory (assets not staged). */
+export async function platformTemplate(env: EnvironmentConfig): Promise<unknown> {
+  const scratch = await mkdtemp(join(tmpdir(), 'slipway-names-'));
+  try {
+    const { app, stack } = await buildPlatformApp(env, { outdir: scratch });
+    return app.synth().getStackArtifact(stack.artifactId).template;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The named resources two environments in one account and region would both
+ * create (the second deploy would fail). Only environments that share an
+ * account with another are synthesized.
+ */
+export async function nameClashes(envs: readonly EnvironmentConfig[]): Promise<NameClash[]> {
+  const templates = [];
+  for (const env of environmentsSharingAnAccount(envs)) {
+    templates.push({
+      environment: env.name,
+      account: env.account,
+      region: env.region,
+      stackName: platformStackName(env),
+      template: await platformTemplate(env),
+    });
+  }
+  return findNameClashes(templates);
+}
+
+/** Throws NameClashError (which environments, which names, which setting) when any name clashes. */
+export async function assertNoNameClashes(envs: readonly EnvironmentConfig[]): Promise<void> {
+  const clashes = await nameClashes(envs);
+  if (clashes.length > 0) throw new NameClashError(clashes);
 }
 
 /** Recursively sorts object keys (arrays keep their order). */

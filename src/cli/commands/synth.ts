@@ -44,6 +44,9 @@ export function registerSynth(app: CliApp, program: Command): void {
         const config = await loadCliConfig(g, app.io);
         const envs = selectEnvironments(config, opts.env, opts.all);
         const outdir = outputDir(opts.out, app.io.cwd);
+        // Environments deployed side by side must not ask for the same named resources,
+        // whichever of them this run writes: check all of the config's environments.
+        await (await import('../../platform/synth.js')).assertNoNameClashes(Object.values(config.environments));
         const synthesizers = await Promise.all(SYNTHESIZERS.map((load) => load()));
         const data: Record<string, Record<string, unknown>> = {};
         const rows: string[][] = [];
