@@ -30,6 +30,7 @@ function fakes(answers: (string | undefined)[] = []) {
       calls.push('toolkit');
       return toolkit;
     },
+    bootstrapVersion: async () => ({ version: 30, source: 'fake' }),
     prompt: async () => answers.shift(),
     log: () => {},
   };
@@ -200,5 +201,46 @@ describe('deploying safely', () => {
       expect(t.code).toBe(1);
       expect(t.stderr).toMatch(/--config/);
     }
+  });
+});
+
+describe('CDK bootstrap', () => {
+  it('stops a deploy into an account and region without the bootstrap stack, saying how to create it', async () => {
+    const { calls, deps } = fakes();
+    const env = await exampleEnv('test');
+    const err = await runPlatformAction(
+      { env, action: 'deploy', yes: true },
+      { ...deps, bootstrapVersion: async () => ({}) },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toContain('npx cdk bootstrap aws://123456789012/us-east-1');
+    expect((err as Error).message).toContain('not bootstrapped');
+    expect(calls).toEqual([]);
+  });
+
+  it('stops a deploy when the bootstrap version is older than 6, naming the version seen', async () => {
+    const { calls, deps } = fakes();
+    const env = await exampleEnv('test');
+    const err = await runPlatformAction(
+      { env, action: 'deploy', yes: true, region: 'eu-west-1' },
+      { ...deps, bootstrapVersion: async () => ({ version: 5, source: 'stack CDKToolkit output BootstrapVersion' }) },
+    ).catch((e: unknown) => e);
+    expect((err as Error).message).toContain('version 5');
+    expect((err as Error).message).toContain('aws://123456789012/eu-west-1');
+    expect(calls).toEqual([]);
+  });
+
+  it('deploys when the bootstrap version is 6, and does not read it for diff', async () => {
+    const { calls, deps } = fakes();
+    const env = await exampleEnv('test');
+    const reads: string[] = [];
+    const bootstrapVersion = async (c: { region: string }) => {
+      reads.push(c.region);
+      return { version: 6, source: 'fake' };
+    };
+    await runPlatformAction({ env, action: 'deploy', yes: true }, { ...deps, bootstrapVersion });
+    await runPlatformAction({ env, action: 'diff' }, { ...deps, bootstrapVersion });
+    expect(calls).toEqual(['toolkit', 'deploy', 'toolkit', 'diff']);
+    expect(reads).toEqual(['us-east-1']);
   });
 });
