@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -242,5 +242,19 @@ describe('CDK bootstrap', () => {
     await runPlatformAction({ env, action: 'diff' }, { ...deps, bootstrapVersion });
     expect(calls).toEqual(['toolkit', 'deploy', 'toolkit', 'diff']);
     expect(reads).toEqual(['us-east-1']);
+  });
+});
+
+describe('named resources before deploy', () => {
+  it('refuses to deploy when two environments in one account and region share a cluster name', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'slipway-clash-'));
+    const text = readFileSync(bundledExamplePath(), 'utf8')
+      .replace('    preset: test ', '    cluster: { name: shop }\n    preset: test ')
+      .replace('    preset: prod ', '    cluster: { name: shop }\n    preset: prod ');
+    writeFileSync(join(cwd, 'slipway.config.yaml'), text);
+    const t = await runCli(['deploy', '--env', 'test', '--yes'], { cwd });
+    expect(t.code).toBe(1);
+    expect(t.stderr).toMatch(/AWS::EKS::Cluster shop in 123456789012\/us-east-1: environments prod, test/);
+    expect(t.stderr).toMatch(/cluster\.name/);
   });
 });
