@@ -5,6 +5,7 @@ import { ConfigError, type ConfigIssue, type SourceLocation } from './errors.js'
 import { type Layer, mergeLayers, type Origin, originOf, pathKey } from './merge.js';
 import { PRESET_NAMES, PRESETS, type PresetName } from './presets.js';
 import { checkProductionFloor } from './prod-floor.js';
+import { resolveRegistryHomes } from './registry-home.js';
 import { type ConfigFile, configFileSchema, environmentSettingsSchema, SETTINGS_KEYS } from './schema/file.js';
 import { checkAppNamespaces, zonesOutsideRegion } from './system-namespaces.js';
 import type { EnvironmentConfig, SlipwayConfig } from './types.js';
@@ -51,6 +52,7 @@ export function resolveConfig(data: unknown, options: ResolveOptions = {}): Slip
   const environments: Record<string, EnvironmentConfig> = {};
   const provenance: Record<string, Map<string, Origin>> = {};
   const warnings: string[] = [];
+  const homePaths = new Map<string, ValuePath>();
 
   for (const [envName, entry] of Object.entries(rawEnvs)) {
     if (!isPlainObject(entry) || !PRESET_NAMES.includes(entry.preset as PresetName)) continue;
@@ -118,7 +120,14 @@ export function resolveConfig(data: unknown, options: ResolveOptions = {}): Slip
       waivers,
     };
     provenance[envName] = leafOrigins(s, merged);
+    homePaths.set(envName, filePathOf(['registry', 'home']));
   }
+
+  const registry = resolveRegistryHomes(
+    Object.values(environments).map((e) => ({ name: e.name, preset: e.preset, settings: e })),
+  );
+  for (const p of registry.problems) add(homePaths.get(p.environment) ?? [], p.message, p.received);
+  for (const [name, home] of registry.homes) environments[name] = { ...environments[name], registryHome: home };
 
   if (file) for (const v of checkAppNamespaces(file.apps, file.project)) add(v.path, v.message, v.received);
   if (issues.length || !file) throw new ConfigError(issues, options.file);

@@ -1,5 +1,6 @@
 import type { Origin } from './merge.js';
 import type { PresetName } from './presets.js';
+import type { RegistryHome } from './registry-home.js';
 import type { AppConfig } from './schema/apps.js';
 import type { EnvironmentSettings, Waiver } from './schema/file.js';
 
@@ -21,6 +22,8 @@ export interface EnvironmentConfig extends EnvironmentSettings {
   readonly availabilityZones: readonly string[];
   readonly apps: readonly AppConfig[];
   readonly waivers: readonly Waiver[];
+  /** Which environment's stack creates the ECR repositories; absent means this one does. */
+  readonly registryHome?: RegistryHome;
 }
 
 /** A loaded configuration: every environment resolved, plus where each value came from. */

@@ -1,3 +1,4 @@
+import type { BootstrapVersion } from '../aws/bootstrap-version.js';
 import { PLACEHOLDER_ACCOUNT } from '../config/presets.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { platformStackName } from './stack.js';
@@ -62,6 +63,8 @@ export interface PlatformActionDeps {
     log: (line: string) => void;
     confirm: (question: string) => Promise<boolean>;
   }) => Promise<PlatformToolkit>;
+  /** Reads the CDK bootstrap version of the target account and region. Default: CloudFormation, then SSM. */
+  readonly bootstrapVersion?: (credentials: ResolvedCredentials) => Promise<BootstrapVersion>;
   /** Asks the user a question; undefined when there is no terminal. */
   readonly prompt?: (question: string) => Promise<string | undefined>;
   readonly log: (line: string) => void;
@@ -113,6 +116,7 @@ export async function runPlatformAction(
   const credentials = await resolve({ profile: req.profile, region });
 
   if (action === 'destroy') await confirmDestroy(req, deps);
+  if (action === 'deploy') await checkBootstrap(env, region, credentials, deps.bootstrapVersion ?? defaultBootstrap);
 
   const create = deps.createToolkit ?? createCdkToolkit;
   const toolkit = await create({
@@ -163,6 +167,38 @@ async function confirmDestroy(req: PlatformActionRequest, deps: PlatformActionDe
       `typed "${answer.trim()}", which is not the cluster name "${expected}"; nothing was destroyed`,
     );
   }
+}
+
+/** Oldest CDK bootstrap version the platform stack's synthesizer accepts. */
+export const MIN_BOOTSTRAP_VERSION = 6;
+
+/** Stops a deploy into an account and region that is not bootstrapped (or too old), saying how to bootstrap it. */
+async function checkBootstrap(
+  env: EnvironmentConfig,
+  region: string,
+  credentials: ResolvedCredentials,
+  read: (credentials: ResolvedCredentials) => Promise<BootstrapVersion>,
+): Promise<void> {
+  const found = await read(credentials);
+  if (found.version !== undefined && found.version >= MIN_BOOTSTRAP_VERSION) return;
+  const seen =
+    found.version === undefined
+      ? 'is not bootstrapped for CDK (no CDKToolkit stack and no /cdk-bootstrap/hnb659fds/version parameter)'
+      : `has CDK bootstrap version ${found.version} (${found.source}), older than the ${MIN_BOOTSTRAP_VERSION} the platform needs`;
+  throw new RefusedError(
+    `account ${env.account}, region ${region} ${seen}; nothing was deployed. ` +
+      `Bootstrap it once with: npx cdk bootstrap aws://${env.account}/${region}`,
+  );
+}
+
+async function defaultBootstrap(credentials: ResolvedCredentials): Promise<BootstrapVersion> {
+  const [{ CloudFormationClient }, { SSMClient }, { readBootstrapVersion }] = await Promise.all([
+    import('@aws-sdk/client-cloudformation'),
+    import('@aws-sdk/client-ssm'),
+    import('../aws/bootstrap-version.js'),
+  ]);
+  const config = { region: credentials.region, credentials: credentials.provider, maxAttempts: 3 };
+  return readBootstrapVersion({ cloudFormation: new CloudFormationClient(config), ssm: new SSMClient(config) });
 }
 
 /** The SDK's default provider chain (env vars, shared files/--profile, SSO, web identity, container, instance). */

@@ -8,9 +8,14 @@ export interface RegistryProps {
   readonly env: EnvironmentConfig;
 }
 
-/** Every repository the environment needs: the configured ones plus one per app image, sorted, unique. */
+/**
+ * Every repository the environment's stack creates or imports: the configured
+ * ones plus one per app image, and on a registry home also the ones its
+ * importing environments configure; sorted, unique.
+ */
 export function repositoryNames(env: EnvironmentConfig): string[] {
   const names = new Set<string>(env.registry.repositories.map((r) => r.name));
+  for (const name of env.registryHome?.extraRepositories ?? []) names.add(name);
   for (const app of env.apps) {
     const repo = repositoryOf(app);
     if (repo) names.add(repo);
@@ -24,11 +29,26 @@ export function repositoryNames(env: EnvironmentConfig): string[] {
  * for disaster recovery when configured.
  */
 export class Registry extends Construct {
+  /** Repositories this stack creates (none when another environment is the registry home). */
   readonly repositories: ecr.Repository[] = [];
+  /** Repositories of the registry home, imported by name (none on the home itself). */
+  readonly imported: ecr.IRepository[] = [];
+  /** The environment whose stack creates the repositories. */
+  readonly home: string;
 
   constructor(scope: Construct, id: string, props: RegistryProps) {
     super(scope, id);
     const { env } = props;
+    this.home = env.registryHome?.environment ?? env.name;
+    if (this.home !== env.name) {
+      // Same account and region as the home: its repositories already exist there, so
+      // creating them again would fail the deploy. Nodes pull with
+      // AmazonEC2ContainerRegistryReadOnly, which covers the home's repository ARNs.
+      for (const name of repositoryNames(env)) {
+        this.imported.push(ecr.Repository.fromRepositoryName(this, logicalName(name), name));
+      }
+      return;
+    }
     for (const name of repositoryNames(env)) {
       const repo = new ecr.Repository(this, logicalName(name), {
         repositoryName: name,

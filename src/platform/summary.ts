@@ -72,12 +72,20 @@ export function summarizeComponents(
     podIdentityAgent: versions.addons['eks-pod-identity-agent'],
     irsa: env.cluster.irsa,
   });
-  add('registry', c.registry, {
-    repositories: c.registry ? repositoryNames(env) : [],
-    immutableTags: env.registry.immutableTags,
-    scanOnPush: true,
-    replicationRegions: env.registry.replicationRegions,
-  });
+  const home = c.registry?.home ?? env.name;
+  add(
+    'registry',
+    c.registry,
+    home === env.name
+      ? {
+          repositories: c.registry ? repositoryNames(env) : [],
+          immutableTags: env.registry.immutableTags,
+          scanOnPush: true,
+          replicationRegions: env.registry.replicationRegions,
+          ...(env.registryHome?.importers.length ? { sharedWith: env.registryHome.importers } : {}),
+        }
+      : { repositories: c.registry ? repositoryNames(env) : [], home: `${home} (imported by name)` },
+  );
   add('ingress', c.ingress, {
     chart: `aws-load-balancer-controller@${versions.charts.awsLoadBalancerController.version}`,
     ingressClass: 'alb (default)',

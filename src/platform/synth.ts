@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -6,6 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { KubectlLayerFactory } from './cluster.js';
+import { environmentsSharingAnAccount, findNameClashes, type NameClash, NameClashError } from './name-clashes.js';
 import { PlatformStack, platformStackName } from './stack.js';
 import { type ComponentSummary, summarizeComponents } from './summary.js';
 import { type VersionLock, versionsFor } from './versions.js';
@@ -15,6 +16,12 @@ export interface PlatformSynthOptions {
   readonly outdir: string;
   /** Run CDK's built-in CloudFormation template validation (slower). Default false. */
   readonly validateTemplates?: boolean;
+  /**
+   * Also write the cloud assembly (manifest.json, the template and the staged
+   * assets, about 60 MB with the kubectl layer) to `<outdir>/<env>/cdk.out`,
+   * for `cdk deploy --app <that folder>`. Default false.
+   */
+  readonly assembly?: boolean;
 }
 
 export interface PlatformSynthResult {
@@ -23,6 +30,8 @@ export interface PlatformSynthResult {
   readonly kubernetesVersion: string;
   /** Paths of the written templates, sorted. */
   readonly templates: readonly string[];
+  /** The cloud assembly folder, when one was written. */
+  readonly assembly?: string;
   readonly components: readonly ComponentSummary[];
 }
 
@@ -83,6 +92,7 @@ export async function synthesizePlatform(
     const { app, stack, versions } = await buildPlatformApp(env, {
       outdir: scratch,
       validateTemplates: opts.validateTemplates,
+      stageAssets: opts.assembly,
     });
     const assembly = app.synth();
     const dir = join(opts.outdir, env.name, 'platform');
@@ -97,16 +107,83 @@ export async function synthesizePlatform(
       await writeFile(target, `${JSON.stringify(sortKeys(parsed), null, 2)}\n`);
       templates.push(target);
     }
+    const assemblyDir = opts.assembly
+      ? await copyAssembly(assembly.directory, join(opts.outdir, env.name, 'cdk.out'))
+      : undefined;
     return {
       environment: env.name,
       stackName: stack.stackName,
       kubernetesVersion: env.kubernetesVersion,
       templates,
+      ...(assemblyDir ? { assembly: assemblyDir } : {}),
       components: summarizeComponents(env, stack.components, versions),
     };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * Replaces `target` with the cloud assembly in `from`. A folder that is there
+ * already is replaced only when it is a cloud assembly (it has manifest.json),
+ * so a user's own folder of that name is never deleted.
+ */
+async function copyAssembly(from: string, target: string): Promise<string> {
+  const exists = await stat(target).then(
+    () => true,
+    () => false,
+  );
+  if (exists) {
+    const isAssembly = await stat(join(target, 'manifest.json')).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!isAssembly) {
+      throw new Error(
+        `${target} exists and is not a cloud assembly (no manifest.json); move it away or choose another --out, ` +
+          'since synth --assembly replaces that folder',
+      );
+    }
+    await rm(target, { recursive: true, force: true });
+  }
+  await cp(from, target, { recursive: true });
+  return target;
+}
+
+/** The platform template of one environment, synthesized in memory (assets not staged). */
+export async function platformTemplate(env: EnvironmentConfig): Promise<unknown> {
+  const scratch = await mkdtemp(join(tmpdir(), 'slipway-names-'));
+  try {
+    const { app, stack } = await buildPlatformApp(env, { outdir: scratch });
+    return app.synth().getStackArtifact(stack.artifactId).template;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The named resources two environments in one account and region would both
+ * create (the second deploy would fail). Only environments that share an
+ * account with another are synthesized.
+ */
+export async function nameClashes(envs: readonly EnvironmentConfig[]): Promise<NameClash[]> {
+  const templates = [];
+  for (const env of environmentsSharingAnAccount(envs)) {
+    templates.push({
+      environment: env.name,
+      account: env.account,
+      region: env.region,
+      stackName: platformStackName(env),
+      template: await platformTemplate(env),
+    });
+  }
+  return findNameClashes(templates);
+}
+
+/** Throws NameClashError (which environments, which names, which setting) when any name clashes. */
+export async function assertNoNameClashes(envs: readonly EnvironmentConfig[]): Promise<void> {
+  const clashes = await nameClashes(envs);
+  if (clashes.length > 0) throw new NameClashError(clashes);
 }
 
 /** Recursively sorts object keys (arrays keep their order). */
@@ -147,7 +224,10 @@ export interface SynthPartResult {
  */
 export interface Synthesizer {
   readonly part: string;
-  synthesize(env: EnvironmentConfig, opts: { outdir: string; validate: boolean }): Promise<SynthPartResult>;
+  synthesize(
+    env: EnvironmentConfig,
+    opts: { outdir: string; validate: boolean; assembly?: boolean },
+  ): Promise<SynthPartResult>;
 }
 
 function describeSettings(settings: Record<string, unknown>): string {
@@ -159,10 +239,14 @@ function describeSettings(settings: Record<string, unknown>): string {
 export const platformSynthesizer: Synthesizer = {
   part: 'platform',
   async synthesize(env, opts) {
-    const result = await synthesizePlatform(env, { outdir: opts.outdir, validateTemplates: opts.validate });
+    const result = await synthesizePlatform(env, {
+      outdir: opts.outdir,
+      validateTemplates: opts.validate,
+      assembly: opts.assembly,
+    });
     return {
       part: 'platform',
-      files: result.templates,
+      files: [...result.templates, ...(result.assembly ? [result.assembly] : [])],
       rows: result.components.map((c) => ({
         component: c.component,
         resources: Object.values(c.resources).reduce((a, b) => a + b, 0),

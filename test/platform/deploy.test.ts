@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -30,6 +30,7 @@ function fakes(answers: (string | undefined)[] = []) {
       calls.push('toolkit');
       return toolkit;
     },
+    bootstrapVersion: async () => ({ version: 30, source: 'fake' }),
     prompt: async () => answers.shift(),
     log: () => {},
   };
@@ -200,5 +201,60 @@ describe('deploying safely', () => {
       expect(t.code).toBe(1);
       expect(t.stderr).toMatch(/--config/);
     }
+  });
+});
+
+describe('CDK bootstrap', () => {
+  it('stops a deploy into an account and region without the bootstrap stack, saying how to create it', async () => {
+    const { calls, deps } = fakes();
+    const env = await exampleEnv('test');
+    const err = await runPlatformAction(
+      { env, action: 'deploy', yes: true },
+      { ...deps, bootstrapVersion: async () => ({}) },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toContain('npx cdk bootstrap aws://123456789012/us-east-1');
+    expect((err as Error).message).toContain('not bootstrapped');
+    expect(calls).toEqual([]);
+  });
+
+  it('stops a deploy when the bootstrap version is older than 6, naming the version seen', async () => {
+    const { calls, deps } = fakes();
+    const env = await exampleEnv('test');
+    const err = await runPlatformAction(
+      { env, action: 'deploy', yes: true, region: 'eu-west-1' },
+      { ...deps, bootstrapVersion: async () => ({ version: 5, source: 'stack CDKToolkit output BootstrapVersion' }) },
+    ).catch((e: unknown) => e);
+    expect((err as Error).message).toContain('version 5');
+    expect((err as Error).message).toContain('aws://123456789012/eu-west-1');
+    expect(calls).toEqual([]);
+  });
+
+  it('deploys when the bootstrap version is 6, and does not read it for diff', async () => {
+    const { calls, deps } = fakes();
+    const env = await exampleEnv('test');
+    const reads: string[] = [];
+    const bootstrapVersion = async (c: { region: string }) => {
+      reads.push(c.region);
+      return { version: 6, source: 'fake' };
+    };
+    await runPlatformAction({ env, action: 'deploy', yes: true }, { ...deps, bootstrapVersion });
+    await runPlatformAction({ env, action: 'diff' }, { ...deps, bootstrapVersion });
+    expect(calls).toEqual(['toolkit', 'deploy', 'toolkit', 'diff']);
+    expect(reads).toEqual(['us-east-1']);
+  });
+});
+
+describe('named resources before deploy', () => {
+  it('refuses to deploy when two environments in one account and region share a cluster name', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'slipway-clash-'));
+    const text = readFileSync(bundledExamplePath(), 'utf8')
+      .replace('    preset: test ', '    cluster: { name: shop }\n    preset: test ')
+      .replace('    preset: prod ', '    cluster: { name: shop }\n    preset: prod ');
+    writeFileSync(join(cwd, 'slipway.config.yaml'), text);
+    const t = await runCli(['deploy', '--env', 'test', '--yes'], { cwd });
+    expect(t.code).toBe(1);
+    expect(t.stderr).toMatch(/AWS::EKS::Cluster shop in 123456789012\/us-east-1: environments prod, test/);
+    expect(t.stderr).toMatch(/cluster\.name/);
   });
 });

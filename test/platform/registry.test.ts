@@ -1,12 +1,23 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repositoryNames } from '../../src/platform/registry.js';
-import { dig, exampleEnv, resourcesOf, type Synthesized, synth } from './fixtures.js';
+import { dig, exampleEnv, resourcesOf, type Synthesized, synth, variantEnv } from './fixtures.js';
 
 let test: Synthesized;
 let prod: Synthesized;
+/** The example's test environment in an account of its own, so it keeps its own repositories. */
+let ownTest: Synthesized;
 beforeAll(async () => {
-  [test, prod] = await Promise.all([synth(await exampleEnv('test')), synth(await exampleEnv('prod'))]);
+  [test, prod, ownTest] = await Promise.all([
+    synth(await exampleEnv('test')),
+    synth(await exampleEnv('prod')),
+    synth(
+      variantEnv('test', (input) => {
+        const envs = input.environments as Record<string, Record<string, unknown>>;
+        envs.test.account = '210987654321';
+      }),
+    ),
+  ]);
 });
 
 describe('registry', () => {
@@ -23,14 +34,14 @@ describe('registry', () => {
   });
 
   it('scans every image on push, encrypts, and keeps tags immutable only in prod', () => {
-    for (const s of [test, prod]) {
+    for (const s of [ownTest, prod]) {
       s.template.allResourcesProperties('AWS::ECR::Repository', {
         ImageScanningConfiguration: { ScanOnPush: true },
         EncryptionConfiguration: { EncryptionType: 'AES256' },
       });
     }
     prod.template.allResourcesProperties('AWS::ECR::Repository', { ImageTagMutability: 'IMMUTABLE' });
-    test.template.allResourcesProperties('AWS::ECR::Repository', { ImageTagMutability: 'MUTABLE' });
+    ownTest.template.allResourcesProperties('AWS::ECR::Repository', { ImageTagMutability: 'MUTABLE' });
   });
 
   it('expires untagged images and keeps the last N per environment', () => {
@@ -44,7 +55,7 @@ describe('registry', () => {
       expect.objectContaining({ tagStatus: 'untagged', countNumber: 7, countUnit: 'days' }),
     );
     expect(prodRules).toContainEqual(expect.objectContaining({ tagStatus: 'any', countNumber: 30 }));
-    expect(policy(test).rules.map((r) => r.selection)).toContainEqual(
+    expect(policy(ownTest).rules.map((r) => r.selection)).toContainEqual(
       expect.objectContaining({ tagStatus: 'untagged', countNumber: 1 }),
     );
   });
@@ -57,6 +68,40 @@ describe('registry', () => {
         ],
       },
     });
+    ownTest.template.resourceCountIs('AWS::ECR::ReplicationConfiguration', 0);
+  });
+
+  it('creates the repositories once when test and prod share an account and region: prod is the home', () => {
+    expect(prod.env.registryHome).toEqual({ environment: 'prod', importers: ['test'], extraRepositories: [] });
+    expect(test.env.registryHome?.environment).toBe('prod');
+    expect(prod.stack.components.registry?.repositories).toHaveLength(repositoryNames(prod.env).length);
+    test.template.resourceCountIs('AWS::ECR::Repository', 0);
     test.template.resourceCountIs('AWS::ECR::ReplicationConfiguration', 0);
+    expect(test.stack.components.registry?.imported.map((r) => r.repositoryName).sort()).toEqual(
+      repositoryNames(test.env),
+    );
+  });
+
+  it('creates in the home the repositories an importing environment configures', () => {
+    const change = (input: Record<string, unknown>) => {
+      const envs = input.environments as Record<string, Record<string, unknown>>;
+      envs.test.registry = { repositories: [{ name: 'shop/load-tests' }] };
+    };
+    const home = variantEnv('prod', change);
+    expect(home.registryHome?.extraRepositories).toEqual(['shop/load-tests']);
+    expect(repositoryNames(home)).toContain('shop/load-tests');
+    expect(repositoryNames(variantEnv('test', change))).toContain('shop/load-tests');
+  });
+
+  it('follows registry.home when it names an environment in the same account and region', () => {
+    const env = variantEnv('prod', (input) => {
+      input.registry = { ...(input.registry as object), home: 'test' };
+    });
+    expect(env.registryHome?.environment).toBe('test');
+  });
+
+  it('keeps its own repositories when the home is in another account', () => {
+    expect(ownTest.env.registryHome).toEqual({ environment: 'test', importers: [], extraRepositories: [] });
+    expect(resourcesOf(ownTest.template, 'AWS::ECR::Repository')).toHaveLength(repositoryNames(ownTest.env).length);
   });
 });

@@ -85,3 +85,19 @@ describe('verify of the synthesized prod platform and apps', () => {
     expect([...new Set(found.map((f) => f.ruleId))]).toEqual(['observability.log-retention']);
   });
 });
+
+describe('verify of the synthesized test platform, which imports its repositories from prod', () => {
+  it('passes with zero failures and leaves the repositories to the home', async () => {
+    const testEnv = await exampleEnv('test');
+    const texts = await synthesizeForVerify(testEnv);
+    const inv = inventoryFromTexts(texts);
+    const report = verify(inv, { env: testEnv, rules: RULES, now: new Date('2026-12-01') });
+    expect(report.findings.filter((f) => f.status === 'fail')).toEqual([]);
+    for (const rule of RULES.filter((r) => r.meta.id.startsWith('infrastructure.ecr-'))) {
+      const results = rule.check(inv, rule.meta.params.parse(rule.meta.defaults(testEnv)), { env: testEnv });
+      expect(results.map((r) => [r.status, r.message])).toEqual([
+        ['skip', expect.stringContaining('environment prod')],
+      ]);
+    }
+  });
+});

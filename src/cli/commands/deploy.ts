@@ -50,6 +50,10 @@ export function registerDeploy(app: CliApp, program: Command): void {
         if (opts.confirm && opts.yesITyped && opts.confirm !== opts.yesITyped) {
           throw new UsageError('--confirm and --yes-i-typed disagree; give the cluster name once');
         }
+        if (action === 'deploy') {
+          // A stack whose named resources another environment in the account and region already owns fails half-way.
+          await (await import('../../platform/synth.js')).assertNoNameClashes(Object.values(config.environments));
+        }
         const { runPlatformAction } = await import('../../platform/deploy.js');
         const result = await runPlatformAction(
           {

@@ -22,6 +22,7 @@ interface SynthOptions {
   all?: boolean;
   out: string;
   validate?: boolean;
+  assembly?: boolean;
 }
 
 export function registerSynth(app: CliApp, program: Command): void {
@@ -32,6 +33,7 @@ export function registerSynth(app: CliApp, program: Command): void {
     .option('--all', 'every environment in the config')
     .option('--out <dir>', 'output directory; files go to <dir>/<env>/<part>/', 'out')
     .option('--validate', 'also run the CDK CloudFormation template validation (slower)')
+    .option('--assembly', 'also write the cloud assembly with its assets to <dir>/<env>/cdk.out, for cdk deploy --app')
     .addHelpText(
       'after',
       '\nNo AWS credentials or network are used; running it twice gives byte-identical files.\n' +
@@ -44,6 +46,9 @@ export function registerSynth(app: CliApp, program: Command): void {
         const config = await loadCliConfig(g, app.io);
         const envs = selectEnvironments(config, opts.env, opts.all);
         const outdir = outputDir(opts.out, app.io.cwd);
+        // Environments deployed side by side must not ask for the same named resources,
+        // whichever of them this run writes: check all of the config's environments.
+        await (await import('../../platform/synth.js')).assertNoNameClashes(Object.values(config.environments));
         const synthesizers = await Promise.all(SYNTHESIZERS.map((load) => load()));
         const data: Record<string, Record<string, unknown>> = {};
         const rows: string[][] = [];
@@ -58,7 +63,11 @@ export function registerSynth(app: CliApp, program: Command): void {
           }
           data[name] = {};
           for (const s of synthesizers) {
-            const part = await s.synthesize(config.environments[name], { outdir, validate: Boolean(opts.validate) });
+            const part = await s.synthesize(config.environments[name], {
+              outdir,
+              validate: Boolean(opts.validate),
+              assembly: Boolean(opts.assembly),
+            });
             data[name][part.part] = part.data;
             for (const r of part.rows) rows.push([name, part.part, r.component, String(r.resources), r.detail]);
             for (const n of (part as { notes?: readonly string[] }).notes ?? []) notes.add(n);

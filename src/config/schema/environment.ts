@@ -183,6 +183,12 @@ export const addonsSchema = z.strictObject({
 });
 
 export const registrySchema = z.strictObject({
+  home: z
+    .string()
+    .optional()
+    .describe(
+      'The environment whose stack creates the repositories; the other environments in its account and region import them by name. Default: the first prod-preset environment there, else the first environment.',
+    ),
   repositories: z
     .array(
       z.strictObject({

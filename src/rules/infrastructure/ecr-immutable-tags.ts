@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { checkAwsResources } from '../support/aws-checks.js';
+import { checkRepositories, importedRegistryHome } from '../support/ecr-repositories.js';
 import { awsResult } from '../support/results.js';
 import { defineRule } from '../types.js';
 
 const params = z.object({
+  /** The environment whose stack creates the repositories, when this one imports them. */
+  registryHome: z.string().optional(),
   /** Whether tags must be immutable (registry.immutableTags). */
   required: z.boolean(),
 });
@@ -21,11 +23,11 @@ export default defineRule({
     fix: 'Set registry.immutableTags: true and push each build under a new tag (a version or commit id).',
     equivalents: { checkov: ['CKV_AWS_51'] },
     params,
-    defaults: (env) => ({ required: env.registry.immutableTags }),
+    defaults: (env) => ({ required: env.registry.immutableTags, registryHome: importedRegistryHome(env) }),
     needs: { aws: ['AWS::ECR::Repository'] },
   },
   check: (inv, p) =>
-    checkAwsResources(inv, 'AWS::ECR::Repository', 'ECR repositories', (repo) => {
+    checkRepositories(inv, p.registryHome, (repo) => {
       const mode = repo.properties.ImageTagMutability;
       if (mode === 'IMMUTABLE' || mode === 'IMMUTABLE_WITH_EXCLUSION') {
         return awsResult('pass', repo, 'tags are immutable', ['ImageTagMutability']);

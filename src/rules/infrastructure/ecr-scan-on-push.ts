@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { Inventory } from '../../inventory/inventory.js';
 import type { AwsResource } from '../../inventory/types.js';
-import { checkAwsResources } from '../support/aws-checks.js';
+import { checkRepositories, importedRegistryHome } from '../support/ecr-repositories.js';
 import { cfnText } from '../support/iam.js';
 import { awsResult } from '../support/results.js';
 import { defineRule } from '../types.js';
 
 const params = z.object({
+  /** The environment whose stack creates the repositories, when this one imports them. */
+  registryHome: z.string().optional(),
   /** Registry scanning frequencies that count as scanning new images. */
   registryFrequencies: z.array(z.string()),
 });
@@ -54,11 +56,14 @@ export default defineRule({
     fix: 'Set imageScanOnPush: true on the repository (the platform registry does), or enable enhanced scanning for the registry.',
     equivalents: { checkov: ['CKV_AWS_163'] },
     params,
-    defaults: () => ({ registryFrequencies: ['SCAN_ON_PUSH', 'CONTINUOUS_SCAN'] }),
+    defaults: (env) => ({
+      registryFrequencies: ['SCAN_ON_PUSH', 'CONTINUOUS_SCAN'],
+      registryHome: importedRegistryHome(env),
+    }),
     needs: { aws: ['AWS::ECR::Repository', 'AWS::ECR::RegistryScanningConfiguration'] },
   },
   check: (inv, p) =>
-    checkAwsResources(inv, 'AWS::ECR::Repository', 'ECR repositories', (repo) => {
+    checkRepositories(inv, p.registryHome, (repo) => {
       const cfg = repo.properties.ImageScanningConfiguration as { ScanOnPush?: unknown } | undefined;
       if (cfg?.ScanOnPush === true || cfg?.ScanOnPush === 'true') {
         return awsResult('pass', repo, 'scans on push', ['ImageScanningConfiguration', 'ScanOnPush']);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,32 @@ describe('slipway synth', () => {
     const first = readFileSync(join(root, 'b', 'test', 'platform', 'shop-test-platform.template.json'), 'utf8');
     expect((await runCli(['synth', '--env', 'test', '--out', 'b'], { cwd: root })).code).toBe(0);
     expect(readFileSync(join(root, 'b', 'test', 'platform', 'shop-test-platform.template.json'), 'utf8')).toBe(first);
+  });
+
+  it('writes with --assembly a cloud assembly whose manifest names the stack, for cdk deploy --app', async () => {
+    const t = await runCli(['synth', '--env', 'test', '--out', 'asm', '--assembly', '-o', 'json'], { cwd: root });
+    expect(t.code).toBe(0);
+    const data = JSON.parse(t.stdout) as Record<string, { platform: { assembly: string } }>;
+    expect(data.test.platform.assembly).toBe('asm/test/cdk.out');
+    const dir = join(root, 'asm', 'test', 'cdk.out');
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
+    };
+    const stack = manifest.artifacts['shop-test-platform'];
+    expect(stack.type).toBe('aws:cloudformation:stack');
+    expect(existsSync(join(dir, String(stack.properties?.templateFile)))).toBe(true);
+    expect(existsSync(join(dir, 'shop-test-platform.assets.json'))).toBe(true);
+    // A second run replaces the assembly it wrote.
+    expect((await runCli(['synth', '--env', 'test', '--out', 'asm', '--assembly'], { cwd: root })).code).toBe(0);
+  });
+
+  it('refuses to replace a cdk.out folder that is not a cloud assembly', async () => {
+    mkdirSync(join(root, 'own', 'test', 'cdk.out'), { recursive: true });
+    writeFileSync(join(root, 'own', 'test', 'cdk.out', 'notes.txt'), 'mine');
+    const t = await runCli(['synth', '--env', 'test', '--out', 'own', '--assembly'], { cwd: root });
+    expect(t.code).toBe(1);
+    expect(t.stderr).toMatch(/not a cloud assembly/);
+    expect(readFileSync(join(root, 'own', 'test', 'cdk.out', 'notes.txt'), 'utf8')).toBe('mine');
   });
 
   it('rejects an unknown environment with the defined ones', async () => {

@@ -14,4 +14,12 @@ describe('infrastructure.ecr-immutable-tags', () => {
     const repo = aws('AWS::ECR::Repository', 'Api', { ImageTagMutability: 'IMMUTABLE' });
     expect(statusOf(run(rule, inventory({ aws: [repo] })), 'Api')).toBe('pass');
   });
+
+  it('skips a prod environment that imports its repositories from its registry home', () => {
+    const results = run(rule, inventory({ aws: [aws('AWS::S3::Bucket', 'B', {})] }), 'prod', {
+      registryHome: 'shared',
+    });
+    expect(results.map((r) => r.status)).toEqual(['skip']);
+    expect(results[0].message).toContain('environment shared');
+  });
 });

@@ -23,6 +23,21 @@ describe('infrastructure.ecr-scan-on-push', () => {
     expect(statusOf(run(rule, inventory({ aws: [repo, registry] })), 'Web')).toBe('pass');
   });
 
+  it('skips an environment that imports its repositories, naming the registry home', () => {
+    const results = run(rule, inventory({ aws: [aws('AWS::S3::Bucket', 'B', {})] }), 'test', { registryHome: 'prod' });
+    expect(results.map((r) => r.status)).toEqual(['skip']);
+    expect(results[0].message).toContain('environment prod');
+  });
+
+  it('judges the repositories an importing environment sees (the live account)', () => {
+    const repo = aws('AWS::ECR::Repository', 'Web', { RepositoryName: 'shop/web' });
+    expect(statusOf(run(rule, inventory({ aws: [repo] }), 'test', { registryHome: 'prod' }), 'Web')).toBe('fail');
+  });
+
+  it('is unknown, not skipped, for an importing environment when no source read AWS resources', () => {
+    expect(run(rule, inventory({}), 'test', { registryHome: 'prod' }).map((r) => r.status)).toEqual(['unknown']);
+  });
+
   it('skips a template without repositories', () => {
     expect(run(rule, inventory({ aws: [aws('AWS::S3::Bucket', 'B', {})] })).map((r) => r.status)).toEqual(['skip']);
   });
