@@ -2,11 +2,12 @@ import type { FailOn, Severity } from '../../config/schema/verify.js';
 import { SEVERITIES } from '../../config/schema/verify.js';
 import type { EnvironmentConfig } from '../../config/types.js';
 import type { Inventory } from '../../inventory/inventory.js';
-import type { AwsResource, KubeResource, SourceRef } from '../../inventory/types.js';
+import type { KubeResource } from '../../inventory/types.js';
 import { type ResultStatus, RULE_CATEGORIES, type Rule, type RuleResult } from '../types.js';
 import { evidenceOf, waiverRecords } from './audit.js';
 import { checklistEntries, emptyCounts, type RuleOutcome } from './checklist-status.js';
 import { type ExemptionState, exemptionStates, matchExemption } from './exemptions.js';
+import { clean, cmp, compareFindings, kubeSubject, locationOf } from './finding-parts.js';
 import { selected } from './glob.js';
 import { META_RULE_IDS, META_RULES } from './meta-rules.js';
 import { type ScoredResult, ScoreTally } from './score.js';
@@ -16,7 +17,6 @@ import {
   type ChecklistCoverage,
   type ChecklistEntry,
   type Finding,
-  type FindingLocation,
   META_CATEGORY,
   REPORT_SCHEMA_VERSION,
   type RuleInfo,
@@ -382,61 +382,4 @@ function describeScope(e: { kind?: string; namespace?: string; name?: string }):
   const parts = [e.kind && `kind ${e.kind}`, e.namespace && `namespace ${e.namespace}`, e.name && `name ${e.name}`];
   const s = parts.filter(Boolean).join(', ');
   return s ? ` (${s})` : '';
-}
-
-function kubeSubject(r: KubeResource, container?: string) {
-  const m = r.object.metadata;
-  return {
-    kind: r.object.kind,
-    ...(m.namespace ? { namespace: m.namespace } : {}),
-    name: m.name,
-    ...(container ? { container } : {}),
-  };
-}
-
-function locationOf(
-  resource: KubeResource | AwsResource | undefined,
-  result: { path?: RuleResult['path'] },
-): FindingLocation {
-  if (!resource) return {};
-  let ref: SourceRef;
-  try {
-    ref = result.path ? resource.locate(result.path) : resource.source;
-  } catch {
-    ref = resource.source;
-  }
-  return clean(ref);
-}
-
-const LOCATION_KEYS = ['file', 'line', 'column', 'cluster', 'account', 'region'] as const;
-
-function clean(ref: SourceRef): FindingLocation {
-  const out: Record<string, string | number> = {};
-  for (let i = 0; i < LOCATION_KEYS.length; i++) {
-    const k = LOCATION_KEYS[i];
-    const v = ref[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out as FindingLocation;
-}
-
-function subjectKey(f: Finding): string {
-  const s = f.subject;
-  return 'awsType' in s ? `${s.awsType}/${s.id}` : `${s.kind}/${s.namespace ?? ''}/${s.name}/${s.container ?? ''}`;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Findings in a stable order: by rule, then file position, then subject and message. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    cmp(a.ruleId, b.ruleId) ||
-    cmp(a.location.file ?? '', b.location.file ?? '') ||
-    (a.location.line ?? 0) - (b.location.line ?? 0) ||
-    (a.location.column ?? 0) - (b.location.column ?? 0) ||
-    cmp(subjectKey(a), subjectKey(b)) ||
-    cmp(a.message, b.message)
-  );
 }
