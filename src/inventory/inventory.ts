@@ -1,5 +1,4 @@
-import { isPlainObject } from '../util/paths.js';
-import { firstOwnKey, push, type RequiredLabels } from './labels.js';
+import { push, type RequiredLabels } from './labels.js';
 import {
   ingressBackends,
   pdbMatchLabels,
@@ -8,6 +7,7 @@ import {
   podSelectorMatchLabels,
   serviceSelector,
 } from './object-fields.js';
+import { PodLabelIndex } from './pod-label-index.js';
 import { type LabelSelector, matchesSelector, matchesServiceSelector } from './selectors.js';
 import type { AwsResource, CheckoutFacts, Coverage, InputProblem, KindRead, KubeResource } from './types.js';
 import { toWorkload, type Workload } from './workloads.js';
@@ -56,7 +56,7 @@ export class Inventory {
   private readonly selectedBy = new Map<string, Map<Workload, KubeResource[]>>();
   private readonly workloadsByNs = new Map<string, Workload[]>();
   /** namespace → unowned workloads indexed by pod label key and value (see selectWorkloads). */
-  private readonly podLabelIndex = new Map<string, Map<string, Map<string, Workload[]>>>();
+  private readonly podLabels = new PodLabelIndex(this.workloadsByNs);
 
   constructor(input: InventoryInput) {
     this.kubeResources = input.kube ?? [];
@@ -169,21 +169,21 @@ export class Inventory {
 
   /** Unowned workloads in a namespace whose pods a label selector picks. */
   selectWorkloads(namespace: string, selector: LabelSelector | undefined): Workload[] {
-    const candidates = this.podCandidates(namespace, selector?.matchLabels);
-    const out: Workload[] = [];
-    for (let i = 0; i < candidates.length; i++) {
-      const w = candidates[i];
-      if (!w.owned && matchesSelector(selector, w.podLabels)) out.push(w);
-    }
-    return out;
+    return this.selected(namespace, selector, false);
   }
 
   /** Workloads in a namespace, owned ones too (ReplicaSets, operator StatefulSets), whose pods a label selector picks. */
   selectPods(namespace: string, selector: LabelSelector | undefined): Workload[] {
-    const candidates = this.podCandidates(namespace, selector?.matchLabels);
+    return this.selected(namespace, selector, true);
+  }
+
+  private selected(namespace: string, selector: LabelSelector | undefined, includeOwned: boolean): Workload[] {
+    const candidates = this.podLabels.candidates(namespace, selector?.matchLabels);
     const out: Workload[] = [];
-    for (let i = 0; i < candidates.length; i++)
-      if (matchesSelector(selector, candidates[i].podLabels)) out.push(candidates[i]);
+    for (let i = 0; i < candidates.length; i++) {
+      const w = candidates[i];
+      if ((includeOwned || !w.owned) && matchesSelector(selector, w.podLabels)) out.push(w);
+    }
     return out;
   }
 
@@ -262,7 +262,7 @@ export class Inventory {
       const objects = this.kube(kind);
       for (let i = 0; i < objects.length; i++) {
         const r = objects[i];
-        const candidates = this.podCandidates(r.object.metadata.namespace ?? 'default', required(r));
+        const candidates = this.podLabels.candidates(r.object.metadata.namespace ?? 'default', required(r));
         for (let j = 0; j < candidates.length; j++) {
           const w = candidates[j];
           if (selects(r, w.podLabels)) push(byWorkload, w, r);
@@ -271,41 +271,6 @@ export class Inventory {
       this.selectedBy.set(kind, byWorkload);
     }
     return byWorkload;
-  }
-
-  /**
-   * The namespace's workloads (owned ones too) that may carry these required
-   * labels: those with the first pair, or all of them when none is required.
-   * A superset: callers apply the full selector.
-   */
-  private podCandidates(namespace: string, required: unknown): readonly Workload[] {
-    const inNs = this.workloadsByNs.get(namespace) ?? NONE_WORKLOADS;
-    if (!isPlainObject(required)) return inNs;
-    const first = firstOwnKey(required);
-    if (first === undefined || required[first] === undefined) return inNs;
-    return this.podLabelIndexOf(namespace, inNs).get(first)?.get(String(required[first])) ?? NONE_WORKLOADS;
-  }
-
-  /** A namespace's workloads by pod label key and value, built on first use. */
-  private podLabelIndexOf(namespace: string, workloads: readonly Workload[]): Map<string, Map<string, Workload[]>> {
-    let index = this.podLabelIndex.get(namespace);
-    if (!index) {
-      index = new Map();
-      for (let i = 0; i < workloads.length; i++) {
-        const w = workloads[i];
-        const labels = w.podLabels;
-        for (const k in labels) {
-          let byValue = index.get(k);
-          if (!byValue) {
-            byValue = new Map();
-            index.set(k, byValue);
-          }
-          push(byValue, String(labels[k]), w);
-        }
-      }
-      this.podLabelIndex.set(namespace, index);
-    }
-    return index;
   }
 
   /**
