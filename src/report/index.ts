@@ -10,6 +10,12 @@ export interface RenderOptions {
   readonly width?: number;
   readonly maxFindings?: number;
   readonly quiet?: boolean;
+  /** SARIF: the directory `%SRCROOT%` stands for; files under it are written relative to it. */
+  readonly srcRoot?: string;
+  /** SARIF: also list unknown results that have no file location (they are left out unless asked for or unknowns fail the run). */
+  readonly unlocatedUnknowns?: boolean;
+  /** JUnit: each rule's run time in milliseconds (from verify's `timings`). */
+  readonly timings?: ReadonlyMap<string, number>;
 }
 
 /** Renders verify reports in a format; each reporter is loaded only when used. */
@@ -26,7 +32,7 @@ export async function renderReports(
     case 'sarif':
       return (await import('./sarif.js')).renderSarifReport(reports, opts);
     case 'junit':
-      return (await import('./junit.js')).renderJunitReport(reports);
+      return (await import('./junit.js')).renderJunitReport(reports, opts);
     case 'md':
       return (await import('./markdown.js')).renderMarkdownReport(reports);
     default:

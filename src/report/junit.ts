@@ -1,17 +1,26 @@
 import type { Finding, VerifyReport } from '../rules/engine/types.js';
 import { describeLocation, describeSetAside, describeSubject } from './describe.js';
 
+export interface JunitOptions {
+  /** Each rule's run time in milliseconds; without it every time is 0. */
+  readonly timings?: ReadonlyMap<string, number>;
+}
+
 /**
  * JUnit XML for CI systems: a testsuite per environment and category, a
  * testcase per rule and subject. A counting failure is a <failure>; a warning or
  * unknown is a passing testcase with its message in <system-out> (a <failure>
  * with --fail-on unknown); a waived or suppressed finding is <skipped>. Rules that passed everywhere appear as one passing testcase.
+ * Testcase names are unique within a suite (a location, then a number, tells
+ * two findings of one rule on one object apart), and every testcase and suite
+ * has a `time`: the rule's run time shared among its testcases.
  */
-export function renderJunitReport(reports: readonly VerifyReport[]): string {
+export function renderJunitReport(reports: readonly VerifyReport[], opts: JunitOptions = {}): string {
   const suites: string[] = [];
   let total = 0;
   let failures = 0;
   let skipped = 0;
+  let totalSeconds = 0;
   for (const r of reports) {
     const byCategory = new Map<string, Finding[]>();
     for (const f of r.findings) {
@@ -24,15 +33,22 @@ export function renderJunitReport(reports: readonly VerifyReport[]): string {
       if (failedRules.has(rule.id) || rule.category === 'slipway') continue;
       if (!byCategory.has(rule.category)) byCategory.set(rule.category, []);
     }
+    const casesOfRule = new Map<string, number>();
+    for (const f of r.findings) casesOfRule.set(f.ruleId, (casesOfRule.get(f.ruleId) ?? 0) + 1);
+    const secondsOf = (ruleId: string) => (opts.timings?.get(ruleId) ?? 0) / 1000 / (casesOfRule.get(ruleId) ?? 1);
     const categories = [...byCategory.keys()].sort();
     for (const category of categories) {
       const findings = byCategory.get(category) as Finding[];
       const cases: string[] = [];
+      const names = new UniqueNames();
       let suiteFailures = 0;
       let suiteSkipped = 0;
+      let suiteSeconds = 0;
       for (const f of findings) {
-        const name = `${f.ruleId} ${describeSubject(f.subject)}`;
         const where = describeLocation(f.location);
+        const name = names.take(`${f.ruleId} ${describeSubject(f.subject)}`, where);
+        const seconds = secondsOf(f.ruleId);
+        suiteSeconds += seconds;
         const text = `${f.message}${where ? `\nat ${where}` : ''}\nfix: ${f.fix}`;
         let body: string;
         if (f.suppressed) {
@@ -45,20 +61,23 @@ export function renderJunitReport(reports: readonly VerifyReport[]): string {
           body = `<system-out>${text_(`${f.status.toUpperCase()}: ${text}`)}</system-out>`;
         }
         cases.push(
-          `    <testcase classname="${attr(`${r.environment.name}.${category}`)}" name="${attr(name)}"${where ? ` file="${attr(f.location.file ?? '')}"` : ''}${f.location.line ? ` line="${f.location.line}"` : ''}>${body}</testcase>`,
+          `    <testcase classname="${attr(`${r.environment.name}.${category}`)}" name="${attr(name)}" time="${time(seconds)}"${where ? ` file="${attr(f.location.file ?? '')}"` : ''}${f.location.line ? ` line="${f.location.line}"` : ''}>${body}</testcase>`,
         );
       }
       for (const rule of r.rules) {
         if (rule.category !== category || failedRules.has(rule.id) || rule.category === 'slipway') continue;
+        const seconds = secondsOf(rule.id);
+        suiteSeconds += seconds;
         cases.push(
-          `    <testcase classname="${attr(`${r.environment.name}.${category}`)}" name="${attr(`${rule.id} ${rule.title}`)}"/>`,
+          `    <testcase classname="${attr(`${r.environment.name}.${category}`)}" name="${attr(names.take(`${rule.id} ${rule.title}`, ''))}" time="${time(seconds)}"/>`,
         );
       }
       total += cases.length;
       failures += suiteFailures;
       skipped += suiteSkipped;
+      totalSeconds += suiteSeconds;
       suites.push(
-        `  <testsuite name="${attr(`${r.environment.name}/${category}`)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}">`,
+        `  <testsuite name="${attr(`${r.environment.name}/${category}`)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}" time="${time(suiteSeconds)}">`,
         ...cases,
         '  </testsuite>',
       );
@@ -66,11 +85,33 @@ export function renderJunitReport(reports: readonly VerifyReport[]): string {
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="slipway verify" tests="${total}" failures="${failures}" errors="0" skipped="${skipped}">`,
+    `<testsuites name="slipway verify" tests="${total}" failures="${failures}" errors="0" skipped="${skipped}" time="${time(totalSeconds)}">`,
     ...suites,
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/** Seconds with millisecond precision, as JUnit readers expect. */
+function time(seconds: number): string {
+  return seconds.toFixed(3);
+}
+
+/** Names unique within a suite: the plain name, then with its location, then numbered. */
+class UniqueNames {
+  private readonly used = new Set<string>();
+
+  take(name: string, where: string): string {
+    const candidates = where ? [name, `${name} at ${where}`] : [name];
+    for (const c of candidates) if (!this.used.has(c)) return this.claim(c);
+    const base = candidates[candidates.length - 1];
+    for (let n = 2; ; n++) if (!this.used.has(`${base} (${n})`)) return this.claim(`${base} (${n})`);
+  }
+
+  private claim(name: string): string {
+    this.used.add(name);
+    return name;
+  }
 }
 
 /** Removes characters XML 1.0 cannot hold at all. */

@@ -1,11 +1,21 @@
+import { createHash } from 'node:crypto';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { FailOn, Severity } from '../config/schema/verify.js';
+import { ruleDocsUrl } from '../rules/docs-anchor.js';
 import type { Finding, FindingLocation, RuleInfo, VerifyReport } from '../rules/engine/types.js';
 import { describeSubject, setAsideLabel } from './describe.js';
 
 export interface SarifOptions {
   /** Slipway's version, for tool.driver.version. */
   readonly toolVersion: string;
+  /** The directory `%SRCROOT%` stands for (the CLI passes its working directory); files under it are relative to it. */
+  readonly srcRoot?: string;
+  /** List unknown results that have no file location too; by default they are left out unless unknowns fail the run. */
+  readonly unlocatedUnknowns?: boolean;
 }
+
+/** The base every relative artifact URI is resolved against (GitHub code scanning maps it to the checkout). */
+const SRCROOT = '%SRCROOT%';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/slipway-dev/slipway';
@@ -55,7 +65,8 @@ function sarifRun(r: VerifyReport, opts: SarifOptions) {
     },
     automationDetails: { id: `slipway-verify/${r.environment.name}/` },
     columnKind: 'utf16CodeUnits',
-    results: r.findings.map((f) => sarifResult(f, index.get(f.ruleId), r.summary.failOn)),
+    ...(opts.srcRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(opts.srcRoot) } } } : {}),
+    results: sarifResults(r, index, opts),
     properties: {
       environment: r.environment.name,
       preset: r.environment.preset,
@@ -79,6 +90,7 @@ function sarifRule(rule: RuleInfo) {
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.why },
     help: { text: `${rule.why}. How it is verified: ${rule.verified}. How to fix: ${rule.fix}`, markdown },
+    helpUri: ruleDocsUrl(rule.id),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       category: rule.category,
@@ -104,9 +116,41 @@ function kindAndLevel(f: Finding, failOn: FailOn): { kind: 'fail' | 'open'; leve
   return { kind: 'fail', level: f.status === 'fail' ? 'error' : f.status === 'warn' ? 'warning' : 'none' };
 }
 
-function sarifResult(f: Finding, ruleIndex: number | undefined, failOn: FailOn) {
+/**
+ * The results of a run. Each carries a fingerprint of its own: rule, object,
+ * file, line and message, so two findings of one rule on one object stay two
+ * alerts; findings identical in all of these are numbered in report order.
+ */
+function sarifResults(r: VerifyReport, index: ReadonlyMap<string, number>, opts: SarifOptions) {
+  const failOn = r.summary.failOn;
+  const seen = new Map<string, number>();
+  const out: ReturnType<typeof sarifResult>[] = [];
+  for (const f of r.findings) {
+    if (f.status === 'unknown' && !f.location.file && failOn !== 'unknown' && !opts.unlocatedUnknowns) continue;
+    const base = fingerprintOf(f);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    out.push(sarifResult(f, index.get(f.ruleId), failOn, n === 1 ? base : `${base}:${n}`, opts.srcRoot));
+  }
+  return out;
+}
+
+/** A stable hash of what makes a finding distinct (not its status or severity, which change as it is fixed). */
+function fingerprintOf(f: Finding): string {
+  const l = f.location;
+  const key = [f.ruleId, logicalName(f), l.file ?? '', l.cluster ?? '', l.account ?? '', l.region ?? '', f.message];
+  return createHash('sha256').update(key.join('\u0000')).digest('hex').slice(0, 32);
+}
+
+function sarifResult(
+  f: Finding,
+  ruleIndex: number | undefined,
+  failOn: FailOn,
+  fingerprint: string,
+  srcRoot: string | undefined,
+) {
   const subject = describeSubject(f.subject);
-  const physical = physicalLocation(f.location);
+  const physical = physicalLocation(f.location, srcRoot);
   return {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
@@ -118,7 +162,7 @@ function sarifResult(f: Finding, ruleIndex: number | undefined, failOn: FailOn) 
         logicalLocations: [{ name: subject, fullyQualifiedName: logicalName(f), kind: 'object' }],
       },
     ],
-    partialFingerprints: { 'slipwayFinding/v1': `${f.ruleId}|${logicalName(f)}` },
+    partialFingerprints: { 'slipwayFinding/v2': fingerprint },
     ...(f.suppressed
       ? {
           suppressions: [
@@ -140,11 +184,30 @@ function sarifResult(f: Finding, ruleIndex: number | undefined, failOn: FailOn) 
   };
 }
 
-function physicalLocation(l: FindingLocation) {
+function physicalLocation(l: FindingLocation, srcRoot: string | undefined) {
   if (!l.file) return undefined;
   const region =
     l.line !== undefined ? { startLine: l.line, ...(l.column ? { startColumn: l.column } : {}) } : undefined;
-  return { artifactLocation: { uri: fileUri(l.file) }, ...(region ? { region } : {}) };
+  return { artifactLocation: artifactLocation(l.file, srcRoot), ...(region ? { region } : {}) };
+}
+
+/** A file under the source root (or already relative) is a URI relative to `%SRCROOT%`; any other stays absolute. */
+function artifactLocation(file: string, srcRoot: string | undefined): { uri: string; uriBaseId?: string } {
+  let path = file;
+  if (srcRoot && isAbsolute(file)) {
+    const rel = relative(srcRoot, file);
+    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) path = rel.split(sep).join('/');
+  }
+  if (file === '<stdin>') return { uri: fileUri(file) };
+  return isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path)
+    ? { uri: fileUri(path) }
+    : { uri: fileUri(path), uriBaseId: SRCROOT };
+}
+
+/** The source root as a `file://` URI ending in a slash, as SARIF requires of a base. */
+function directoryUri(dir: string): string {
+  const uri = fileUri(dir.endsWith('/') || dir.endsWith('\\') ? dir : `${dir}/`);
+  return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
 /** A relative path stays a relative URI reference; an absolute one becomes a file:// URI. */

@@ -2,6 +2,7 @@ import { defineConfig } from '../config/load.js';
 import { THRESHOLDS_ONLY_WAIVERS } from '../config/presets.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { CHECKLIST, CHECKLIST_CATEGORIES, checklistItem } from './checklist.js';
+import { ruleDocsAnchor } from './docs-anchor.js';
 import { PITFALLS } from './pitfalls.js';
 import { RULE_CATEGORIES, type Rule } from './types.js';
 
@@ -39,7 +40,7 @@ function title(s: string): string {
 }
 
 function ruleLink(id: string): string {
-  return `[\`${id}\`](#${id.replace(/\./g, '')})`;
+  return `[\`${id}\`](#${ruleDocsAnchor(id)})`;
 }
 
 /** Equivalent checks in other tools, as "Tool `id`, `id`; …". */

@@ -120,7 +120,7 @@ describe('slipway verify with paths', () => {
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
     const rbac = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'security.rbac');
     expect(rbac.locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: PITFALLS },
+      artifactLocation: { uri: PITFALLS, uriBaseId: '%SRCROOT%' },
       region: { startLine: 117, startColumn: 5 },
     });
   });

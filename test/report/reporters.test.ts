@@ -56,12 +56,16 @@ describe('verify reporters', () => {
     golden('report.sarif', text);
   });
 
-  it('sarif: an unknown is an open result of level none, and an error a code-scanning UI shows when unknowns fail the run', async () => {
+  it('sarif: an unknown without a file is left out unless asked for, open of level none when asked, and an error when unknowns fail the run', async () => {
     const unknownOf = (text: string) =>
       (JSON.parse(text).runs[0].results as { ruleId: string; kind: string; level: string }[]).find(
         (r) => r.ruleId === 'infrastructure.multi-az-nodes',
       );
-    expect(unknownOf(await renderReports('sarif', [report], OPTS))).toMatchObject({ kind: 'open', level: 'none' });
+    expect(unknownOf(await renderReports('sarif', [report], OPTS))).toBeUndefined();
+    expect(unknownOf(await renderReports('sarif', [report], { ...OPTS, unlocatedUnknowns: true }))).toMatchObject({
+      kind: 'open',
+      level: 'none',
+    });
     const strict = sampleReport({ failOn: 'unknown' });
     expect(strict.summary.result).toBe('fail');
     const text = await renderReports('sarif', [strict], OPTS);
@@ -71,6 +75,57 @@ describe('verify reporters', () => {
       (r: { ruleId: string }) => r.ruleId === 'reliability.replicas',
     );
     expect(replicas).toMatchObject({ kind: 'fail', level: 'error' });
+  });
+
+  it('sarif: every rule links to its docs, and every distinct finding has its own fingerprint', async () => {
+    const twice = sampleReport();
+    const f = twice.findings.find((x) => x.ruleId === 'reliability.replicas');
+    if (!f) throw new Error('sample report lacks a replicas finding');
+    const sibling = { ...f, message: `${f.message} (second container)` };
+    const report2 = { ...twice, findings: [...twice.findings, sibling, { ...sibling }] };
+    const sarif = JSON.parse(await renderReports('sarif', [report2], OPTS));
+    for (const rule of sarif.runs[0].tool.driver.rules as { id: string; helpUri: string }[])
+      expect(rule.helpUri).toBe(
+        `https://github.com/slipway-dev/slipway/blob/main/docs/rules.md#${rule.id.replace(/\./g, '')}`,
+      );
+    const prints = (sarif.runs[0].results as { partialFingerprints: Record<string, string> }[]).map(
+      (r) => r.partialFingerprints['slipwayFinding/v2'],
+    );
+    expect(new Set(prints).size).toBe(prints.length);
+    expect(sarifValidator()(sarif)).toBe(true);
+  });
+
+  it('sarif: files are relative to %SRCROOT%, absolute paths under the source root become relative, others stay file URIs', async () => {
+    const base = sampleReport();
+    const f = base.findings.find((x) => x.location.file === 'k8s/shop.yaml');
+    if (!f) throw new Error('sample report lacks a located finding');
+    const inside = { ...f, location: { ...f.location, file: '/repo/deploy/app.yaml' } };
+    const outside = { ...f, message: 'elsewhere', location: { ...f.location, file: '/tmp/other.yaml' } };
+    const report2 = { ...base, findings: [f, inside, outside] };
+    const sarif = JSON.parse(await renderReports('sarif', [report2], { ...OPTS, srcRoot: '/repo' }));
+    expect(sarifValidator()(sarif)).toBe(true);
+    expect(sarif.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
+    const artifacts = (
+      sarif.runs[0].results as { locations: { physicalLocation: { artifactLocation: unknown } }[] }[]
+    ).map((r) => r.locations[0].physicalLocation.artifactLocation);
+    expect(artifacts).toEqual([
+      { uri: 'k8s/shop.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: 'deploy/app.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: 'file:///tmp/other.yaml' },
+    ]);
+  });
+
+  it('junit: testcase names are unique and every testcase and suite carries the time its rule took', async () => {
+    const base = sampleReport();
+    const f = base.findings.find((x) => x.ruleId === 'reliability.replicas');
+    if (!f) throw new Error('sample report lacks a replicas finding');
+    const report2 = { ...base, findings: [...base.findings, { ...f }, { ...f }] };
+    const text = await renderReports('junit', [report2], { ...OPTS, timings: new Map([['reliability.replicas', 30]]) });
+    expect(isWellFormedXml(text)).toBe(true);
+    const names = [...text.matchAll(/<testcase classname="([^"]+)" name="([^"]+)"/g)].map((m) => `${m[1]}|${m[2]}`);
+    expect(new Set(names).size).toBe(names.length);
+    expect(text.match(/<testcase [^>]*>/g)?.every((t) => / time="\d+\.\d{3}"/.test(t))).toBe(true);
+    expect(text).toMatch(/<testsuite name="prod\/reliability"[^>]* time="0\.030"/);
   });
 
   it('junit: well-formed XML with a testsuite per category and failures', async () => {

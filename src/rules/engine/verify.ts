@@ -43,6 +43,10 @@ export interface VerifyOptions {
   readonly namespace?: string;
   /** Where the environment's thresholds came from. */
   readonly thresholds?: 'config' | 'default-prod-preset';
+  /** When given, each rule's run time in milliseconds is recorded here (JUnit's `time`); the report itself stays deterministic. */
+  readonly timings?: Map<string, number>;
+  /** The clock for `timings`, in milliseconds; default `performance.now`. */
+  readonly clock?: () => number;
 }
 
 interface Ran {
@@ -73,6 +77,7 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
   const failOn = options.failOn ?? env.verify?.failOn ?? 'high';
   const settings = allRuleSettings(options.rules, env, options.configFile);
   const allIds = options.rules.map((r) => r.meta.id);
+  const clock = options.clock ?? (() => performance.now());
 
   // Suppressions live on objects; only objects with such an annotation are looked at twice.
   const suppressions = new Map<string, AnnotationSuppression[]>();
@@ -105,7 +110,9 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
       continue;
     }
     const unread = unreadNeeds(inventory, rule.meta.needs);
+    const started = options.timings ? clock() : 0;
     const checked = runRule(rule, inventory, s, env);
+    if (options.timings) options.timings.set(rule.meta.id, clock() - started);
     const results = unread.length ? withUnreadNeeds(checked, unread) : checked;
     ran.push({ rule, settings: s });
     const m = rule.meta;

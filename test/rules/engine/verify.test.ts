@@ -48,6 +48,21 @@ describe('verify', () => {
     expect(report.environment).toMatchObject({ name: 'prod', preset: 'prod' });
   });
 
+  it('records the time each rule that ran took, and leaves the report unchanged by it', () => {
+    let t = 0;
+    const timings = new Map<string, number>();
+    const input = inv(deployment('web', 1));
+    const timed = verify(input, { env: prodEnv(), rules: TEST_RULES, now: NOW, timings, clock: () => (t += 5) });
+    expect([...timings.keys()].sort()).toEqual(
+      timed.rules
+        .filter((r) => r.category !== 'slipway')
+        .map((r) => r.id)
+        .sort(),
+    );
+    for (const ms of timings.values()) expect(ms).toBe(5);
+    expect(timed).toEqual(verify(input, { env: prodEnv(), rules: TEST_RULES, now: NOW }));
+  });
+
   it('passes when no failure reaches failOn', () => {
     const report = verify(inv(deployment('web', 1)), {
       env: prodEnv(),
