@@ -20,7 +20,13 @@ export type { TextInput } from './inventory/sources/read-documents.js';
 export { inventoryFromPaths, inventoryFromTexts } from './inventory/sources/static-inventory.js';
 export type { AwsResource, Coverage, KubeObject, KubeResource, SourceRef } from './inventory/types.js';
 export { verifierRbac } from './kube/verifier-role.js';
-export { REPORT_FORMATS, type RenderOptions, type ReportFormat, renderReports } from './report/index.js';
+export {
+  REPORT_FORMATS,
+  type RenderOptions,
+  type ReportFormat,
+  renderReports,
+  writeHtmlReport,
+} from './report/index.js';
 export { CHECKLIST, type ChecklistItem } from './rules/checklist.js';
 export type { Finding, VerifyReport } from './rules/engine/types.js';
 export { type VerifyOptions, verify } from './rules/engine/verify.js';

@@ -1,6 +1,7 @@
 import type { VerifyReport } from '../rules/engine/types.js';
+import { UsageError } from '../util/errors.js';
 
-export const REPORT_FORMATS = ['table', 'json', 'yaml', 'sarif', 'junit', 'md'] as const;
+export const REPORT_FORMATS = ['table', 'json', 'yaml', 'sarif', 'junit', 'md', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface RenderOptions {
@@ -16,15 +17,54 @@ export interface RenderOptions {
   readonly unlocatedUnknowns?: boolean;
   /** JUnit: each rule's run time in milliseconds (from verify's `timings`). */
   readonly timings?: ReadonlyMap<string, number>;
+  /** HTML: findings of one environment listed one by one up to this many, then grouped per rule (default 2,000; 0: all). */
+  readonly htmlDetailLimit?: number;
+  /** HTML: a time to print on the page (the page has no clock of its own, so two runs give the same file). */
+  readonly generatedAt?: string;
+  /** Also write the HTML report to this file, whatever the format (`--report-file`). */
+  readonly reportFile?: string;
 }
 
-/** Renders verify reports in a format; each reporter is loaded only when used. */
+/**
+ * Renders verify reports in a format; each reporter is loaded only when used.
+ * With `reportFile`, the HTML report is also written to that file.
+ */
 export async function renderReports(
   format: ReportFormat,
   reports: readonly VerifyReport[],
   opts: RenderOptions,
 ): Promise<string> {
+  if (opts.reportFile) await writeHtmlReport(opts.reportFile, reports, opts);
+  return renderFormat(format, reports, opts);
+}
+
+/** Writes the HTML report of `reports` to `file` (replacing it); the file is the same as `-o html` prints. */
+export async function writeHtmlReport(
+  file: string,
+  reports: readonly VerifyReport[],
+  opts: RenderOptions,
+): Promise<void> {
+  const { writeFile } = await import('node:fs/promises');
+  try {
+    await writeFile(file, await renderFormat('html', reports, opts));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UsageError(`cannot write the HTML report to "${file}": ${why}; give a writable file path`);
+  }
+}
+
+async function renderFormat(
+  format: ReportFormat,
+  reports: readonly VerifyReport[],
+  opts: RenderOptions,
+): Promise<string> {
   switch (format) {
+    case 'html':
+      return (await import('./html/verify-page.js')).renderHtmlReport(reports, {
+        toolVersion: opts.toolVersion,
+        ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}),
+        ...(opts.htmlDetailLimit !== undefined ? { detailLimit: opts.htmlDetailLimit } : {}),
+      });
     case 'json':
       return (await import('./json.js')).renderJsonReport(reports);
     case 'yaml':
