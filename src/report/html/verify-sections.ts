@@ -51,7 +51,7 @@ export function fleetTable(view: HtmlReportView): string {
 export function summaryBlock(e: EnvironmentView, level: number): string {
   const cards = e.charts.map(
     (c) =>
-      `<div class="card"><h${level + 1}>${esc(c.category)}</h${level + 1}>${stackedBar(c.items, { title: `${c.category} checklist items` })}` +
+      `<div class="card"><h${level}>${esc(c.category)}</h${level}>${stackedBar(c.items, { title: `${c.category} checklist items` })}` +
       `<p>${esc(describeTally(c.items))} (items)</p><p>Score: <strong>${c.score ?? '—'}</strong></p></div>`,
   );
   const facts = [
