@@ -31,7 +31,8 @@ function apply(){
     if(ok&&text)ok=texts[i].indexOf(text)!==-1;
     r.hidden=!ok;if(ok)shown++;});
   groups.forEach(function(g){
-    if(g.querySelector('[data-rows]')){g.hidden=!g.querySelector('[data-rows]>:not([data-head]):not([hidden])');return;}
+    var own=g.hasAttribute('data-rows');
+    if(own||g.querySelector('[data-rows]')){g.hidden=!((own&&g.querySelector(':scope>:not([data-head]):not([hidden])'))||g.querySelector('[data-rows]>:not([data-head]):not([hidden])'));return;}
     g.hidden=want.some(function(w){var v=g.getAttribute('data-f-'+w[0]);return v!==null&&v!==w[1];});});
   var out=document.getElementById('filter-count');
   if(out)out.textContent=shown+' of '+rows.length+' findings shown';
