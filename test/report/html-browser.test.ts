@@ -71,7 +71,7 @@ describe.skipIf(!executablePath)(`HTML report in Chromium${executablePath ? '' :
     await page.locator('#filter-category').selectOption('observability');
     expect(await visibleRowGroups(page)).toEqual(['Rule observability.broken']);
     await page.getByRole('button', { name: 'Clear' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('#findings tr[hidden]').length === 0);
+    await page.waitForFunction("document.querySelectorAll('#findings tr[hidden]').length === 0");
     expect(await visibleRowGroups(page)).toHaveLength(5);
     expect(errors).toEqual([]);
     await close();
