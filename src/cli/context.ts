@@ -19,6 +19,8 @@ export interface CliIO {
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
   readonly isTTY: boolean;
+  /** Standard error as a stream, for progress on a terminal; absent, no progress is shown. */
+  readonly stderrStream?: NodeJS.WritableStream & { readonly isTTY?: boolean };
   /** Terminal width for tables; undefined when not a terminal. */
   readonly columns?: number;
   /** Reads a line from the user; undefined when there is no terminal to ask. */

@@ -59,6 +59,7 @@ function defaultIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
+    stderrStream: process.stderr,
     columns: process.stdout.columns,
     prompt: process.stdin.isTTY
       ? async (q) => {

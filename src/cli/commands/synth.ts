@@ -5,6 +5,7 @@ import { checkOutputDir, OutputPathError } from '../../util/owned-output.js';
 import type { CliApp } from '../app.js';
 import { EXIT, globalOptions, outputFormat, UsageError, useColor } from '../context.js';
 import { loadCliConfig, selectEnvironments } from '../load-config.js';
+import { createProgress } from '../progress.js';
 import { renderData, renderTable } from '../render.js';
 
 /**
@@ -53,28 +54,36 @@ export function registerSynth(app: CliApp, program: Command): void {
         const data: Record<string, Record<string, unknown>> = {};
         const rows: string[][] = [];
         const notes = new Set<string>();
-        for (const name of envs) {
-          if (!config.environments[name].account) {
-            app.io.stderr(
-              `warning: environments.${name}: no account setting; synthesizing with the placeholder account ` +
-                `${PLACEHOLDER_ACCOUNT} in IAM and KMS policies and image names. Set account: "<12-digit id>" ` +
-                'in the config before deploying (deploy refuses without it)\n',
-            );
-          }
-          data[name] = {};
-          for (const s of synthesizers) {
-            const part = await s.synthesize(config.environments[name], {
-              outdir,
-              validate: Boolean(opts.validate),
-              assembly: Boolean(opts.assembly),
-            });
-            data[name][part.part] = part.data;
-            for (const r of part.rows) rows.push([name, part.part, r.component, String(r.resources), r.detail]);
-            for (const n of (part as { notes?: readonly string[] }).notes ?? []) notes.add(n);
-            if (!g.quiet && format === 'table') {
-              for (const f of part.files) app.io.stderr(`wrote ${shortPath(app.io.cwd, f)}\n`);
+        const progress = await createProgress({ stream: app.io.stderrStream, env: app.io.env, quiet: g.quiet });
+        progress.start('synthesizing', envs.length);
+        try {
+          for (const name of envs) {
+            progress.tick(0, name);
+            if (!config.environments[name].account) {
+              app.io.stderr(
+                `warning: environments.${name}: no account setting; synthesizing with the placeholder account ` +
+                  `${PLACEHOLDER_ACCOUNT} in IAM and KMS policies and image names. Set account: "<12-digit id>" ` +
+                  'in the config before deploying (deploy refuses without it)\n',
+              );
             }
+            data[name] = {};
+            for (const s of synthesizers) {
+              const part = await s.synthesize(config.environments[name], {
+                outdir,
+                validate: Boolean(opts.validate),
+                assembly: Boolean(opts.assembly),
+              });
+              data[name][part.part] = part.data;
+              for (const r of part.rows) rows.push([name, part.part, r.component, String(r.resources), r.detail]);
+              for (const n of (part as { notes?: readonly string[] }).notes ?? []) notes.add(n);
+              if (!g.quiet && format === 'table') {
+                for (const f of part.files) app.io.stderr(`wrote ${shortPath(app.io.cwd, f)}\n`);
+              }
+            }
+            progress.tick(1);
           }
+        } finally {
+          progress.stop();
         }
         // Advice (such as the stateful managed-service table) once per run, not per environment.
         if (!g.quiet && format === 'table') for (const n of notes) app.io.stderr(`note: ${n}\n`);
