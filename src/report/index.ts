@@ -17,8 +17,10 @@ export interface RenderOptions {
   readonly unlocatedUnknowns?: boolean;
   /** JUnit: each rule's run time in milliseconds (from verify's `timings`). */
   readonly timings?: ReadonlyMap<string, number>;
-  /** HTML: findings of one environment listed one by one up to this many, then grouped per rule (default 2,000; 0: all). */
+  /** HTML: findings of one environment listed one by one up to this many, then grouped per rule (default 5,000; 0: all). */
   readonly htmlDetailLimit?: number;
+  /** HTML: when findings are grouped per rule, the objects each rule names before it only counts the rest (default 100; 0: all). */
+  readonly htmlObjectsPerRule?: number;
   /** HTML: a time to print on the page (the page has no clock of its own, so two runs give the same file). */
   readonly generatedAt?: string;
   /** Also write the HTML report to this file, whatever the format (`--report-file`). */
@@ -64,6 +66,7 @@ async function renderFormat(
         toolVersion: opts.toolVersion,
         ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}),
         ...(opts.htmlDetailLimit !== undefined ? { detailLimit: opts.htmlDetailLimit } : {}),
+        ...(opts.htmlObjectsPerRule !== undefined ? { objectsPerRule: opts.htmlObjectsPerRule } : {}),
       });
     case 'json':
       return (await import('./json.js')).renderJsonReport(reports);

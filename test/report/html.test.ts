@@ -129,6 +129,13 @@ describe('HTML report', () => {
         `<li>Deployment shop/app-${i} <span class="mono">k8s/many.yaml:${10 * i + 1}:1</span></li>`,
       );
     expect(await html([{ ...base, findings: [...base.findings, ...many] }])).not.toContain('too many');
+    const capped = await html([{ ...base, findings: [...base.findings, ...many] }], {
+      htmlDetailLimit: 3,
+      htmlObjectsPerRule: 2,
+    });
+    expect(capped).toContain('The first 2 of 6 objects');
+    expect(capped).toContain('<li>Deployment shop/app-1 ');
+    expect(capped).not.toContain('<li>Deployment shop/app-2 ');
   });
 
   it('is accessible in structure: a language, one h1, header cells with scope, a label for every filter control', async () => {

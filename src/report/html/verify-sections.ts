@@ -145,9 +145,9 @@ function ruleEntry(r: RuleFindings, level: number, showCluster: boolean): string
   const h = Math.min(6, level);
   return [
     `<div data-group${attr('data-f-status', r.status)}>`,
-    `<h${h}>${badge(r.status)} ${esc(r.ruleTitle)} (${docsLink(r.ruleId, r.docs)}, ${esc(r.severity)}): ${r.objects.length} objects</h${h}>`,
+    `<h${h}>${badge(r.status)} ${esc(r.ruleTitle)} (${docsLink(r.ruleId, r.docs)}, ${esc(r.severity)}): ${r.count} objects</h${h}>`,
     `<p>Example: ${esc(r.example)}</p><p>Fix: ${esc(r.fix)}</p>`,
-    `<details><summary>Objects (${r.objects.length})</summary><ul class="objects" data-rows>${items.join('')}</ul></details>`,
+    `<details><summary>${r.count > r.objects.length ? `The first ${r.objects.length} of ${r.count} objects (<code>-o json</code> lists every one)` : `Objects (${r.count})`}</summary><ul class="objects" data-rows>${items.join('')}</ul></details>`,
     '</div>',
   ].join('\n');
 }

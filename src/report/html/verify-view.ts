@@ -14,7 +14,10 @@ import {
 import type { Tally } from './charts.js';
 
 /** Findings of one environment listed one by one up to this many; beyond it they collapse per rule. */
-export const DEFAULT_HTML_DETAIL_LIMIT = 2000;
+export const DEFAULT_HTML_DETAIL_LIMIT = 5000;
+
+/** Collapsed per rule, each rule names this many of its objects (in name order) and counts the rest. */
+export const DEFAULT_HTML_OBJECTS_PER_RULE = 100;
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 5, high: 4, medium: 3, low: 2, info: 1 };
 
@@ -98,6 +101,8 @@ export interface RuleFindings {
   readonly severity: Severity;
   readonly fix: string;
   readonly example: string;
+  /** How many objects the rule found; `objects` names the first of them. */
+  readonly count: number;
   readonly objects: readonly { readonly subject: string; readonly location: string; readonly cluster?: string }[];
 }
 
@@ -127,12 +132,17 @@ export interface HtmlViewOptions {
   /** Shown only when given: the page carries no clock of its own. */
   readonly generatedAt?: string;
   readonly detailLimit?: number;
+  readonly objectsPerRule?: number;
 }
 
 const STATUS_RANK: Readonly<Record<Finding['status'], number>> = { fail: 0, unknown: 1, warn: 2 };
 
 export function buildHtmlView(reports: readonly VerifyReport[], opts: HtmlViewOptions): HtmlReportView {
-  const environments = reports.map((r, i) => environmentView(r, i, opts.detailLimit ?? DEFAULT_HTML_DETAIL_LIMIT));
+  const limits = {
+    detail: opts.detailLimit ?? DEFAULT_HTML_DETAIL_LIMIT,
+    perRule: opts.objectsPerRule ?? DEFAULT_HTML_OBJECTS_PER_RULE,
+  };
+  const environments = reports.map((r, i) => environmentView(r, i, limits));
   const categories = new Set<string>();
   const clusters = new Set<string>();
   for (const r of reports)
@@ -160,7 +170,12 @@ export function buildHtmlView(reports: readonly VerifyReport[], opts: HtmlViewOp
   };
 }
 
-function environmentView(r: VerifyReport, index: number, detailLimit: number): EnvironmentView {
+interface Limits {
+  readonly detail: number;
+  readonly perRule: number;
+}
+
+function environmentView(r: VerifyReport, index: number, limits: Limits): EnvironmentView {
   const titles = new Map(r.rules.map((x) => [x.id, x]));
   const active = activeFindings(r.findings);
   const c = r.summary.counts;
@@ -191,7 +206,7 @@ function environmentView(r: VerifyReport, index: number, detailLimit: number): E
       ...(e.note ? { note: e.note } : {}),
       rules: e.rules,
     })),
-    findings: groupFindings(active, titles, detailLimit),
+    findings: groupFindings(active, titles, limits),
     setAside: r.findings
       .filter((f) => f.suppressed)
       .map((f) => {
@@ -217,9 +232,9 @@ function environmentView(r: VerifyReport, index: number, detailLimit: number): E
 function groupFindings(
   active: readonly Finding[],
   rules: ReadonlyMap<string, { readonly title: string; readonly fix: string }>,
-  detailLimit: number,
+  limits: Limits,
 ): EnvironmentView['findings'] {
-  const collapsed = detailLimit > 0 && active.length > detailLimit;
+  const collapsed = limits.detail > 0 && active.length > limits.detail;
   const byCategory = new Map<string, Finding[]>();
   for (const f of active) {
     const list = byCategory.get(f.category) ?? [];
@@ -234,7 +249,7 @@ function groupFindings(
       category,
       counts,
       objects: collapsed ? [] : byObject(list, rules),
-      rules: collapsed ? byRule(list, rules) : [],
+      rules: collapsed ? byRule(list, rules, limits.perRule) : [],
     };
   });
   return { total: active.length, collapsed, categories };
@@ -281,10 +296,11 @@ function worstFirst(a: FindingRow, b: FindingRow): number {
   );
 }
 
-/** One entry per rule and status, worst first, with every object it was found on. */
+/** One entry per rule and status, worst first, with the first `perRule` objects it was found on (0: all) and the count. */
 function byRule(
   list: readonly Finding[],
   rules: ReadonlyMap<string, { readonly title: string; readonly fix: string }>,
+  perRule: number,
 ): RuleFindings[] {
   const groups = new Map<string, Finding[]>();
   for (const f of list) {
@@ -301,7 +317,8 @@ function byRule(
         location: describeLocation(f.location),
         ...(f.location.cluster ? { cluster: f.location.cluster } : {}),
       }))
-      .sort((a, b) => cmp(a.subject, b.subject) || cmp(a.location, b.location));
+      .sort((a, b) => cmp(a.subject, b.subject) || cmp(a.location, b.location))
+      .slice(0, perRule > 0 ? perRule : undefined);
     return {
       ruleId: first.ruleId,
       ruleTitle: rules.get(first.ruleId)?.title ?? first.ruleId,
@@ -310,6 +327,7 @@ function byRule(
       severity: g.reduce((s, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[s] ? f.severity : s), first.severity),
       fix: rules.get(first.ruleId)?.fix ?? first.fix,
       example: first.message,
+      count: g.length,
       objects,
     };
   });
