@@ -1,6 +1,6 @@
-import type { KubeObject } from '../inventory/types.js';
 import { KubeApiError } from './errors.js';
 import type { KubeReader } from './reader.js';
+import type { KubeObject } from './types.js';
 
 export interface ListAllOptions {
   readonly namespace?: string;

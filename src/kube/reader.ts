@@ -1,7 +1,7 @@
-import type { KubeObject } from '../inventory/types.js';
 import { Discovery, type Resolution, type ServedKind } from './discovery.js';
 import { apiError, KubeApiError, parseBody } from './errors.js';
 import type { KubeTransport } from './transport.js';
+import type { KubeObject } from './types.js';
 
 export interface KubeListOptions {
   /** A namespace; all namespaces when omitted (cluster-scoped kinds ignore it). */

@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SRC = join(ROOT, 'src');
+
+/** Every .ts file under a folder of src/ (tests beside sources excluded). */
+function filesUnder(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) out.push(path);
+    }
+  };
+  walk(join(SRC, folder));
+  return out.sort();
+}
+
+/** Relative module specifiers a file imports: static, re-exported, type-only and dynamic `import()`. */
+function importsOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.[^'"]+)['"]/gm)) out.add(m[1]);
+  return [...out];
+}
+
+/** The src/-relative path each relative import of a file points at ("inventory/types.js"). */
+function targetsOf(file: string): string[] {
+  return importsOf(readFileSync(file, 'utf8')).map((spec) => relative(SRC, resolve(dirname(file), spec)));
+}
+
+/** "file → target" for each import of a file in `folders` whose target lies in one of `forbidden`. */
+function violations(folders: readonly string[], forbidden: (target: string) => boolean): string[] {
+  return folders.flatMap((folder) =>
+    filesUnder(folder).flatMap((file) =>
+      targetsOf(file)
+        .filter(forbidden)
+        .map((t) => `${relative(SRC, file)} → ${t}`),
+    ),
+  );
+}
+
+const above = (folders: readonly string[]) => (target: string) => folders.some((f) => target.startsWith(`${f}/`));
+
+describe('import graph', () => {
+  it('finds static, type-only, re-exported and dynamic relative imports', () => {
+    const text = [
+      "import { a } from './a.js';",
+      "import type { B } from '../b/types.js';",
+      "export { c } from './c.js';",
+      "import './side-effect.js';",
+      "const d = await import('../d.js');",
+      "import { readFileSync } from 'node:fs';",
+    ].join('\n');
+    expect(importsOf(text).sort()).toEqual(['../b/types.js', '../d.js', './a.js', './c.js', './side-effect.js']);
+  });
+
+  it('kube/ imports nothing from inventory/, rules/ or platform/', () => {
+    expect(violations(['kube'], above(['inventory', 'rules', 'platform']))).toEqual([]);
+  });
+});
