@@ -28,7 +28,12 @@ export interface KubeTransport {
   readonly context: string;
   /** API server URL, with any credentials written into it redacted (safe to print). */
   readonly server: string;
-  get(path: string): Promise<KubeResponse>;
+  get(path: string, options?: GetOptions): Promise<KubeResponse>;
+}
+
+export interface GetOptions {
+  /** The Accept header; default application/json (pod logs are text). */
+  readonly accept?: string;
 }
 
 /** Every limit of the live Kubernetes reader; see docs/verify.md, "Limits". */
@@ -153,7 +158,7 @@ export async function connectKube(options: KubeConnectOptions = {}): Promise<Kub
   const lib = plainHttp ? await import('node:http') : await import('node:https');
   let agent: HttpAgent | undefined;
 
-  async function once(path: string): Promise<KubeResponse> {
+  async function once(path: string, accept: string): Promise<KubeResponse> {
     // Applied per request: exec plugins and token files refresh credentials here.
     const opts: RequestOptions = {};
     const applying = kc.applyToHTTPSOptions(opts as never);
@@ -164,7 +169,7 @@ export async function connectKube(options: KubeConnectOptions = {}): Promise<Kub
       throw new RequestFailure(e instanceof Error ? e.message : String(e), false);
     }
     agent ??= opts.agent as HttpAgent | undefined;
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: accept };
     for (const [name, value] of Object.entries(opts.headers ?? {})) {
       if (typeof value === 'string' || typeof value === 'number') headers[name] = String(value);
     }
@@ -182,14 +187,15 @@ export async function connectKube(options: KubeConnectOptions = {}): Promise<Kub
   return {
     context: kc.getCurrentContext(),
     server: shownServer,
-    async get(path) {
+    async get(path, getOptions) {
+      const accept = getOptions?.accept ?? 'application/json';
       let lastError = '';
       let attempts = 0;
       for (let attempt = 1; attempt <= limits.maxAttempts; attempt++) {
         attempts = attempt;
         let res: KubeResponse | undefined;
         try {
-          res = await once(path);
+          res = await once(path, accept);
         } catch (e) {
           if (e instanceof RequestFailure && !e.retryable) throw new KubeConnectionError(e.message);
           lastError = e instanceof Error ? e.message : String(e);
