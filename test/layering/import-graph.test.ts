@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -42,6 +42,9 @@ function violations(folders: readonly string[], forbidden: (target: string) => b
   );
 }
 
+/** Command files that change a cluster (and confirm first); only they may import the writer. */
+const WRITING_COMMANDS: readonly string[] = [];
+
 const above = (folders: readonly string[]) => (target: string) => folders.some((f) => target.startsWith(`${f}/`));
 
 describe('import graph', () => {
@@ -59,5 +62,23 @@ describe('import graph', () => {
 
   it('kube/ imports nothing from inventory/, rules/ or platform/', () => {
     expect(violations(['kube'], above(['inventory', 'rules', 'platform']))).toEqual([]);
+  });
+
+  it('only the writer opens the transport that can PATCH', () => {
+    const users = ['kube', 'aws', 'inventory', 'rules', 'report', 'cli', 'ops', 'live', 'verify']
+      .flatMap((folder) => (existsSync(join(SRC, folder)) ? filesUnder(folder) : []))
+      .filter((file) => /\bopenKubeSession\b/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(SRC, file));
+    expect(users.sort()).toEqual(['kube/transport.ts', 'kube/writer.ts']);
+  });
+
+  it('rules/, inventory/, the readers and read-only commands never import the writer', () => {
+    const folders = ['rules', 'inventory', 'kube', 'aws', 'report', 'cli', 'live', 'verify'].filter((f) =>
+      existsSync(join(SRC, f)),
+    );
+    const found = violations(folders, (t) => t === 'kube/writer.js').filter(
+      (v) => !v.startsWith('kube/writer.ts') && !WRITING_COMMANDS.some((c) => v.startsWith(`${c} `)),
+    );
+    expect(found).toEqual([]);
   });
 });

@@ -13,7 +13,9 @@ import { join } from 'node:path';
  * as arrays or generated lazily per page (for the scale benchmark). Lists
  * honour `fieldSelector` (`a.b=c`, comma-separated); pod logs (current and
  * previous, tailLines, limitBytes) come from `logs`; metrics.k8s.io is served
- * when METRICS_RESOURCES are among the resources.
+ * when METRICS_RESOURCES are among the resources. PATCH of one object
+ * (merge or strategic merge, applied as a JSON merge) changes what later GETs
+ * answer, and the log keeps each PATCH body; every other verb is refused.
  */
 
 export interface FakeResource {
@@ -76,6 +78,9 @@ export interface LoggedRequest {
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
   readonly status: number;
+  /** PATCH only: the body as sent, and its Content-Type. */
+  readonly body?: string;
+  readonly contentType?: string;
 }
 
 export interface FakeKubeServer {
@@ -189,7 +194,8 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
     const items: unknown[] = [];
     let i = offset;
     for (; i < total && items.length < limit; i++) {
-      const o = objectAt(objs, i);
+      const found = objectAt(objs, i);
+      const o = patched.get(keyOf(kind, found)) ?? found;
       if (ns && nsOf(o) !== ns) continue;
       if (!selector.every(([path, value]) => fieldOf(o, path) === value)) continue;
       const { apiVersion: _a, kind: _k, ...rest } = o;
@@ -251,9 +257,16 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
     return { kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason, message };
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<number> {
+  /** Objects as patched, by `<kind>/<namespace>/<name>`. */
+  const patched = new Map<string, Record<string, unknown>>();
+  const keyOf = (kind: string, o: Record<string, unknown>) => {
+    const m = o.metadata as { name: string; namespace?: string };
+    return `${kind}/${m.namespace ?? ''}/${m.name}`;
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse, body: string): Promise<number> {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (req.method !== 'GET') {
+    if (req.method !== 'GET' && req.method !== 'PATCH') {
       send(res, 405, status(405, 'MethodNotAllowed', `${req.method} is not allowed`));
       return 405;
     }
@@ -335,13 +348,24 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
       send(res, 404, status(404, 'NotFound', `unknown subresource ${tail.slice(2).join('/')}`));
       return 404;
     }
+    if (req.method === 'PATCH' && tail.length !== 2) {
+      send(res, 405, status(405, 'MethodNotAllowed', 'PATCH applies to one object'));
+      return 405;
+    }
     if (tail.length === 2) {
       const objs = options.objects?.[kind] ?? [];
       for (let i = 0; i < countOf(objs); i++) {
         const o = objectAt(objs, i);
         const m = o.metadata as { name: string; namespace?: string };
         if (m.name === tail[1] && (!resource.namespaced || m.namespace === ns)) {
-          send(res, 200, { apiVersion, kind, ...o });
+          const current = patched.get(keyOf(kind, o)) ?? o;
+          if (req.method === 'PATCH') {
+            const next = mergePatch(current, JSON.parse(body)) as Record<string, unknown>;
+            patched.set(keyOf(kind, o), next);
+            send(res, 200, { apiVersion, kind, ...next });
+            return 200;
+          }
+          send(res, 200, { apiVersion, kind, ...current });
           return 200;
         }
       }
@@ -404,15 +428,20 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
     return 200;
   }
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    handle(req, res).then(
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const sent = req.method === 'PATCH' ? { body, contentType: req.headers['content-type'] } : {};
+    handle(req, res, body).then(
       (code) =>
         log.push({
           method: req.method ?? '',
           path: url.pathname,
           query: Object.fromEntries(url.searchParams),
           status: code,
+          ...sent,
         }),
       (e: unknown) => {
         log.push({ method: req.method ?? '', path: url.pathname, query: {}, status: 500 });
@@ -436,6 +465,18 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
         server.close(() => done());
       }),
   };
+}
+
+/** RFC 7386: objects merge key by key, null deletes, anything else replaces. */
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const out: Record<string, unknown> =
+    target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
 }
 
 /** `involvedObject.kind=Pod,involvedObject.name=web` → [[path, value], …]; `==` is the same as `=`. */
