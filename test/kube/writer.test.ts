@@ -70,8 +70,8 @@ describe('kube writer', () => {
     // A reader sees the change afterwards.
     const reader = new ApiKubeReader(await connectKube({ kubeconfig: server!.kubeconfigPath }));
     const web = await reader.get('Deployment', 'shop', 'web');
-    const template = (web?.spec as { template: { metadata: { annotations?: Record<string, string> } } }).template;
-    expect(template.metadata.annotations?.[RESTARTED_AT_ANNOTATION]).toBe('2026-03-01T08:30:00.000Z');
+    const spec = web?.spec as { template?: { metadata?: { annotations?: Record<string, string> } } } | undefined;
+    expect(spec?.template?.metadata?.annotations?.[RESTARTED_AT_ANNOTATION]).toBe('2026-03-01T08:30:00.000Z');
   });
 
   it('refuses to restart a kind that has no pod template, sending nothing', async () => {
