@@ -64,6 +64,10 @@ describe('import graph', () => {
     expect(violations(['kube', 'aws'], above(['inventory', 'rules', 'platform']))).toEqual([]);
   });
 
+  it('live/ builds on kube/ and aws/ only: nothing from inventory/, rules/, platform/, ops/ or cli/', () => {
+    expect(violations(['live'], above(['inventory', 'rules', 'platform', 'ops', 'cli']))).toEqual([]);
+  });
+
   it('only the writer opens the transport that can PATCH', () => {
     const users = ['kube', 'aws', 'inventory', 'rules', 'report', 'cli', 'ops', 'live', 'verify']
       .flatMap((folder) => (existsSync(join(SRC, folder)) ? filesUnder(folder) : []))
