@@ -25,6 +25,8 @@ export const AWS_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   'AWS::EC2::Route': ['eks:DescribeCluster', 'ec2:DescribeRouteTables'],
   'AWS::EC2::SubnetRouteTableAssociation': ['eks:DescribeCluster', 'ec2:DescribeRouteTables'],
   'AWS::EC2::Volume': ['ec2:DescribeVolumes'],
+  // A managed node group's launch template, at the version the group launches.
+  'AWS::EC2::LaunchTemplate': ['eks:ListNodegroups', 'eks:DescribeNodegroup', 'ec2:DescribeLaunchTemplateVersions'],
   'AWS::ECR::Repository': [
     'ecr:DescribeRepositories',
     'ecr:GetRegistryScanningConfiguration',
@@ -57,6 +59,49 @@ export const AWS_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   'Custom::AWSCDK-EKS-HelmChart': [],
 };
 
+/**
+ * What day-2 commands read beyond verify's types, by what they need it for;
+ * every reader in src/aws/readers is listed here or in AWS_TYPE_ACTIONS.
+ * All read-only: there is no secretsmanager:GetSecretValue anywhere.
+ */
+export const OPS_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+  'cluster and add-on health': [
+    'eks:DescribeCluster',
+    'eks:ListAddons',
+    'eks:DescribeAddon',
+    'eks:DescribeAddonVersions',
+    'eks:ListInsights',
+    'eks:DescribeInsight',
+    'eks:ListNodegroups',
+    'eks:DescribeNodegroup',
+  ],
+  'images and scan findings': [
+    'ecr:DescribeRepositories',
+    'ecr:DescribeImages',
+    'ecr:DescribeImageScanFindings',
+    'ecr:GetRegistryScanningConfiguration',
+  ],
+  'application logs': ['logs:DescribeLogGroups', 'logs:FilterLogEvents'],
+  metrics: ['cloudwatch:GetMetricData', 'cloudwatch:DescribeAlarms'],
+  'volumes and snapshots': [
+    'ec2:DescribeSubnets',
+    'ec2:DescribeVolumes',
+    'ec2:DescribeSnapshots',
+    'ec2:DescribeLaunchTemplateVersions',
+  ],
+  'backup recovery points': ['backup:ListRecoveryPointsByBackupVault'],
+  'secret metadata': ['secretsmanager:ListSecrets', 'secretsmanager:DescribeSecret'],
+  'pod identity': ['eks:ListPodIdentityAssociations', 'eks:DescribePodIdentityAssociation'],
+};
+
+/** Every action day-2 commands may call, sorted and unique. */
+export function opsActions(): string[] {
+  return [...new Set(Object.values(OPS_ACTIONS).flat())].sort();
+}
+
+/** Actions IAM does not scope to a resource (a cluster ARN in Resource would refuse them). */
+export const UNSCOPED_ACTIONS: readonly string[] = ['eks:DescribeAddonVersions'];
+
 /** CloudFormation types the live AWS source can read. */
 export function supportedAwsTypes(): string[] {
   return Object.keys(AWS_TYPE_ACTIONS).sort();
@@ -69,7 +114,7 @@ export function actionsFor(types: Iterable<string>): string[] {
   return [...out].sort();
 }
 
-/** True when an action is read-only by its name (Describe*, List*, Get*). */
+/** True when an action is read-only by its name (Describe*, List*, Get*, Filter*). */
 export function isReadOnlyAction(action: string): boolean {
-  return /^[a-z0-9-]+:(Describe|List|Get)[A-Za-z]+$/.test(action);
+  return /^[a-z0-9-]+:(Describe|List|Get|Filter)[A-Za-z]+$/.test(action);
 }

@@ -1,4 +1,4 @@
-import { AWS_TYPE_ACTIONS, actionsFor } from './access-table.js';
+import { AWS_TYPE_ACTIONS, actionsFor, isReadOnlyAction, UNSCOPED_ACTIONS } from './access-table.js';
 
 export interface IamPolicyDocument {
   readonly Version: '2012-10-17';
@@ -25,13 +25,24 @@ const SIDS: Readonly<Record<string, string>> = {
 export function verifierPolicy(
   types: readonly string[],
   target: { clusterName: string; region: string },
+  options: {
+    /** More read-only actions to allow (OPS_ACTIONS for day-2 commands); anything not read-only is refused. */
+    readonly extraActions?: readonly string[];
+  } = {},
 ): {
   policy: IamPolicyDocument;
   unsupported: string[];
 } {
   const unsupported = [...new Set(types)].filter((t) => !AWS_TYPE_ACTIONS[t]).sort();
+  const writes = (options.extraActions ?? []).filter((a) => !isReadOnlyAction(a));
+  if (writes.length) throw new Error(`the verifier policy allows reads only; refused: ${writes.join(', ')}`);
   const byService = new Map<string, string[]>();
-  for (const action of actionsFor(types)) {
+  const unscoped: string[] = [];
+  for (const action of [...new Set([...actionsFor(types), ...(options.extraActions ?? [])])].sort()) {
+    if (UNSCOPED_ACTIONS.includes(action)) {
+      unscoped.push(action);
+      continue;
+    }
     const service = action.split(':')[0];
     byService.set(service, [...(byService.get(service) ?? []), action]);
   }
@@ -53,5 +64,8 @@ export function verifierPolicy(
       Action,
       Resource: resources[service] ?? '*',
     }));
+  if (unscoped.length) {
+    Statement.push({ Sid: 'ReadUnscopedCatalogues', Effect: 'Allow' as const, Action: unscoped, Resource: '*' });
+  }
   return { policy: { Version: '2012-10-17', Statement }, unsupported };
 }

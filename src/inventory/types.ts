@@ -1,3 +1,4 @@
+import type { KubeObject } from '../kube/types.js';
 import type { ValuePath } from '../util/paths.js';
 
 /**
@@ -20,28 +21,7 @@ export interface SourceRef {
   readonly region?: string;
 }
 
-export interface ObjectMeta {
-  readonly name: string;
-  readonly namespace?: string;
-  readonly labels?: Readonly<Record<string, string>>;
-  readonly annotations?: Readonly<Record<string, string>>;
-  readonly uid?: string;
-  readonly ownerReferences?: readonly {
-    readonly kind: string;
-    readonly name: string;
-    readonly uid?: string;
-    readonly controller?: boolean;
-  }[];
-  readonly [key: string]: unknown;
-}
-
-/** A Kubernetes object as found (manifest, dump or API). */
-export interface KubeObject {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly metadata: ObjectMeta;
-  readonly [key: string]: unknown;
-}
+export type { KubeObject, ObjectMeta } from '../kube/types.js';
 
 /** A Kubernetes object in the inventory. */
 export interface KubeResource {

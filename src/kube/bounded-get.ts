@@ -36,6 +36,13 @@ export class RequestFailure extends Error {
   }
 }
 
+export interface BoundedRequestOptions extends BoundedGetOptions {
+  /** GET for every reader; PATCH only through the writer (src/kube/writer.ts). */
+  readonly method: 'GET' | 'PATCH';
+  /** The request body (PATCH). */
+  readonly body?: string;
+}
+
 export interface BoundedGetOptions {
   readonly url: URL;
   /** The path as it may be printed (no credentials). */
@@ -52,7 +59,13 @@ export interface BoundedGetOptions {
  * it streams in (its size in Content-Length is refused before reading).
  */
 export function boundedGet(o: BoundedGetOptions): Promise<BoundedResponse> {
-  const { limits, shown } = o;
+  return boundedRequest({ ...o, method: 'GET' });
+}
+
+/** boundedGet for any verb: the same bounds on connecting, the first byte, the whole answer and its size. */
+export function boundedRequest(o: BoundedRequestOptions): Promise<BoundedResponse> {
+  const { limits, method } = o;
+  const shown = `${method} ${o.shown}`;
   return new Promise<BoundedResponse>((resolve, reject) => {
     const timers: NodeJS.Timeout[] = [];
     let settled = false;
@@ -66,11 +79,11 @@ export function boundedGet(o: BoundedGetOptions): Promise<BoundedResponse> {
       } else resolve(value as BoundedResponse);
     };
     const after = (ms: number, what: string) => {
-      const t = setTimeout(() => finish(new RequestFailure(`GET ${shown}: ${what} within ${ms} ms`, true)), ms);
+      const t = setTimeout(() => finish(new RequestFailure(`${shown}: ${what} within ${ms} ms`, true)), ms);
       timers.push(t);
       return t;
     };
-    const req = o.request(o.url, { method: 'GET', headers: o.headers, agent: o.agent }, (res) => {
+    const req = o.request(o.url, { method, headers: o.headers, agent: o.agent }, (res) => {
       clearTimeout(firstByte);
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > limits.maxResponseBytes) {
@@ -91,7 +104,7 @@ export function boundedGet(o: BoundedGetOptions): Promise<BoundedResponse> {
           body: Buffer.concat(chunks).toString('utf8'),
         }),
       );
-      res.on('error', (e) => finish(new RequestFailure(`GET ${shown}: ${e.message}`, true)));
+      res.on('error', (e) => finish(new RequestFailure(`${shown}: ${e.message}`, true)));
     });
     const connect = after(limits.connectTimeoutMs, 'no connection was made');
     const firstByte = after(limits.firstByteTimeoutMs, 'no response came');
@@ -101,16 +114,16 @@ export function boundedGet(o: BoundedGetOptions): Promise<BoundedResponse> {
       else socket.once('connect', () => clearTimeout(connect));
     });
     req.on('error', (e) =>
-      finish(e instanceof RequestFailure ? e : new RequestFailure(`GET ${shown}: ${e.message}`, true)),
+      finish(e instanceof RequestFailure ? e : new RequestFailure(`${shown}: ${e.message}`, true)),
     );
-    req.end();
+    req.end(o.body);
   });
 }
 
 function tooLarge(shown: string, size: number, max: number): RequestFailure {
   const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
   return new RequestFailure(
-    `GET ${shown}: the response is larger than the ${mib(max)} allowed (${mib(size)} so far); ` +
+    `${shown}: the response is larger than the ${mib(max)} allowed (${mib(size)} so far); ` +
       'use a smaller page (--page-size) or raise the limit (--max-response-mib)',
     false,
   );

@@ -12,7 +12,7 @@ export class KubeApiError extends Error {
 }
 
 /** Reads a Kubernetes Status body, falling back to the raw text. */
-export function apiError(status: number, path: string, body: string): KubeApiError {
+export function apiError(status: number, path: string, body: string, method = 'GET'): KubeApiError {
   let reason = '';
   let message = body.slice(0, 300);
   try {
@@ -22,7 +22,7 @@ export function apiError(status: number, path: string, body: string): KubeApiErr
   } catch {
     // not a Status object
   }
-  return new KubeApiError(status, reason, path, `GET ${path}: ${status} ${reason} ${message}`.trim());
+  return new KubeApiError(status, reason, path, `${method} ${path}: ${status} ${reason} ${message}`.trim());
 }
 
 /** The JSON of an answer; a body that is not JSON is a KubeApiError naming the path. */

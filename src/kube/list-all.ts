@@ -1,9 +1,11 @@
-import type { KubeObject } from '../inventory/types.js';
 import { KubeApiError } from './errors.js';
 import type { KubeReader } from './reader.js';
+import type { KubeObject } from './types.js';
 
 export interface ListAllOptions {
   readonly namespace?: string;
+  /** Only objects whose fields match (`involvedObject.name=web`); sent as `fieldSelector`. */
+  readonly fieldSelector?: string;
   /** Objects per page; default 500. */
   readonly pageSize?: number;
   /** How often an expired continue token (410) may restart the list; default 3. */
@@ -41,7 +43,12 @@ export async function listAll(reader: KubeReader, kind: string, options: ListAll
   let tokens = new Set<string>();
   for (;;) {
     try {
-      const page = await reader.list(kind, { namespace: options.namespace, limit, continue: token });
+      const page = await reader.list(kind, {
+        namespace: options.namespace,
+        fieldSelector: options.fieldSelector,
+        limit,
+        continue: token,
+      });
       pages++;
       options.onPage(page.items);
       token = page.continue;

@@ -1,11 +1,17 @@
-import type { KubeObject } from '../inventory/types.js';
 import { Discovery, type Resolution, type ServedKind } from './discovery.js';
 import { apiError, KubeApiError, parseBody } from './errors.js';
+import { type EventOptions, type EventSubject, eventFieldSelector, newestEvents } from './events.js';
+import { listAll } from './list-all.js';
+import { type MetricsRead, type NodeMetrics, type PodMetrics, readNodeMetrics, readPodMetrics } from './metrics.js';
+import { type PodLogOptions, readPodLog } from './pod-logs.js';
 import type { KubeTransport } from './transport.js';
+import type { KubeObject } from './types.js';
 
 export interface KubeListOptions {
   /** A namespace; all namespaces when omitted (cluster-scoped kinds ignore it). */
   readonly namespace?: string;
+  /** Only objects whose fields match (`involvedObject.name=web`). */
+  readonly fieldSelector?: string;
   /** Page size (`limit`). */
   readonly limit?: number;
   /** The `continue` token of the previous page. */
@@ -32,6 +38,14 @@ export interface KubeReader {
   list(kind: string, options?: KubeListOptions): Promise<KubeListPage>;
   /** One object, or undefined when it does not exist. */
   get(kind: string, namespace: string | undefined, name: string): Promise<KubeObject | undefined>;
+  /** A container's log as text (GET …/pods/<pod>/log). Throws KubeApiError when the pod or the previous instance does not exist. */
+  logs(namespace: string, pod: string, options?: PodLogOptions): Promise<string>;
+  /** The newest events about one object, oldest first (field selector on involvedObject). */
+  events(subject: EventSubject, options?: EventOptions): Promise<KubeObject[]>;
+  /** Each node's live usage from metrics.k8s.io, or why it cannot be shown. */
+  nodeMetrics(): Promise<MetricsRead<NodeMetrics>>;
+  /** Each pod's live usage per container, in one namespace or all, or why it cannot be shown. */
+  podMetrics(namespace?: string): Promise<MetricsRead<PodMetrics>>;
 }
 
 /** A KubeReader over the API server. */
@@ -53,6 +67,7 @@ export class ApiKubeReader implements KubeReader {
   async list(kind: string, options: KubeListOptions = {}): Promise<KubeListPage> {
     const info = await this.served(kind);
     const query = new URLSearchParams();
+    if (options.fieldSelector) query.set('fieldSelector', options.fieldSelector);
     if (options.limit) query.set('limit', String(options.limit));
     if (options.continue) query.set('continue', options.continue);
     const qs = query.toString();
@@ -77,6 +92,31 @@ export class ApiKubeReader implements KubeReader {
     if (res.status !== 200) throw apiError(res.status, path, res.body);
     const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
     return withType(parseBody(res.body, path) as KubeObject, apiVersion, kind);
+  }
+
+  logs(namespace: string, pod: string, options: PodLogOptions = {}): Promise<string> {
+    return readPodLog(this.transport, namespace, pod, options);
+  }
+
+  async events(subject: EventSubject, options: EventOptions = {}): Promise<KubeObject[]> {
+    const found: KubeObject[] = [];
+    await listAll(this, 'Event', {
+      namespace: subject.namespace,
+      fieldSelector: eventFieldSelector(subject),
+      onPage: (items) => found.push(...items),
+      onRestart: () => {
+        found.length = 0;
+      },
+    });
+    return newestEvents(found, options.limit ?? 50);
+  }
+
+  nodeMetrics(): Promise<MetricsRead<NodeMetrics>> {
+    return readNodeMetrics(this.transport);
+  }
+
+  podMetrics(namespace?: string): Promise<MetricsRead<PodMetrics>> {
+    return readPodMetrics(this.transport, namespace);
   }
 
   private async served(kind: string): Promise<ServedKind> {

@@ -1,6 +1,6 @@
 import type { Agent as HttpAgent, IncomingHttpHeaders, RequestOptions } from 'node:http';
 import { redactUrls } from '../util/redact-url.js';
-import { boundedGet, DEFAULT_REQUEST_LIMITS, RequestFailure, type RequestLimits } from './bounded-get.js';
+import { boundedRequest, DEFAULT_REQUEST_LIMITS, RequestFailure, type RequestLimits } from './bounded-get.js';
 import {
   type AuthLimits,
   boundExecPlugins,
@@ -11,11 +11,12 @@ import {
 } from './kubeconfig-auth.js';
 
 /**
- * GET-only HTTP access to the API server through client-node's kubeconfig
- * handling (certificates, tokens, exec plugins such as `aws eks get-token`).
- * There is no other verb here: everything built on this transport is read-only.
- * Every request is bounded (connect, first byte, whole body, size), and so are
- * retries and Retry-After waits.
+ * HTTP access to the API server through client-node's kubeconfig handling
+ * (certificates, tokens, exec plugins such as `aws eks get-token`).
+ * connectKube gives GET only: everything built on it is read-only. The one
+ * other verb, PATCH, exists on openKubeSession, which only the writer
+ * (src/kube/writer.ts) opens. Every request is bounded (connect, first byte,
+ * whole body, size), and so are retries and Retry-After waits.
  */
 export interface KubeResponse {
   readonly status: number;
@@ -28,7 +29,20 @@ export interface KubeTransport {
   readonly context: string;
   /** API server URL, with any credentials written into it redacted (safe to print). */
   readonly server: string;
-  get(path: string): Promise<KubeResponse>;
+  get(path: string, options?: GetOptions): Promise<KubeResponse>;
+}
+
+/**
+ * The transport with a second verb: PATCH. Only src/kube/writer.ts opens one
+ * (openKubeSession); every reader gets the GET-only KubeTransport of connectKube.
+ */
+export interface KubeWriteTransport extends KubeTransport {
+  patch(path: string, body: string, contentType: string): Promise<KubeResponse>;
+}
+
+export interface GetOptions {
+  /** The Accept header; default application/json (pod logs are text). */
+  readonly accept?: string;
 }
 
 /** Every limit of the live Kubernetes reader; see docs/verify.md, "Limits". */
@@ -95,8 +109,21 @@ export function kubeLimits(options: KubeConnectOptions = {}): KubeLimits {
   };
 }
 
-/** Connects through a kubeconfig; heavy client-node is loaded here only. */
+/** Connects through a kubeconfig, GET only; heavy client-node is loaded here only. */
 export async function connectKube(options: KubeConnectOptions = {}): Promise<KubeTransport> {
+  const { context, server, get } = await openKubeSession(options);
+  return { context, server, get };
+}
+
+interface Sent {
+  readonly method: 'GET' | 'PATCH';
+  readonly accept: string;
+  readonly body?: string;
+  readonly contentType?: string;
+}
+
+/** The connection behind connectKube, able to PATCH as well; for src/kube/writer.ts only. */
+export async function openKubeSession(options: KubeConnectOptions = {}): Promise<KubeWriteTransport> {
   const { KubeConfig } = await import('@kubernetes/client-node');
   const limits = kubeLimits(options);
   const kc = new KubeConfig();
@@ -153,7 +180,7 @@ export async function connectKube(options: KubeConnectOptions = {}): Promise<Kub
   const lib = plainHttp ? await import('node:http') : await import('node:https');
   let agent: HttpAgent | undefined;
 
-  async function once(path: string): Promise<KubeResponse> {
+  async function once(path: string, sent: Sent): Promise<KubeResponse> {
     // Applied per request: exec plugins and token files refresh credentials here.
     const opts: RequestOptions = {};
     const applying = kc.applyToHTTPSOptions(opts as never);
@@ -164,7 +191,8 @@ export async function connectKube(options: KubeConnectOptions = {}): Promise<Kub
       throw new RequestFailure(e instanceof Error ? e.message : String(e), false);
     }
     agent ??= opts.agent as HttpAgent | undefined;
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: sent.accept };
+    if (sent.contentType) headers['Content-Type'] = sent.contentType;
     for (const [name, value] of Object.entries(opts.headers ?? {})) {
       if (typeof value === 'string' || typeof value === 'number') headers[name] = String(value);
     }
@@ -176,40 +204,54 @@ export async function connectKube(options: KubeConnectOptions = {}): Promise<Kub
         throw new RequestFailure((e as Error).message, false);
       }
     }
-    return boundedGet({ url: new URL(server + path), shown: path, headers, agent, limits, request: lib.request });
+    return boundedRequest({
+      url: new URL(server + path),
+      shown: path,
+      method: sent.method,
+      body: sent.body,
+      headers,
+      agent,
+      limits,
+      request: lib.request,
+    });
+  }
+
+  async function send(path: string, sent: Sent): Promise<KubeResponse> {
+    let lastError = '';
+    let attempts = 0;
+    for (let attempt = 1; attempt <= limits.maxAttempts; attempt++) {
+      attempts = attempt;
+      let res: KubeResponse | undefined;
+      try {
+        res = await once(path, sent);
+      } catch (e) {
+        if (e instanceof RequestFailure && !e.retryable) throw new KubeConnectionError(e.message);
+        lastError = e instanceof Error ? e.message : String(e);
+      }
+      if (res && !RETRY_STATUSES.has(res.status)) return res;
+      if (attempt === limits.maxAttempts) {
+        if (res) return res;
+        break;
+      }
+      const asked = retryAfterMs(res?.headers['retry-after']);
+      if (asked !== undefined && asked > limits.maxRetryAfterMs) {
+        throw new KubeConnectionError(
+          `${sent.method} ${shownServer}${path}: the API server answered ${res?.status} and asked to retry after ` +
+            `${Math.round(asked / 1000)} s, longer than the ${Math.round(limits.maxRetryAfterMs / 1000)} s allowed; gave up`,
+        );
+      }
+      await sleep(asked ?? backoffMs(attempt, undefined));
+    }
+    throw new KubeConnectionError(
+      `${sent.method} ${shownServer}${path} failed after ${attempts} attempt(s): ${lastError}`,
+    );
   }
 
   return {
     context: kc.getCurrentContext(),
     server: shownServer,
-    async get(path) {
-      let lastError = '';
-      let attempts = 0;
-      for (let attempt = 1; attempt <= limits.maxAttempts; attempt++) {
-        attempts = attempt;
-        let res: KubeResponse | undefined;
-        try {
-          res = await once(path);
-        } catch (e) {
-          if (e instanceof RequestFailure && !e.retryable) throw new KubeConnectionError(e.message);
-          lastError = e instanceof Error ? e.message : String(e);
-        }
-        if (res && !RETRY_STATUSES.has(res.status)) return res;
-        if (attempt === limits.maxAttempts) {
-          if (res) return res;
-          break;
-        }
-        const asked = retryAfterMs(res?.headers['retry-after']);
-        if (asked !== undefined && asked > limits.maxRetryAfterMs) {
-          throw new KubeConnectionError(
-            `GET ${shownServer}${path}: the API server answered ${res?.status} and asked to retry after ` +
-              `${Math.round(asked / 1000)} s, longer than the ${Math.round(limits.maxRetryAfterMs / 1000)} s allowed; gave up`,
-          );
-        }
-        await sleep(asked ?? backoffMs(attempt, undefined));
-      }
-      throw new KubeConnectionError(`GET ${shownServer}${path} failed after ${attempts} attempt(s): ${lastError}`);
-    },
+    get: (path, getOptions) => send(path, { method: 'GET', accept: getOptions?.accept ?? 'application/json' }),
+    patch: (path, body, contentType) => send(path, { method: 'PATCH', accept: 'application/json', body, contentType }),
   };
 }
 

@@ -67,6 +67,13 @@ export interface AccountMocks {
   readonly sts: Stub;
   readonly eks: Stub;
   readonly ec2: Stub;
+  readonly ecr: Stub;
+  readonly logs: Stub;
+  readonly cloudwatch: Stub;
+  readonly iam: Stub;
+  readonly backup: Stub;
+  readonly dlm: Stub;
+  readonly secrets: Stub;
   restore(): void;
   /** Names of every command sent to any client. */
   commandNames(): string[];
@@ -262,6 +269,13 @@ export function mockAccount(): AccountMocks {
     sts,
     eks,
     ec2,
+    ecr,
+    logs,
+    cloudwatch: cw,
+    iam,
+    backup,
+    dlm,
+    secrets: sm,
     restore: () => {
       for (const s of stubs) s.restore();
     },

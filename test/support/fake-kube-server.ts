@@ -10,7 +10,12 @@ import { join } from 'node:path';
  * Retry-After, slow answers, token auth and a request log, and faults per kind
  * (a repeated continue token, a body that trickles in, an answer that never
  * comes, an oversized page, a body that is not JSON). Objects can be given
- * as arrays or generated lazily per page (for the scale benchmark).
+ * as arrays or generated lazily per page (for the scale benchmark). Lists
+ * honour `fieldSelector` (`a.b=c`, comma-separated); pod logs (current and
+ * previous, tailLines, limitBytes) come from `logs`; metrics.k8s.io is served
+ * when METRICS_RESOURCES are among the resources. PATCH of one object
+ * (merge or strategic merge, applied as a JSON merge) changes what later GETs
+ * answer, and the log keeps each PATCH body; every other verb is refused.
  */
 
 export interface FakeResource {
@@ -48,6 +53,14 @@ export interface FakeKubeOptions {
   readonly faults?: Readonly<Record<string, FakeFault>>;
   /** Body size of an `oversized` page; default 4 MiB. */
   readonly oversizedBytes?: number;
+  /** Pod logs by `<namespace>/<pod>/<container>`; the pod must be among the Pod objects. */
+  readonly logs?: Readonly<Record<string, FakePodLog>>;
+}
+
+/** A container's log: the running instance's, and the previous (terminated) one's when it restarted. */
+export interface FakePodLog {
+  readonly current?: string;
+  readonly previous?: string;
 }
 
 /**
@@ -55,15 +68,19 @@ export interface FakeKubeOptions {
  * - `trickle`: the headers come at once, then one byte of the body every 50 ms, forever;
  * - `hang`: the request is accepted and never answered;
  * - `oversized`: a page whose body is `oversizedBytes` (default 4 MiB) of items;
- * - `invalid-body`: 200 with a body that is not JSON.
+ * - `invalid-body`: 200 with a body that is not JSON;
+ * - `unavailable`: 503, as an aggregated API (metrics.k8s.io) answers when its server is down.
  */
-export type FakeFault = 'repeat-continue' | 'trickle' | 'hang' | 'oversized' | 'invalid-body';
+export type FakeFault = 'repeat-continue' | 'trickle' | 'hang' | 'oversized' | 'invalid-body' | 'unavailable';
 
 export interface LoggedRequest {
   readonly method: string;
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
   readonly status: number;
+  /** PATCH only: the body as sent, and its Content-Type. */
+  readonly body?: string;
+  readonly contentType?: string;
 }
 
 export interface FakeKubeServer {
@@ -120,6 +137,12 @@ export const BUILTIN_RESOURCES: readonly FakeResource[] = [
   r('MutatingWebhookConfiguration', 'admissionregistration.k8s.io', 'v1', 'mutatingwebhookconfigurations', false),
 ];
 
+/** metrics.k8s.io as metrics-server serves it; objects under the kinds NodeMetrics and PodMetrics. */
+export const METRICS_RESOURCES: readonly FakeResource[] = [
+  r('NodeMetrics', 'metrics.k8s.io', 'v1beta1', 'nodes', false),
+  r('PodMetrics', 'metrics.k8s.io', 'v1beta1', 'pods'),
+];
+
 export const CRD_RESOURCES: readonly FakeResource[] = [
   r('ExternalSecret', 'external-secrets.io', 'v1beta1', 'externalsecrets'),
   r('ClusterSecretStore', 'external-secrets.io', 'v1beta1', 'clustersecretstores', false),
@@ -159,18 +182,71 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
   }
 
   /** Items of a page, scanning lazily so generated kinds never exist all at once. */
-  function page(kind: string, ns: string, offset: number, limit: number): { items: unknown[]; next?: number } {
+  function page(
+    kind: string,
+    ns: string,
+    offset: number,
+    limit: number,
+    selector: readonly [string[], string][] = [],
+  ): { items: unknown[]; next?: number } {
     const objs = options.objects?.[kind] ?? [];
     const total = countOf(objs);
     const items: unknown[] = [];
     let i = offset;
     for (; i < total && items.length < limit; i++) {
-      const o = objectAt(objs, i);
+      const found = objectAt(objs, i);
+      const o = patched.get(keyOf(kind, found)) ?? found;
       if (ns && nsOf(o) !== ns) continue;
+      if (!selector.every(([path, value]) => fieldOf(o, path) === value)) continue;
       const { apiVersion: _a, kind: _k, ...rest } = o;
       items.push(rest);
     }
     return { items, next: i < total ? i : undefined };
+  }
+
+  function podLog(res: ServerResponse, ns: string, pod: string, query: URLSearchParams): number {
+    const objs = options.objects?.Pod ?? [];
+    let found: Record<string, unknown> | undefined;
+    for (let i = 0; i < countOf(objs) && !found; i++) {
+      const o = objectAt(objs, i);
+      const m = o.metadata as { name: string; namespace?: string };
+      if (m.name === pod && m.namespace === ns) found = o;
+    }
+    if (!found) {
+      send(res, 404, status(404, 'NotFound', `pods "${pod}" not found`));
+      return 404;
+    }
+    const names = ((found.spec as { containers?: { name: string }[] })?.containers ?? []).map((c) => c.name);
+    const container = query.get('container') ?? (names.length === 1 ? names[0] : undefined);
+    if (!container) {
+      const msg = `a container name must be specified for pod ${pod}, choose one of: [${names.join(' ')}]`;
+      send(res, 400, status(400, 'BadRequest', msg));
+      return 400;
+    }
+    if (!names.includes(container)) {
+      send(res, 400, status(400, 'BadRequest', `container ${container} is not valid for pod ${pod}`));
+      return 400;
+    }
+    const log = options.logs?.[`${ns}/${pod}/${container}`] ?? {};
+    const previous = query.get('previous') === 'true';
+    let text = previous ? log.previous : (log.current ?? '');
+    if (text === undefined) {
+      const msg = `previous terminated container "${container}" in pod "${pod}" not found`;
+      send(res, 400, status(400, 'BadRequest', msg));
+      return 400;
+    }
+    const tail = Number(query.get('tailLines') ?? Number.NaN);
+    if (Number.isInteger(tail)) {
+      const lines = text.split('\n');
+      if (lines.at(-1) === '') lines.pop();
+      text = lines.slice(Math.max(0, lines.length - tail)).join('\n') + (lines.length ? '\n' : '');
+    }
+    const limitBytes = Number(query.get('limitBytes') ?? Number.NaN);
+    let body = Buffer.from(text);
+    if (Number.isInteger(limitBytes)) body = body.subarray(0, limitBytes);
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(body);
+    return 200;
   }
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -181,9 +257,16 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
     return { kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason, message };
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<number> {
+  /** Objects as patched, by `<kind>/<namespace>/<name>`. */
+  const patched = new Map<string, Record<string, unknown>>();
+  const keyOf = (kind: string, o: Record<string, unknown>) => {
+    const m = o.metadata as { name: string; namespace?: string };
+    return `${kind}/${m.namespace ?? ''}/${m.name}`;
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse, body: string): Promise<number> {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (req.method !== 'GET') {
+    if (req.method !== 'GET' && req.method !== 'PATCH') {
       send(res, 405, status(405, 'MethodNotAllowed', `${req.method} is not allowed`));
       return 405;
     }
@@ -260,14 +343,14 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
     const apiVersion = group ? `${group}/${version}` : version;
     const fault = options.faults?.[kind];
     if (fault && tail.length === 1) return faulty(res, fault, kind, apiVersion);
-    if (tail.length === 3 && kind === 'Pod' && tail[2] === 'log') {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end(`log of ${ns}/${tail[1]}\n`);
-      return 200;
-    }
+    if (tail.length === 3 && kind === 'Pod' && tail[2] === 'log') return podLog(res, ns, tail[1], url.searchParams);
     if (tail.length > 3 || (tail.length === 3 && tail[2] !== 'log')) {
       send(res, 404, status(404, 'NotFound', `unknown subresource ${tail.slice(2).join('/')}`));
       return 404;
+    }
+    if (req.method === 'PATCH' && tail.length !== 2) {
+      send(res, 405, status(405, 'MethodNotAllowed', 'PATCH applies to one object'));
+      return 405;
     }
     if (tail.length === 2) {
       const objs = options.objects?.[kind] ?? [];
@@ -275,7 +358,14 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
         const o = objectAt(objs, i);
         const m = o.metadata as { name: string; namespace?: string };
         if (m.name === tail[1] && (!resource.namespaced || m.namespace === ns)) {
-          send(res, 200, { apiVersion, kind, ...o });
+          const current = patched.get(keyOf(kind, o)) ?? o;
+          if (req.method === 'PATCH') {
+            const next = mergePatch(current, JSON.parse(body)) as Record<string, unknown>;
+            patched.set(keyOf(kind, o), next);
+            send(res, 200, { apiVersion, kind, ...next });
+            return 200;
+          }
+          send(res, 200, { apiVersion, kind, ...current });
           return 200;
         }
       }
@@ -294,7 +384,7 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
       }
       offset = t.offset;
     }
-    const p = page(kind, ns, offset, limit);
+    const p = page(kind, ns, offset, limit, parseFieldSelector(url.searchParams.get('fieldSelector')));
     const metadata: Record<string, unknown> = { resourceVersion: '1000' };
     if (p.next !== undefined) {
       metadata.continue = Buffer.from(JSON.stringify({ kind, ns, offset: p.next } satisfies Token)).toString(
@@ -307,6 +397,10 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
 
   function faulty(res: ServerResponse, fault: FakeFault, kind: string, apiVersion: string): Promise<number> | number {
     if (fault === 'hang') return new Promise<number>(() => {});
+    if (fault === 'unavailable') {
+      send(res, 503, status(503, 'ServiceUnavailable', 'the server is currently unable to handle the request'));
+      return 503;
+    }
     if (fault === 'invalid-body') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('<html>502 Bad Gateway from a proxy</html>');
@@ -334,15 +428,20 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
     return 200;
   }
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    handle(req, res).then(
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const sent = req.method === 'PATCH' ? { body, contentType: req.headers['content-type'] } : {};
+    handle(req, res, body).then(
       (code) =>
         log.push({
           method: req.method ?? '',
           path: url.pathname,
           query: Object.fromEntries(url.searchParams),
           status: code,
+          ...sent,
         }),
       (e: unknown) => {
         log.push({ method: req.method ?? '', path: url.pathname, query: {}, status: 500 });
@@ -366,6 +465,33 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
         server.close(() => done());
       }),
   };
+}
+
+/** RFC 7386: objects merge key by key, null deletes, anything else replaces. */
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const out: Record<string, unknown> =
+    target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+/** `involvedObject.kind=Pod,involvedObject.name=web` → [[path, value], …]; `==` is the same as `=`. */
+function parseFieldSelector(selector: string | null): [string[], string][] {
+  if (!selector) return [];
+  return selector.split(',').map((term) => {
+    const [path, value] = term.split(/==?/, 2);
+    return [path.split('.'), value ?? ''];
+  });
+}
+
+function fieldOf(o: Record<string, unknown>, path: readonly string[]): string {
+  let v: unknown = o;
+  for (const seg of path) v = (v as Record<string, unknown> | undefined)?.[seg];
+  return v === undefined || v === null ? '' : String(v);
 }
 
 export function kubeconfigYaml(url: string, token: string): string {

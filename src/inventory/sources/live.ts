@@ -95,7 +95,7 @@ export async function collectLiveInventory(options: LiveInventoryOptions): Promi
       for (const t of options.needs.aws) awsDenied.set(t, 'AWS was not read (--no-aws)');
       notes.push('AWS facts are unknown: --no-aws was given');
     } else {
-      const { collectAws } = await import('../../aws/collect.js');
+      const { collectAws } = await import('./live-aws/collect.js');
       const got = await collectAws({
         types: options.needs.aws,
         clusterName: options.env.clusterName,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEcrImage } from '../../aws/collectors/ecr.js';
+import { parseEcrImage } from '../../aws/ecr-image.js';
 import type { KubeResource } from '../../inventory/types.js';
 import { unknownAws, unknownKube } from '../support/coverage.js';
 import { needsLiveFacts } from '../support/live-facts.js';

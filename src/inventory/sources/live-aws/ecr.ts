@@ -1,23 +1,12 @@
 import type { ScanningRepositoryFilter } from '@aws-sdk/client-ecr';
-import { type AwsCollectContext, allPages, mapLimit } from '../context.js';
-
-export interface EcrImageRef {
-  readonly registryId: string;
-  readonly region: string;
-  readonly repository: string;
-  readonly tag?: string;
-  readonly digest?: string;
-}
-
-const ECR_IMAGE =
-  /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)(?::([^@]+))?(?:@(sha256:[a-f0-9]{64}))?$/;
-
-/** Splits an ECR image reference; undefined for images from other registries. */
-export function parseEcrImage(image: string): EcrImageRef | undefined {
-  const m = ECR_IMAGE.exec(image);
-  if (!m) return undefined;
-  return { registryId: m[1], region: m[2], repository: m[3], tag: m[4] ?? (m[5] ? undefined : 'latest'), digest: m[5] };
-}
+import { parseEcrImage } from '../../../aws/ecr-image.js';
+import { mapLimit } from '../../../aws/paging.js';
+import {
+  describeImageScanFindings,
+  describeRepositories,
+  getRegistryScanningConfiguration,
+} from '../../../aws/readers/ecr.js';
+import type { LiveAwsContext } from './context.js';
 
 function filterMatches(filters: readonly ScanningRepositoryFilter[] | undefined, name: string): boolean {
   return (filters ?? []).some((f) => {
@@ -26,14 +15,12 @@ function filterMatches(filters: readonly ScanningRepositoryFilter[] | undefined,
   });
 }
 
-export async function collectEcr(ctx: AwsCollectContext): Promise<void> {
+/** Answers that mean "no scan to show" rather than a failure. */
+const NO_SCAN = new Set(['ScanNotFoundException', 'ImageNotFoundException', 'RepositoryNotFoundException']);
+
+export async function collectEcr(ctx: LiveAwsContext): Promise<void> {
   await ctx.guard(['AWS::ECR::Repository', 'AWS::ECR::RegistryScanningConfiguration'], async () => {
-    const ecr = await ctx.clients.ecr();
-    const { DescribeRepositoriesCommand, GetRegistryScanningConfigurationCommand, DescribeImageScanFindingsCommand } =
-      await import('@aws-sdk/client-ecr');
-    const registry = await ctx.call('ecr:GetRegistryScanningConfiguration', () =>
-      ecr.send(new GetRegistryScanningConfigurationCommand({})),
-    );
+    const registry = await getRegistryScanningConfiguration(ctx.aws);
     const scanning = registry.scanningConfiguration;
     if (ctx.wants('AWS::ECR::RegistryScanningConfiguration')) {
       ctx.add('AWS::ECR::RegistryScanningConfiguration', `registry/${registry.registryId ?? 'default'}`, {
@@ -48,28 +35,19 @@ export async function collectEcr(ctx: AwsCollectContext): Promise<void> {
       });
     }
     if (!ctx.wants('AWS::ECR::Repository')) return;
-    const repos = await allPages(
-      (nextToken) =>
-        ctx.call('ecr:DescribeRepositories', () => ecr.send(new DescribeRepositoriesCommand({ nextToken }))),
-      (p) => p.repositories,
-      (p) => p.nextToken,
-    );
-    const region = await ctx.clients.region();
+    const repos = await describeRepositories(ctx.aws);
+    const region = await ctx.aws.clients.region();
     const images = [...new Set(ctx.target.images)].sort().flatMap((image) => {
       const ref = parseEcrImage(image);
       return ref && ref.region === region ? [{ image, ref }] : [];
     });
     const findings = await mapLimit(images, 4, async ({ image, ref }) => {
       try {
-        const out = await ctx.call('ecr:DescribeImageScanFindings', () =>
-          ecr.send(
-            new DescribeImageScanFindingsCommand({
-              registryId: ref.registryId,
-              repositoryName: ref.repository,
-              imageId: ref.digest ? { imageDigest: ref.digest } : { imageTag: ref.tag },
-            }),
-          ),
-        );
+        const out = await describeImageScanFindings(ctx.aws, {
+          registryId: ref.registryId,
+          repositoryName: ref.repository,
+          imageId: ref.digest ? { imageDigest: ref.digest } : { imageTag: ref.tag },
+        });
         return {
           image,
           ref,
@@ -78,13 +56,7 @@ export async function collectEcr(ctx: AwsCollectContext): Promise<void> {
         };
       } catch (e) {
         const name = e instanceof Error ? e.name : '';
-        if (
-          name === 'ScanNotFoundException' ||
-          name === 'ImageNotFoundException' ||
-          name === 'RepositoryNotFoundException'
-        ) {
-          return { image, ref, status: name.replace(/Exception$/, ''), counts: {} };
-        }
+        if (NO_SCAN.has(name)) return { image, ref, status: name.replace(/Exception$/, ''), counts: {} };
         throw e;
       }
     });

@@ -1,20 +1,20 @@
-import { type AwsCollectContext, allPages, mapLimit } from '../context.js';
+import { mapLimit } from '../../../aws/paging.js';
+import {
+  getBackupPlan,
+  getBackupSelection,
+  listBackupPlans,
+  listBackupSelections,
+} from '../../../aws/readers/backup.js';
+import { describeLifecyclePolicies } from '../../../aws/readers/dlm.js';
+import type { LiveAwsContext } from './context.js';
 
-export async function collectBackup(ctx: AwsCollectContext): Promise<void> {
+export async function collectBackup(ctx: LiveAwsContext): Promise<void> {
   await ctx.guard(['AWS::Backup::BackupPlan', 'AWS::Backup::BackupSelection'], async () => {
-    const backup = await ctx.clients.backup();
-    const m = await import('@aws-sdk/client-backup');
-    const plans = await allPages(
-      (NextToken) => ctx.call('backup:ListBackupPlans', () => backup.send(new m.ListBackupPlansCommand({ NextToken }))),
-      (p) => p.BackupPlansList,
-      (p) => p.NextToken,
-    );
+    const plans = await listBackupPlans(ctx.aws);
     await mapLimit(plans, 4, async (summary) => {
       const BackupPlanId = summary.BackupPlanId ?? '';
       if (ctx.wants('AWS::Backup::BackupPlan')) {
-        const { BackupPlan: plan } = await ctx.call('backup:GetBackupPlan', () =>
-          backup.send(new m.GetBackupPlanCommand({ BackupPlanId })),
-        );
+        const plan = await getBackupPlan(ctx.aws, BackupPlanId);
         ctx.add('AWS::Backup::BackupPlan', summary.BackupPlanArn ?? BackupPlanId, {
           BackupPlan: {
             BackupPlanName: plan?.BackupPlanName,
@@ -31,18 +31,8 @@ export async function collectBackup(ctx: AwsCollectContext): Promise<void> {
         });
       }
       if (ctx.wants('AWS::Backup::BackupSelection')) {
-        const selections = await allPages(
-          (NextToken) =>
-            ctx.call('backup:ListBackupSelections', () =>
-              backup.send(new m.ListBackupSelectionsCommand({ BackupPlanId, NextToken })),
-            ),
-          (p) => p.BackupSelectionsList,
-          (p) => p.NextToken,
-        );
-        for (const s of selections) {
-          const { BackupSelection: sel } = await ctx.call('backup:GetBackupSelection', () =>
-            backup.send(new m.GetBackupSelectionCommand({ BackupPlanId, SelectionId: s.SelectionId })),
-          );
+        for (const s of await listBackupSelections(ctx.aws, BackupPlanId)) {
+          const sel = await getBackupSelection(ctx.aws, BackupPlanId, s.SelectionId);
           ctx.add('AWS::Backup::BackupSelection', `${BackupPlanId}/${s.SelectionId}`, {
             BackupPlanId: summary.BackupPlanArn ?? BackupPlanId,
             BackupSelection: {
@@ -62,18 +52,9 @@ export async function collectBackup(ctx: AwsCollectContext): Promise<void> {
   });
 }
 
-export async function collectDlm(ctx: AwsCollectContext): Promise<void> {
+export async function collectDlm(ctx: LiveAwsContext): Promise<void> {
   await ctx.guard(['AWS::DLM::LifecyclePolicy'], async () => {
-    const dlm = await ctx.clients.dlm();
-    const m = await import('@aws-sdk/client-dlm');
-    const { Policies } = await ctx.call('dlm:GetLifecyclePolicies', () =>
-      dlm.send(new m.GetLifecyclePoliciesCommand({})),
-    );
-    const details = await mapLimit(Policies ?? [], 4, (p) =>
-      ctx.call('dlm:GetLifecyclePolicy', () => dlm.send(new m.GetLifecyclePolicyCommand({ PolicyId: p.PolicyId }))),
-    );
-    for (const { Policy: p } of details) {
-      if (!p) continue;
+    for (const p of await describeLifecyclePolicies(ctx.aws)) {
       const d = p.PolicyDetails;
       ctx.add('AWS::DLM::LifecyclePolicy', p.PolicyArn ?? p.PolicyId ?? '', {
         Description: p.Description,

@@ -1,11 +1,11 @@
 import { DescribeNodegroupCommand } from '@aws-sdk/client-eks';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AWS_TYPE_ACTIONS, actionsFor, isReadOnlyAction, supportedAwsTypes } from '../../src/aws/access-table.js';
-import { AwsClients } from '../../src/aws/clients.js';
-import { collectAws } from '../../src/aws/collect.js';
-import { parseEcrImage } from '../../src/aws/collectors/ecr.js';
-import { type AccountMocks, CLUSTER, ECR_IMAGE, isolateAwsEnv, mockAccount } from '../support/aws-mocks.js';
+import { AWS_TYPE_ACTIONS, actionsFor, isReadOnlyAction, supportedAwsTypes } from '../../../src/aws/access-table.js';
+import { AwsClients } from '../../../src/aws/clients.js';
+import { parseEcrImage } from '../../../src/aws/ecr-image.js';
+import { collectAws } from '../../../src/inventory/sources/live-aws/collect.js';
+import { type AccountMocks, CLUSTER, ECR_IMAGE, isolateAwsEnv, mockAccount } from '../../support/aws-mocks.js';
 
 beforeAll(isolateAwsEnv);
 let mocks: AccountMocks | undefined;

@@ -1,15 +1,19 @@
-import type { AwsResource } from '../inventory/types.js';
-import { AWS_TYPE_ACTIONS } from './access-table.js';
-import { type AwsClientConfig, AwsClients } from './clients.js';
-import { collectBackup, collectDlm } from './collectors/backup.js';
-import { collectNetwork, collectVolumes } from './collectors/ec2.js';
-import { collectEcr } from './collectors/ecr.js';
-import { collectAddons, collectCluster, collectNodegroups, collectPodIdentity } from './collectors/eks.js';
-import { collectPodIdentityRoles } from './collectors/iam.js';
-import { collectAlarms, collectLogGroups } from './collectors/observability.js';
-import { collectSecrets } from './collectors/secrets.js';
-import { AwsCollectContext, mapLimit } from './context.js';
-import { AwsNoCredentials, isRejectedCredentials } from './errors.js';
+import { AWS_TYPE_ACTIONS } from '../../../aws/access-table.js';
+import { type AwsClientConfig, AwsClients } from '../../../aws/clients.js';
+import { AwsNoCredentials, isRejectedCredentials } from '../../../aws/errors.js';
+import { mapLimit } from '../../../aws/paging.js';
+import { AwsReader } from '../../../aws/read-context.js';
+import { callerAccount } from '../../../aws/readers/sts.js';
+import type { AwsResource } from '../../types.js';
+import { collectBackup, collectDlm } from './backup.js';
+import { LiveAwsContext } from './context.js';
+import { collectNetwork, collectVolumes } from './ec2.js';
+import { collectEcr } from './ecr.js';
+import { collectAddons, collectCluster, collectNodegroups, collectPodIdentity } from './eks.js';
+import { collectPodIdentityRoles } from './iam.js';
+import { collectLaunchTemplates } from './launch-templates.js';
+import { collectAlarms, collectLogGroups } from './observability.js';
+import { collectSecrets } from './secrets.js';
 
 export interface AwsCollectOptions extends AwsClientConfig {
   /** CloudFormation types to read (the selected rules' needs). */
@@ -36,7 +40,7 @@ export interface AwsCollection {
 }
 
 /** Types that exist only in templates (no API shows them): a live account holds none. */
-async function collectTemplateOnly(ctx: AwsCollectContext): Promise<void> {
+async function collectTemplateOnly(ctx: LiveAwsContext): Promise<void> {
   const types = Object.keys(AWS_TYPE_ACTIONS).filter((t) => AWS_TYPE_ACTIONS[t].length === 0);
   await ctx.guard(types, async () => {
     for (const t of types.filter((x) => ctx.wants(x))) {
@@ -45,10 +49,11 @@ async function collectTemplateOnly(ctx: AwsCollectContext): Promise<void> {
   });
 }
 
-const COLLECTORS: readonly ((ctx: AwsCollectContext) => Promise<void>)[] = [
+const COLLECTORS: readonly ((ctx: LiveAwsContext) => Promise<void>)[] = [
   collectTemplateOnly,
   collectCluster,
   collectNodegroups,
+  collectLaunchTemplates,
   collectAddons,
   collectPodIdentity,
   collectPodIdentityRoles,
@@ -62,7 +67,7 @@ const COLLECTORS: readonly ((ctx: AwsCollectContext) => Promise<void>)[] = [
   collectSecrets,
 ];
 
-/** Reads the AWS side of the platform, read-only, and maps it to CloudFormation-shaped resources. */
+/** Reads the AWS side of the platform through the read-only readers (src/aws/readers) and maps it to CloudFormation-shaped resources. */
 export async function collectAws(options: AwsCollectOptions): Promise<AwsCollection> {
   const asked = [...new Set(options.types)].sort();
   const wanted = new Set(asked.filter((t) => AWS_TYPE_ACTIONS[t]));
@@ -88,8 +93,9 @@ export async function collectAws(options: AwsCollectOptions): Promise<AwsCollect
   } catch (e) {
     return noCredentials(empty(undefined, region), wanted, e);
   }
-  const ctx = new AwsCollectContext(
-    clients,
+  const reader = new AwsReader(clients);
+  const ctx = new LiveAwsContext(
+    reader,
     { clusterName: options.clusterName, secretsPath: options.secretsPath, images: options.images ?? [] },
     wanted,
     { account, region },
@@ -103,23 +109,7 @@ export async function collectAws(options: AwsCollectOptions): Promise<AwsCollect
   for (const [t, why] of ctx.denied) denied.set(t, why);
   notes.push(...ctx.notes);
   const resources = ctx.resources.sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
-  return { resources, types: ctx.types, denied, notes: notes.sort(), account, region, calls: ctx.calls };
-}
-
-async function callerAccount(clients: AwsClients, timeoutMs: number): Promise<string | undefined> {
-  const sts = await clients.sts();
-  const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeoutMs);
-  try {
-    const id = await sts.send(new GetCallerIdentityCommand({}), { abortSignal: abort.signal });
-    return id.Account;
-  } catch (e) {
-    if (abort.signal.aborted) throw new AwsNoCredentials(`no answer from AWS STS within ${timeoutMs} ms`);
-    throw e;
-  } finally {
-    clearTimeout(timer);
-  }
+  return { resources, types: ctx.types, denied, notes: notes.sort(), account, region, calls: reader.calls };
 }
 
 function noCredentials(out: AwsCollection, wanted: Set<string>, e: unknown): AwsCollection {

@@ -1,6 +1,7 @@
 import type { RouteTable, Tag } from '@aws-sdk/client-ec2';
-import { type AwsCollectContext, allPages } from '../context.js';
-import { describeCluster } from './eks.js';
+import { describeRouteTables, describeSubnets, describeVolumes } from '../../../aws/readers/ec2.js';
+import { describeCluster } from '../../../aws/readers/eks.js';
+import type { LiveAwsContext } from './context.js';
 
 const tags = (t: Tag[] | undefined) => t?.map((x) => ({ Key: x.Key, Value: x.Value }));
 
@@ -23,27 +24,15 @@ const NETWORK_TYPES = [
   'AWS::EC2::SubnetRouteTableAssociation',
 ];
 
-export async function collectNetwork(ctx: AwsCollectContext): Promise<void> {
+export async function collectNetwork(ctx: LiveAwsContext): Promise<void> {
   await ctx.guard(NETWORK_TYPES, async () => {
-    const cluster = await describeCluster(ctx);
+    const cluster = await describeCluster(ctx.aws, ctx.target.clusterName);
     const vpcId = cluster.resourcesVpcConfig?.vpcId;
     if (!vpcId) throw new Error(`cluster ${ctx.target.clusterName} reports no VPC`);
-    const ec2 = await ctx.clients.ec2();
-    const { DescribeSubnetsCommand, DescribeRouteTablesCommand } = await import('@aws-sdk/client-ec2');
     const Filters = [{ Name: 'vpc-id', Values: [vpcId] }];
-    const tables = await allPages(
-      (NextToken) =>
-        ctx.call('ec2:DescribeRouteTables', () => ec2.send(new DescribeRouteTablesCommand({ Filters, NextToken }))),
-      (p) => p.RouteTables,
-      (p) => p.NextToken,
-    );
+    const tables = await describeRouteTables(ctx.aws, Filters);
     const subnets = ctx.wants('AWS::EC2::Subnet', 'AWS::EC2::SubnetRouteTableAssociation')
-      ? await allPages(
-          (NextToken) =>
-            ctx.call('ec2:DescribeSubnets', () => ec2.send(new DescribeSubnetsCommand({ Filters, NextToken }))),
-          (p) => p.Subnets,
-          (p) => p.NextToken,
-        )
+      ? await describeSubnets(ctx.aws, Filters)
       : [];
     const ids = subnets.map((s) => s.SubnetId ?? '');
     if (ctx.wants('AWS::EC2::Subnet')) {
@@ -80,70 +69,65 @@ export async function collectNetwork(ctx: AwsCollectContext): Promise<void> {
         },
       );
     }
-    if (ctx.wants('AWS::EC2::SubnetRouteTableAssociation')) {
-      const explicit = new Set<string>();
-      for (const t of tables) {
-        for (const a of t.Associations ?? []) {
-          if (!a.SubnetId) continue;
-          explicit.add(a.SubnetId);
-          ctx.add(
-            'AWS::EC2::SubnetRouteTableAssociation',
-            a.RouteTableAssociationId ?? `${a.SubnetId}/${t.RouteTableId}`,
-            { SubnetId: a.SubnetId, RouteTableId: t.RouteTableId },
-          );
-        }
-      }
-      // A subnet without its own association uses the VPC's main route table.
-      const main = tables.find((t) => t.Associations?.some((a) => a.Main));
-      for (const id of ids) {
-        if (main && !explicit.has(id)) {
-          ctx.add(
-            'AWS::EC2::SubnetRouteTableAssociation',
-            `${id}/main`,
-            { SubnetId: id, RouteTableId: main.RouteTableId },
-            { implicit: true },
-          );
-        }
-      }
-    }
-    if (ctx.wants('AWS::EC2::Route')) {
-      for (const t of tables) {
-        const id = t.RouteTableId ?? '';
-        for (const [i, r] of (t.Routes ?? []).entries()) {
-          ctx.add(
-            'AWS::EC2::Route',
-            `${id}/${r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? i}`,
-            {
-              RouteTableId: id,
-              DestinationCidrBlock: r.DestinationCidrBlock,
-              DestinationIpv6CidrBlock: r.DestinationIpv6CidrBlock,
-              GatewayId: r.GatewayId,
-              NatGatewayId: r.NatGatewayId,
-              TransitGatewayId: r.TransitGatewayId,
-            },
-            { state: r.State },
-          );
-        }
-      }
-    }
+    if (ctx.wants('AWS::EC2::SubnetRouteTableAssociation')) addAssociations(ctx, tables, ids);
+    if (ctx.wants('AWS::EC2::Route')) addRoutes(ctx, tables);
   });
 }
 
+function addAssociations(ctx: LiveAwsContext, tables: readonly RouteTable[], subnetIds: readonly string[]): void {
+  const explicit = new Set<string>();
+  for (const t of tables) {
+    for (const a of t.Associations ?? []) {
+      if (!a.SubnetId) continue;
+      explicit.add(a.SubnetId);
+      ctx.add('AWS::EC2::SubnetRouteTableAssociation', a.RouteTableAssociationId ?? `${a.SubnetId}/${t.RouteTableId}`, {
+        SubnetId: a.SubnetId,
+        RouteTableId: t.RouteTableId,
+      });
+    }
+  }
+  // A subnet without its own association uses the VPC's main route table.
+  const main = tables.find((t) => t.Associations?.some((a) => a.Main));
+  for (const id of subnetIds) {
+    if (main && !explicit.has(id)) {
+      ctx.add(
+        'AWS::EC2::SubnetRouteTableAssociation',
+        `${id}/main`,
+        { SubnetId: id, RouteTableId: main.RouteTableId },
+        { implicit: true },
+      );
+    }
+  }
+}
+
+function addRoutes(ctx: LiveAwsContext, tables: readonly RouteTable[]): void {
+  for (const t of tables) {
+    const id = t.RouteTableId ?? '';
+    for (const [i, r] of (t.Routes ?? []).entries()) {
+      ctx.add(
+        'AWS::EC2::Route',
+        `${id}/${r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? i}`,
+        {
+          RouteTableId: id,
+          DestinationCidrBlock: r.DestinationCidrBlock,
+          DestinationIpv6CidrBlock: r.DestinationIpv6CidrBlock,
+          GatewayId: r.GatewayId,
+          NatGatewayId: r.NatGatewayId,
+          TransitGatewayId: r.TransitGatewayId,
+        },
+        { state: r.State },
+      );
+    }
+  }
+}
+
 /** EBS volumes of this cluster (EBS CSI and cluster tags). */
-export async function collectVolumes(ctx: AwsCollectContext): Promise<void> {
+export async function collectVolumes(ctx: LiveAwsContext): Promise<void> {
   await ctx.guard(['AWS::EC2::Volume'], async () => {
-    const ec2 = await ctx.clients.ec2();
-    const { DescribeVolumesCommand } = await import('@aws-sdk/client-ec2');
     const name = ctx.target.clusterName;
-    const Filters = [
+    const volumes = await describeVolumes(ctx.aws, [
       { Name: 'tag-key', Values: ['ebs.csi.aws.com/cluster', `kubernetes.io/cluster/${name}`, 'eks:cluster-name'] },
-    ];
-    const volumes = await allPages(
-      (NextToken) =>
-        ctx.call('ec2:DescribeVolumes', () => ec2.send(new DescribeVolumesCommand({ Filters, NextToken }))),
-      (p) => p.Volumes,
-      (p) => p.NextToken,
-    );
+    ]);
     for (const v of volumes) {
       const tagList = v.Tags ?? [];
       const clusterTag = tagList.find((t) => t.Key === 'eks:cluster-name' || t.Key === 'KubernetesCluster');

@@ -1,21 +1,13 @@
-import { type AwsCollectContext, allPages } from '../context.js';
+import { describeAlarms } from '../../../aws/readers/cloudwatch.js';
+import { describeLogGroups } from '../../../aws/readers/logs.js';
+import type { LiveAwsContext } from './context.js';
 
 /** Log groups of this cluster: Container Insights and the control plane. */
-export async function collectLogGroups(ctx: AwsCollectContext): Promise<void> {
+export async function collectLogGroups(ctx: LiveAwsContext): Promise<void> {
   await ctx.guard(['AWS::Logs::LogGroup'], async () => {
-    const logs = await ctx.clients.logs();
-    const { DescribeLogGroupsCommand } = await import('@aws-sdk/client-cloudwatch-logs');
     const name = ctx.target.clusterName;
-    for (const logGroupNamePrefix of [`/aws/containerinsights/${name}/`, `/aws/eks/${name}/`]) {
-      const groups = await allPages(
-        (nextToken) =>
-          ctx.call('logs:DescribeLogGroups', () =>
-            logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix, nextToken })),
-          ),
-        (p) => p.logGroups,
-        (p) => p.nextToken,
-      );
-      for (const g of groups) {
+    for (const prefix of [`/aws/containerinsights/${name}/`, `/aws/eks/${name}/`]) {
+      for (const g of await describeLogGroups(ctx.aws, prefix)) {
         ctx.add(
           'AWS::Logs::LogGroup',
           g.logGroupName ?? '',
@@ -27,16 +19,9 @@ export async function collectLogGroups(ctx: AwsCollectContext): Promise<void> {
   });
 }
 
-export async function collectAlarms(ctx: AwsCollectContext): Promise<void> {
+export async function collectAlarms(ctx: LiveAwsContext): Promise<void> {
   await ctx.guard(['AWS::CloudWatch::Alarm'], async () => {
-    const cw = await ctx.clients.cloudwatch();
-    const { DescribeAlarmsCommand } = await import('@aws-sdk/client-cloudwatch');
-    const alarms = await allPages(
-      (NextToken) => ctx.call('cloudwatch:DescribeAlarms', () => cw.send(new DescribeAlarmsCommand({ NextToken }))),
-      (p) => p.MetricAlarms,
-      (p) => p.NextToken,
-    );
-    for (const a of alarms) {
+    for (const a of await describeAlarms(ctx.aws)) {
       ctx.add(
         'AWS::CloudWatch::Alarm',
         a.AlarmArn ?? a.AlarmName ?? '',
