@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KubeObject } from '../../src/inventory/types.js';
+import { type Fact, known } from '../../src/ops/facts.js';
+import type { AddonFact, StatusInput } from '../../src/ops/status/types.js';
+
+/** The "bad morning" cluster of test/fixtures/ops/bad-morning: Kubernetes objects, AWS facts and logs as the readers return them. */
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'ops', 'bad-morning');
+
+export interface BadMorningKube {
+  readonly now: string;
+  readonly cluster: string;
+  readonly controlPlaneVersion: string;
+  readonly objects: Readonly<Record<string, readonly KubeObject[]>>;
+}
+
+function load<T>(file: string): T {
+  return JSON.parse(readFileSync(join(DIR, file), 'utf8')) as T;
+}
+
+export function badMorningKube(): BadMorningKube {
+  return load<BadMorningKube>('kube.json');
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the AWS fixture is typed by each command's input type at its use
+export function badMorningAws(): Record<string, any> {
+  return load('aws.json');
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: typed at its use
+export function badMorningLogs(): Record<string, any> {
+  return load('logs.json');
+}
+
+/** Every kind of the fixture, read. */
+export function kubeFacts(kube: BadMorningKube = badMorningKube()): Record<string, Fact<readonly KubeObject[]>> {
+  return Object.fromEntries(Object.entries(kube.objects).map(([kind, list]) => [kind, known(list)]));
+}
+
+export function statusInput(overrides: Partial<StatusInput> = {}): StatusInput {
+  const kube = badMorningKube();
+  const o = kube.objects;
+  return {
+    now: kube.now,
+    cluster: kube.cluster,
+    controlPlaneVersion: known(kube.controlPlaneVersion),
+    nodes: known(o.Node),
+    pods: known(o.Pod),
+    events: known(o.Event),
+    deployments: known(o.Deployment),
+    statefulSets: known(o.StatefulSet),
+    daemonSets: known(o.DaemonSet),
+    externalSecrets: known(o.ExternalSecret),
+    persistentVolumeClaims: known(o.PersistentVolumeClaim),
+    nodeMetrics: known(o.NodeMetrics),
+    addons: known(badMorningAws().addons as AddonFact[]),
+    ...overrides,
+  };
+}
