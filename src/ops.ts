@@ -11,6 +11,7 @@
 export { AwsClients } from './aws/clients.js';
 export { collectLiveInventory, type LiveInventoryOptions } from './inventory/sources/live.js';
 export { type Needs, needsOf } from './inventory/sources/needs.js';
+export type * from './ops/common/aws-facts.js';
 export { opsExitCode } from './ops/exit-code.js';
 export { type Fact, known, unknownFact, unknownParts, valueOr } from './ops/facts.js';
 export {
@@ -20,7 +21,11 @@ export {
   problemsExitCode,
   sortProblems,
 } from './ops/problems.js';
+export { FORCE_SYNC_ANNOTATION, refreshPlan } from './ops/secrets/refresh-plan.js';
+export { pathPrefixOf, secretsStatus } from './ops/secrets/status.js';
+export * from './ops/secrets/types.js';
 export { clusterStatus, STATUS_OPTIONAL_PARTS } from './ops/status/status.js';
 export * from './ops/status/types.js';
+export { renderRefreshPlan, renderSecretsTable } from './report/ops/secrets.js';
 export { renderStatusTable } from './report/ops/status.js';
 export type { OpsTextOptions } from './report/ops/text.js';

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KubeObject } from '../../src/inventory/types.js';
+import type { PodIdentityAssociationFact, SecretsManagerFacts } from '../../src/ops/common/aws-facts.js';
 import { type Fact, known } from '../../src/ops/facts.js';
+import type { SecretsInput } from '../../src/ops/secrets/types.js';
 import type { AddonFact, StatusInput } from '../../src/ops/status/types.js';
 
 /** The "bad morning" cluster of test/fixtures/ops/bad-morning: Kubernetes objects, AWS facts and logs as the readers return them. */
@@ -54,6 +56,23 @@ export function statusInput(overrides: Partial<StatusInput> = {}): StatusInput {
     persistentVolumeClaims: known(o.PersistentVolumeClaim),
     nodeMetrics: known(o.NodeMetrics),
     addons: known(badMorningAws().addons as AddonFact[]),
+    ...overrides,
+  };
+}
+
+export function secretsInput(overrides: Partial<SecretsInput> = {}): SecretsInput {
+  const kube = badMorningKube();
+  const o = kube.objects;
+  const aws = badMorningAws();
+  return {
+    now: kube.now,
+    environment: 'prod',
+    cluster: kube.cluster,
+    externalSecrets: known(o.ExternalSecret),
+    secretStores: known([...o.SecretStore, ...o.ClusterSecretStore]),
+    secrets: known(o.Secret),
+    secretsManager: known(aws.secretsManager as SecretsManagerFacts),
+    podIdentityAssociations: known(aws.podIdentityAssociations as PodIdentityAssociationFact[]),
     ...overrides,
   };
 }
