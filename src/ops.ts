@@ -14,6 +14,8 @@ export { type Needs, needsOf } from './inventory/sources/needs.js';
 export type * from './ops/common/aws-facts.js';
 export { opsExitCode } from './ops/exit-code.js';
 export { type Fact, known, unknownFact, unknownParts, valueOr } from './ops/facts.js';
+export { imagesReport } from './ops/images/images.js';
+export * from './ops/images/types.js';
 export {
   type ObjectRef,
   type OpsProblem,
@@ -26,6 +28,7 @@ export { pathPrefixOf, secretsStatus } from './ops/secrets/status.js';
 export * from './ops/secrets/types.js';
 export { clusterStatus, STATUS_OPTIONAL_PARTS } from './ops/status/status.js';
 export * from './ops/status/types.js';
+export { renderImagesTable } from './report/ops/images.js';
 export { renderRefreshPlan, renderSecretsTable } from './report/ops/secrets.js';
 export { renderStatusTable } from './report/ops/status.js';
 export type { OpsTextOptions } from './report/ops/text.js';

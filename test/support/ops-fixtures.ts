@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KubeObject } from '../../src/inventory/types.js';
-import type { PodIdentityAssociationFact, SecretsManagerFacts } from '../../src/ops/common/aws-facts.js';
+import type {
+  EcrRepositoryFact,
+  PodIdentityAssociationFact,
+  SecretsManagerFacts,
+} from '../../src/ops/common/aws-facts.js';
 import { type Fact, known } from '../../src/ops/facts.js';
+import type { ImagesInput } from '../../src/ops/images/types.js';
 import type { SecretsInput } from '../../src/ops/secrets/types.js';
 import type { AddonFact, StatusInput } from '../../src/ops/status/types.js';
 
@@ -73,6 +78,17 @@ export function secretsInput(overrides: Partial<SecretsInput> = {}): SecretsInpu
     secrets: known(o.Secret),
     secretsManager: known(aws.secretsManager as SecretsManagerFacts),
     podIdentityAssociations: known(aws.podIdentityAssociations as PodIdentityAssociationFact[]),
+    ...overrides,
+  };
+}
+
+export const ECR_REGISTRY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
+
+export function imagesInput(overrides: Partial<ImagesInput> = {}): ImagesInput {
+  return {
+    environment: { name: 'prod', production: true, registries: [ECR_REGISTRY] },
+    pods: known(badMorningKube().objects.Pod),
+    ecr: known(badMorningAws().ecr as EcrRepositoryFact[]),
     ...overrides,
   };
 }
