@@ -16,6 +16,9 @@ export { opsExitCode } from './ops/exit-code.js';
 export { type Fact, known, unknownFact, unknownParts, valueOr } from './ops/facts.js';
 export { imagesReport } from './ops/images/images.js';
 export * from './ops/images/types.js';
+export { logsReport } from './ops/logs/logs.js';
+export { signatureOf } from './ops/logs/signature.js';
+export * from './ops/logs/types.js';
 export {
   type ObjectRef,
   type OpsProblem,
@@ -29,6 +32,7 @@ export * from './ops/secrets/types.js';
 export { clusterStatus, STATUS_OPTIONAL_PARTS } from './ops/status/status.js';
 export * from './ops/status/types.js';
 export { renderImagesTable } from './report/ops/images.js';
+export { renderLogsTable } from './report/ops/logs.js';
 export { renderRefreshPlan, renderSecretsTable } from './report/ops/secrets.js';
 export { renderStatusTable } from './report/ops/status.js';
 export type { OpsTextOptions } from './report/ops/text.js';

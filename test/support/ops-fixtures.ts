@@ -8,6 +8,7 @@ import type {
 } from '../../src/ops/common/aws-facts.js';
 import { type Fact, known } from '../../src/ops/facts.js';
 import type { ImagesInput } from '../../src/ops/images/types.js';
+import type { LogsInput } from '../../src/ops/logs/types.js';
 import type { SecretsInput } from '../../src/ops/secrets/types.js';
 import type { AddonFact, StatusInput } from '../../src/ops/status/types.js';
 
@@ -89,6 +90,23 @@ export function imagesInput(overrides: Partial<ImagesInput> = {}): ImagesInput {
     environment: { name: 'prod', production: true, registries: [ECR_REGISTRY] },
     pods: known(badMorningKube().objects.Pod),
     ecr: known(badMorningAws().ecr as EcrRepositoryFact[]),
+    ...overrides,
+  };
+}
+
+export function logsInput(overrides: Partial<LogsInput> = {}): LogsInput {
+  const kube = badMorningKube();
+  const logs = badMorningLogs();
+  return {
+    now: kube.now,
+    sinceSeconds: 3600,
+    app: { namespace: 'shop', name: 'checkout' },
+    pods: known(kube.objects.Pod),
+    previousLogs: Object.fromEntries(
+      Object.entries(logs.previous as Record<string, string>).map(([k, v]) => [k, known(v)]),
+    ),
+    logGroups: known(logs.logGroups),
+    errorEvents: known(logs.filteredEvents),
     ...overrides,
   };
 }
