@@ -6,6 +6,7 @@ import type {
   PodIdentityAssociationFact,
   SecretsManagerFacts,
 } from '../../src/ops/common/aws-facts.js';
+import type { DoctorInput, DoctorTarget } from '../../src/ops/doctor/types.js';
 import { type Fact, known } from '../../src/ops/facts.js';
 import type { ImagesInput } from '../../src/ops/images/types.js';
 import type { LogsInput } from '../../src/ops/logs/types.js';
@@ -107,6 +108,32 @@ export function logsInput(overrides: Partial<LogsInput> = {}): LogsInput {
     ),
     logGroups: known(logs.logGroups),
     errorEvents: known(logs.filteredEvents),
+    ...overrides,
+  };
+}
+
+/** The doctor's input for one target, with every kind and AWS part of the fixture read. */
+export function doctorInput(target: DoctorTarget, overrides: Partial<DoctorInput> = {}): DoctorInput {
+  const kube = badMorningKube();
+  const aws = badMorningAws();
+  const logs = badMorningLogs();
+  return {
+    now: kube.now,
+    cluster: kube.cluster,
+    target,
+    kube: kubeFacts(kube),
+    previousLogs: Object.fromEntries(
+      Object.entries(logs.previous as Record<string, string>).map(([k, v]) => [k, known(v)]),
+    ),
+    aws: {
+      ecr: known(aws.ecr),
+      secretsManager: known(aws.secretsManager),
+      podIdentityAssociations: known(aws.podIdentityAssociations),
+      iamRoles: known(aws.iamRoles),
+      ebsVolumes: known(aws.ebsVolumes),
+      loadBalancers: known(aws.loadBalancers),
+      nodeGroups: known(aws.nodeGroups),
+    },
     ...overrides,
   };
 }
