@@ -12,6 +12,7 @@ export { AwsClients } from './aws/clients.js';
 export { collectLiveInventory, type LiveInventoryOptions } from './inventory/sources/live.js';
 export { type Needs, needsOf } from './inventory/sources/needs.js';
 export type * from './ops/common/aws-facts.js';
+export { signatureOf } from './ops/common/log-lines.js';
 export { doctor } from './ops/doctor/doctor.js';
 export { parseDoctorTarget } from './ops/doctor/target.js';
 export * from './ops/doctor/types.js';
@@ -20,7 +21,6 @@ export { type Fact, known, unknownFact, unknownParts, valueOr } from './ops/fact
 export { imagesReport } from './ops/images/images.js';
 export * from './ops/images/types.js';
 export { logsReport } from './ops/logs/logs.js';
-export { signatureOf } from './ops/logs/signature.js';
 export * from './ops/logs/types.js';
 export {
   type ObjectRef,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { signatureOf } from '../../src/ops/common/log-lines.js';
 import { opsExitCode } from '../../src/ops/exit-code.js';
 import { known, unknownFact } from '../../src/ops/facts.js';
 import { parseLogEvent, workloadOfPodName } from '../../src/ops/logs/container-insights.js';
 import { logsReport } from '../../src/ops/logs/logs.js';
-import { signatureOf } from '../../src/ops/logs/signature.js';
 import { renderLogsTable } from '../../src/report/ops/logs.js';
 import { expectGolden } from '../support/golden.js';
 import { logsInput } from '../support/ops-fixtures.js';

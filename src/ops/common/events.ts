@@ -52,22 +52,37 @@ export function viewEvent(e: KubeObject): EventView {
   };
 }
 
-function sameObject(a: ObjectRef, b: ObjectRef): boolean {
-  return a.kind === b.kind && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? '');
+function keyOf(ref: ObjectRef): string {
+  return `${ref.namespace ?? ''}\u0000${ref.kind}\u0000${ref.name}`;
 }
 
-/** Events about one object, newest first. */
-export function eventsAbout(events: readonly EventView[], ref: ObjectRef): EventView[] {
-  return events.filter((e) => sameObject(e.object, ref)).sort(newestFirst);
+/** Events by the object they are about, each list newest first: one pass over the events, then lookups. */
+export class EventIndex {
+  private readonly byObject = new Map<string, EventView[]>();
+
+  constructor(events: readonly EventView[]) {
+    for (const e of events) {
+      const key = keyOf(e.object);
+      const list = this.byObject.get(key);
+      if (list) list.push(e);
+      else this.byObject.set(key, [e]);
+    }
+    for (const list of this.byObject.values()) list.sort(newestFirst);
+  }
+
+  /** Events about one object, newest first. */
+  about(ref: ObjectRef): readonly EventView[] {
+    return this.byObject.get(keyOf(ref)) ?? [];
+  }
+
+  /** The newest Warning event about an object, optionally of one reason. */
+  latestWarning(ref: ObjectRef, reason?: string): EventView | undefined {
+    return this.about(ref).find((e) => e.type === 'Warning' && (reason === undefined || e.reason === reason));
+  }
 }
 
 export function newestFirst(a: EventView, b: EventView): number {
   return b.last.localeCompare(a.last) || a.reason.localeCompare(b.reason) || a.message.localeCompare(b.message);
-}
-
-/** The newest Warning event about an object, optionally of one reason. */
-export function latestWarning(events: readonly EventView[], ref: ObjectRef, reason?: string): EventView | undefined {
-  return eventsAbout(events, ref).find((e) => e.type === 'Warning' && (reason === undefined || e.reason === reason));
 }
 
 /** Warning events whose last occurrence is at or after `since` (ISO), newest first. */

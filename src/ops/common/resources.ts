@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../inventory/types.js';
 import { parseQuantity } from '../../rules/support/quantity.js';
-import { containersOf, initContainersOf } from './kube-reads.js';
+import { containersOf, initContainersOf, isTerminated, nodeNameOf } from './kube-reads.js';
 
 /** CPU in cores and memory in bytes. */
 export interface CpuMemory {
@@ -64,4 +64,16 @@ export function formatBytes(bytes: number): string {
 /** Percent of `part` in `whole`, rounded; 0 when `whole` is 0. */
 export function percent(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 100) : 0;
+}
+
+/** Requests of non-terminated pods, summed per node. */
+export function requestsByNode(pods: readonly KubeObject[]): Map<string, { requested: CpuMemory; pods: number }> {
+  const out = new Map<string, { requested: CpuMemory; pods: number }>();
+  for (const pod of pods) {
+    const node = nodeNameOf(pod);
+    if (!node || isTerminated(pod)) continue;
+    const cur = out.get(node) ?? { requested: ZERO, pods: 0 };
+    out.set(node, { requested: add(cur.requested, podRequests(pod)), pods: cur.pods + 1 });
+  }
+  return out;
 }

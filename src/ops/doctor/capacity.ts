@@ -1,8 +1,14 @@
 import type { KubeObject } from '../../inventory/types.js';
 import type { NodeGroupScalingFact } from '../common/aws-facts.js';
 import { conditionOf } from '../common/kube-reads.js';
-import { allocatableOf, type CpuMemory, formatBytes, formatCpu, podRequests } from '../common/resources.js';
-import { requestsByNode } from '../status/nodes.js';
+import {
+  allocatableOf,
+  type CpuMemory,
+  formatBytes,
+  formatCpu,
+  podRequests,
+  requestsByNode,
+} from '../common/resources.js';
 
 export interface CapacityVerdict {
   /** Nodes (Ready, schedulable, untainted for NoSchedule) where the pod's requests fit. */

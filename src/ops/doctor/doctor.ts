@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../inventory/types.js';
-import { viewEvent } from '../common/events.js';
+import { EventIndex, viewEvent } from '../common/events.js';
 import { isTerminated } from '../common/kube-reads.js';
 import { sortProblems } from '../problems.js';
 import { DoctorFacts } from './facts-view.js';
@@ -58,7 +58,7 @@ export function doctor(input: DoctorInput, params: Partial<DoctorParams> = {}): 
       problems: [],
       unknown: { ...f.unknown, target: r.missing },
     };
-  const events = (f.list('Event') ?? []).map(viewEvent);
+  const events = new EventIndex((f.list('Event') ?? []).map(viewEvent));
   const chain: DoctorLink[] = [];
   if (r.workload) chain.push(workloadLink(r.workload));
   chain.push(...replicaSetLinks(r.replicaSets));

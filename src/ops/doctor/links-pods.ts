@@ -1,12 +1,12 @@
 import type { KubeObject } from '../../inventory/types.js';
 import { parseImageRef } from '../../rules/support/image-ref.js';
 import type { EcrRepositoryFact, NodeGroupScalingFact } from '../common/aws-facts.js';
-import { type EventView, eventsAbout, latestWarning } from '../common/events.js';
+import { ECR_HOST } from '../common/ecr.js';
+import type { EventIndex } from '../common/events.js';
 import { type ContainerStatus, containerStatusesOf, namespaceOf, nodeNameOf, podPhase } from '../common/kube-reads.js';
+import { isErrorLine } from '../common/log-lines.js';
 import { describeTermination, isUnscheduled, troubleOf } from '../common/pod-troubles.js';
 import { formatBytes, memoryLimitOf } from '../common/resources.js';
-import { ECR_HOST } from '../images/running.js';
-import { isErrorLine } from '../logs/signature.js';
 import { type OpsProblem, refOf } from '../problems.js';
 import { capacityFor, describeCapacity } from './capacity.js';
 import type { DoctorFacts } from './facts-view.js';
@@ -96,7 +96,7 @@ function previousLogLink(
   };
 }
 
-function containerLinks(pod: KubeObject, events: readonly EventView[], f: DoctorFacts, p: DoctorParams): DoctorLink[] {
+function containerLinks(pod: KubeObject, events: EventIndex, f: DoctorFacts, p: DoctorParams): DoctorLink[] {
   const out: DoctorLink[] = [];
   const ns = namespaceOf(pod);
   const name = pod.metadata.name;
@@ -194,7 +194,7 @@ function containerLinks(pod: KubeObject, events: readonly EventView[], f: Doctor
         ),
       );
     } else if (s.state?.running && !s.ready) {
-      const probe = latestWarning(events, { kind: 'Pod', name, namespace: ns }, 'Unhealthy');
+      const probe = events.latestWarning({ kind: 'Pod', name, namespace: ns }, 'Unhealthy');
       out.push(
         link(
           step,
@@ -232,10 +232,10 @@ function containerLinks(pod: KubeObject, events: readonly EventView[], f: Doctor
   return out;
 }
 
-function scheduleLink(pod: KubeObject, events: readonly EventView[], f: DoctorFacts): DoctorLink {
+function scheduleLink(pod: KubeObject, events: EventIndex, f: DoctorFacts): DoctorLink {
   const ns = namespaceOf(pod);
   const ref = { kind: 'Pod', name: pod.metadata.name, namespace: ns };
-  const failed = latestWarning(events, ref, 'FailedScheduling');
+  const failed = events.latestWarning(ref, 'FailedScheduling');
   const condition = (
     (pod.status as { conditions?: { type: string; message?: string }[] } | undefined)?.conditions ?? []
   ).find((c) => c.type === 'PodScheduled');
@@ -249,9 +249,9 @@ function scheduleLink(pod: KubeObject, events: readonly EventView[], f: DoctorFa
     );
     const why = unbound
       .map((c) => {
-        const w = eventsAbout(events, { kind: 'PersistentVolumeClaim', name: c, namespace: ns }).find(
-          (e) => e.type === 'Warning',
-        );
+        const w = events
+          .about({ kind: 'PersistentVolumeClaim', name: c, namespace: ns })
+          .find((e) => e.type === 'Warning');
         return `PVC ${c} is not Bound${w ? ` (${w.reason}: ${w.message})` : ''}`;
       })
       .join('; ');
@@ -272,7 +272,7 @@ function scheduleLink(pod: KubeObject, events: readonly EventView[], f: DoctorFa
   const nodes = f.list('Node', false);
   const all = f.list('Pod', false);
   const groups = f.aws<readonly NodeGroupScalingFact[]>('nodeGroups');
-  const scaleUp = eventsAbout(events, ref).find((e) => e.reason === 'NotTriggerScaleUp');
+  const scaleUp = events.about(ref).find((e) => e.reason === 'NotTriggerScaleUp');
   const parts: string[] = [message];
   let joined = false;
   let next = `kubectl describe pod/${pod.metadata.name} -n ${ns}`;
@@ -309,10 +309,10 @@ function scheduleLink(pod: KubeObject, events: readonly EventView[], f: DoctorFa
   );
 }
 
-function eventsLink(pod: KubeObject, events: readonly EventView[]): DoctorLink {
-  const warnings = eventsAbout(events, { kind: 'Pod', name: pod.metadata.name, namespace: namespaceOf(pod) }).filter(
-    (e) => e.type === 'Warning',
-  );
+function eventsLink(pod: KubeObject, events: EventIndex): DoctorLink {
+  const warnings = events
+    .about({ kind: 'Pod', name: pod.metadata.name, namespace: namespaceOf(pod) })
+    .filter((e) => e.type === 'Warning');
   if (warnings.length === 0) return link('Events', pod, undefined, 'no Warning events');
   const latest = warnings[0];
   return link(
@@ -332,7 +332,7 @@ function eventsLink(pod: KubeObject, events: readonly EventView[]): DoctorLink {
 /** Each pod that needs a look, link by link (schedule, containers, previous log, events); healthy pods as one line. */
 export function podLinks(
   pods: readonly KubeObject[],
-  events: readonly EventView[],
+  events: EventIndex,
   f: DoctorFacts,
   p: DoctorParams,
 ): DoctorLink[] {

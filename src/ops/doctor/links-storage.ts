@@ -1,5 +1,5 @@
 import type { EbsVolumeFact } from '../common/aws-facts.js';
-import { type EventView, eventsAbout } from '../common/events.js';
+import type { EventIndex } from '../common/events.js';
 import { refOf } from '../problems.js';
 import type { DoctorFacts } from './facts-view.js';
 import type { DoctorLink } from './types.js';
@@ -11,7 +11,7 @@ export function claimNamesOf(spec: unknown): string[] {
 }
 
 /** Each PVC the pods mount → its PV → the EBS volume behind it. */
-export function storageLinks(claims: readonly string[], events: readonly EventView[], f: DoctorFacts): DoctorLink[] {
+export function storageLinks(claims: readonly string[], events: EventIndex, f: DoctorFacts): DoctorLink[] {
   if (claims.length === 0) return [];
   const ns = f.input.target.namespace;
   const pvcs = f.list('PersistentVolumeClaim');
@@ -46,7 +46,7 @@ export function storageLinks(claims: readonly string[], events: readonly EventVi
     };
     const detail = `${phase}, ${spec.resources?.requests?.storage ?? '?'} of ${spec.storageClassName ?? 'the default class'}`;
     if (phase !== 'Bound') {
-      const warning = eventsAbout(events, object).find((e) => e.type === 'Warning');
+      const warning = events.about(object).find((e) => e.type === 'Warning');
       const csi = (f.list('Deployment', false) ?? []).find(
         (d) => d.metadata.namespace === 'kube-system' && d.metadata.name === 'ebs-csi-controller',
       );

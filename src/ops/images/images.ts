@@ -1,8 +1,9 @@
 import { parseImageRef } from '../../rules/support/image-ref.js';
 import type { EcrImageFact, EcrRepositoryFact } from '../common/aws-facts.js';
+import { ECR_HOST } from '../common/ecr.js';
 import { unknownParts, valueOr } from '../facts.js';
 import { type OpsProblem, sortProblems } from '../problems.js';
-import { ECR_HOST, type RunningImage, registryMatches, runningImages } from './running.js';
+import { type RunningImage, registryMatches, runningImages } from './running.js';
 import {
   type EcrView,
   IMAGES_DEFAULTS,

@@ -52,8 +52,6 @@ export function runningImages(pods: readonly KubeObject[]): Map<string, RunningI
   return out;
 }
 
-export const ECR_HOST = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
-
 /** Whether a registry host matches a pattern where `*` stands for one DNS label. */
 export function registryMatches(host: string, pattern: string): boolean {
   const re = new RegExp(

@@ -8,12 +8,12 @@ import {
   podPhase,
   workloadOfPod,
 } from '../common/kube-reads.js';
+import { isErrorLine, signatureOf } from '../common/log-lines.js';
 import { describeTermination, troubleOf } from '../common/pod-troubles.js';
 import { formatBytes } from '../common/resources.js';
 import { type Fact, unknownParts, valueOr } from '../facts.js';
 import { type OpsProblem, sortProblems } from '../problems.js';
 import { parseLogEvent, workloadOfPodName } from './container-insights.js';
-import { isErrorLine, signatureOf } from './signature.js';
 import {
   type ContainerLogRow,
   type ErrorGroup,

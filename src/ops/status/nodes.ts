@@ -1,14 +1,13 @@
 import type { KubeObject } from '../../inventory/types.js';
 import { parseQuantity } from '../../rules/support/quantity.js';
-import { conditionsOf, isTerminated, labelsOf, nodeNameOf } from '../common/kube-reads.js';
+import { conditionsOf, labelsOf } from '../common/kube-reads.js';
 import {
-  add,
   allocatableOf,
   type CpuMemory,
   formatBytes,
   formatCpu,
   percent,
-  podRequests,
+  requestsByNode,
   ZERO,
 } from '../common/resources.js';
 import { minorSkew } from '../common/versions.js';
@@ -30,18 +29,6 @@ function usageOf(m: MetricsObject | undefined): CpuMemory | undefined {
   const u = (m as { usage?: Record<string, string> } | undefined)?.usage;
   if (!u) return undefined;
   return { cpu: parseQuantity(u.cpu) ?? 0, memory: parseQuantity(u.memory) ?? 0 };
-}
-
-/** Requests of non-terminated pods, summed per node. */
-export function requestsByNode(pods: readonly KubeObject[]): Map<string, { requested: CpuMemory; pods: number }> {
-  const out = new Map<string, { requested: CpuMemory; pods: number }>();
-  for (const pod of pods) {
-    const node = nodeNameOf(pod);
-    if (!node || isTerminated(pod)) continue;
-    const cur = out.get(node) ?? { requested: ZERO, pods: 0 };
-    out.set(node, { requested: add(cur.requested, podRequests(pod)), pods: cur.pods + 1 });
-  }
-  return out;
 }
 
 export function nodeRows(

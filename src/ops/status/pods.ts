@@ -1,13 +1,13 @@
 import type { KubeObject } from '../../inventory/types.js';
-import { type EventView, latestWarning } from '../common/events.js';
+import type { EventIndex } from '../common/events.js';
 import { namespaceOf, nodeNameOf, podPhase, workloadOfPod } from '../common/kube-reads.js';
 import { describeTermination, isUnscheduled, podTroubles } from '../common/pod-troubles.js';
 import { formatBytes, memoryLimitOf } from '../common/resources.js';
 import type { OpsProblem, ProblemSeverity } from '../problems.js';
 import type { PodRow } from './types.js';
 
-function warningOf(events: readonly EventView[], pod: KubeObject, reason?: string): PodRow['latestWarning'] {
-  const e = latestWarning(events, { kind: 'Pod', name: pod.metadata.name, namespace: namespaceOf(pod) }, reason);
+function warningOf(events: EventIndex, pod: KubeObject, reason?: string): PodRow['latestWarning'] {
+  const e = events.latestWarning({ kind: 'Pod', name: pod.metadata.name, namespace: namespaceOf(pod) }, reason);
   return e ? { reason: e.reason, message: e.message, last: e.last } : undefined;
 }
 
@@ -25,7 +25,7 @@ export function addsToReason(w: PodRow['latestWarning'], row: { reason: string; 
 }
 
 /** Pods crash-looping, OOMKilled, failing to pull their image or to be scheduled, one row per cause. */
-export function podRows(pods: readonly KubeObject[], events: readonly EventView[]): PodRow[] {
+export function podRows(pods: readonly KubeObject[], events: EventIndex): PodRow[] {
   const rows: PodRow[] = [];
   for (const pod of pods) {
     const base = {

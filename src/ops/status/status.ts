@@ -1,4 +1,4 @@
-import { isoBefore, viewEvent } from '../common/events.js';
+import { EventIndex, isoBefore, viewEvent } from '../common/events.js';
 import { parseMinor } from '../common/versions.js';
 import { type Fact, unknownParts, valueOr } from '../facts.js';
 import { sortProblems } from '../problems.js';
@@ -27,14 +27,15 @@ export function clusterStatus(input: StatusInput, params: Partial<StatusParams> 
   const nodes = valueOr(input.nodes, []);
   const pods = valueOr(input.pods, []);
   const events = valueOr(input.events, []).map(viewEvent);
+  const index = new EventIndex(events);
   const deployments = valueOr(input.deployments, []);
   const metrics = input.nodeMetrics ? valueOr(input.nodeMetrics, undefined) : undefined;
 
   const nodeList = nodeRows(nodes, pods, metrics, version);
-  const podList = podRows(pods, events);
+  const podList = podRows(pods, index);
   const workloads = workloadRows(deployments, valueOr(input.statefulSets, []), valueOr(input.daemonSets, []));
   const externalSecrets = externalSecretRows(valueOr(input.externalSecrets, []));
-  const claims = claimRows(valueOr(input.persistentVolumeClaims, []), events);
+  const claims = claimRows(valueOr(input.persistentVolumeClaims, []), index);
   const ebsCsi = ebsCsiRow(deployments, pods);
   const addons = addonRows(valueOr(input.addons, []));
   const groups = groupWarnings(events, isoBefore(input.now, p.recentEventsSeconds));

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../inventory/types.js';
-import { type EventView, latestWarning } from '../common/events.js';
+import type { EventIndex } from '../common/events.js';
 import { conditionOf, namespaceOf } from '../common/kube-reads.js';
 import type { OpsProblem } from '../problems.js';
 import type { ClaimRow, ExternalSecretRow } from './types.js';
@@ -33,13 +33,13 @@ export function externalSecretProblems(rows: readonly ExternalSecretRow[]): OpsP
 }
 
 /** PersistentVolumeClaims whose phase is not Bound, with their latest Warning event. */
-export function claimRows(claims: readonly KubeObject[], events: readonly EventView[]): ClaimRow[] {
+export function claimRows(claims: readonly KubeObject[], events: EventIndex): ClaimRow[] {
   const rows: ClaimRow[] = [];
   for (const pvc of claims) {
     const phase = (pvc.status as { phase?: string } | undefined)?.phase ?? 'Pending';
     if (phase === 'Bound') continue;
     const storageClass = (pvc.spec as { storageClassName?: string } | undefined)?.storageClassName;
-    const e = latestWarning(events, {
+    const e = events.latestWarning({
       kind: 'PersistentVolumeClaim',
       name: pvc.metadata.name,
       namespace: namespaceOf(pvc),
