@@ -81,8 +81,13 @@ export class EventIndex {
   }
 }
 
+/** Code-unit order: ISO times compare as text, and the order does not depend on the locale. */
+function order(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function newestFirst(a: EventView, b: EventView): number {
-  return b.last.localeCompare(a.last) || a.reason.localeCompare(b.reason) || a.message.localeCompare(b.message);
+  return order(b.last, a.last) || order(a.reason, b.reason) || order(a.message, b.message);
 }
 
 /** Warning events whose last occurrence is at or after `since` (ISO), newest first. */

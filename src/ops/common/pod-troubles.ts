@@ -38,10 +38,13 @@ export function troubleOf(s: ContainerStatus): ContainerTrouble | undefined {
 /** Every troubled container of a pod (init containers first). */
 export function podTroubles(pod: KubeObject): ContainerTrouble[] {
   const out: ContainerTrouble[] = [];
-  for (const s of [...containerStatusesOf(pod, true), ...containerStatusesOf(pod)]) {
-    const t = troubleOf(s);
-    if (t) out.push(t);
-  }
+  for (const list of [containerStatusesOf(pod, true), containerStatusesOf(pod)])
+    for (const s of list) {
+      // Fast path: a running container that never restarted and was never OOM-killed has no trouble.
+      if (s.state?.running && !s.lastState?.terminated) continue;
+      const t = troubleOf(s);
+      if (t) out.push(t);
+    }
   return out;
 }
 

@@ -66,14 +66,21 @@ export function percent(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 100) : 0;
 }
 
-/** Requests of non-terminated pods, summed per node. */
+/** Requests of non-terminated pods, summed per node (accumulated in place: it runs over every pod). */
 export function requestsByNode(pods: readonly KubeObject[]): Map<string, { requested: CpuMemory; pods: number }> {
-  const out = new Map<string, { requested: CpuMemory; pods: number }>();
+  const sums = new Map<string, { cpu: number; memory: number; pods: number }>();
   for (const pod of pods) {
     const node = nodeNameOf(pod);
     if (!node || isTerminated(pod)) continue;
-    const cur = out.get(node) ?? { requested: ZERO, pods: 0 };
-    out.set(node, { requested: add(cur.requested, podRequests(pod)), pods: cur.pods + 1 });
+    const r = podRequests(pod);
+    const cur = sums.get(node);
+    if (cur) {
+      cur.cpu += r.cpu;
+      cur.memory += r.memory;
+      cur.pods++;
+    } else sums.set(node, { cpu: r.cpu, memory: r.memory, pods: 1 });
   }
+  const out = new Map<string, { requested: CpuMemory; pods: number }>();
+  for (const [node, s] of sums) out.set(node, { requested: { cpu: s.cpu, memory: s.memory }, pods: s.pods });
   return out;
 }

@@ -28,6 +28,9 @@ export function addsToReason(w: PodRow['latestWarning'], row: { reason: string; 
 export function podRows(pods: readonly KubeObject[], events: EventIndex): PodRow[] {
   const rows: PodRow[] = [];
   for (const pod of pods) {
+    const troubles = podTroubles(pod);
+    // Most pods are healthy: only a troubled one is described further.
+    if (troubles.length === 0 && !isUnscheduled(pod) && podPhase(pod) !== 'Failed') continue;
     const base = {
       namespace: namespaceOf(pod),
       name: pod.metadata.name,
@@ -35,7 +38,7 @@ export function podRows(pods: readonly KubeObject[], events: EventIndex): PodRow
       ...(nodeNameOf(pod) ? { node: nodeNameOf(pod) } : {}),
     };
     const latest = warningOf(events, pod);
-    for (const t of podTroubles(pod)) {
+    for (const t of troubles) {
       const detail = t.kind === 'crash-loop' || t.kind === 'oom-killed' ? terminationDetail(pod, t) : t.message;
       rows.push({
         ...base,

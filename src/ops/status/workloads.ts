@@ -78,10 +78,15 @@ export function workloadRows(
 
 /** One problem per row; the cause names the troubled pods of the workload when there are any. */
 export function workloadProblems(rows: readonly WorkloadRow[], pods: readonly PodRow[]): OpsProblem[] {
+  const byWorkload = new Map<string, PodRow[]>();
+  for (const p of pods) {
+    const key = `${p.namespace}\u0000${p.workload.kind}\u0000${p.workload.name}`;
+    const list = byWorkload.get(key);
+    if (list) list.push(p);
+    else byWorkload.set(key, [p]);
+  }
   return rows.map((r): OpsProblem => {
-    const mine = pods.filter(
-      (p) => p.namespace === r.namespace && p.workload.kind === r.kind && p.workload.name === r.name,
-    );
+    const mine = byWorkload.get(`${r.namespace}\u0000${r.kind}\u0000${r.name}`) ?? [];
     const cause = mine.length ? `pods: ${mine.map((p) => `${p.name} ${p.reason}`).join(', ')}` : undefined;
     const stuck = r.reason === 'ProgressDeadlineExceeded';
     return {
