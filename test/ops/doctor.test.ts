@@ -137,6 +137,16 @@ describe('doctor follows the chain of a workload', () => {
     expect(r.chain.find((l) => l.step === 'EBS volume')?.detail).toBe('in-use, 50 GiB gp3 in eu-west-1a, encrypted');
   });
 
+  it('follows a CronJob to its recent Jobs and names the run that failed', () => {
+    const r = run({ kind: 'CronJob', name: 'nightly-report', namespace: 'shop' });
+    expect(steps(r).slice(0, 3)).toEqual(['ok CronJob', 'ok Job', 'problem Job']);
+    expect(r.headline).toMatchObject({
+      code: 'job.failed',
+      object: { kind: 'Job', name: 'nightly-report-29411040', namespace: 'shop' },
+    });
+    expect(r.headline?.what).toContain('BackoffLimitExceeded');
+  });
+
   it('finds nothing wrong with a healthy pod named directly', () => {
     const r = run(
       { kind: 'Pod', name: 'ledger-7b8c9d0e1f-a1b2c', namespace: 'payments' },

@@ -62,6 +62,8 @@ export function doctor(input: DoctorInput, params: Partial<DoctorParams> = {}): 
   const chain: DoctorLink[] = [];
   if (r.workload) chain.push(workloadLink(r.workload));
   chain.push(...replicaSetLinks(r.replicaSets));
+  // A CronJob's recent Jobs, newest first: a failed run is a broken link even when no pod is left.
+  chain.push(...r.jobs.slice(0, p.recentJobs).map(workloadLink));
   const live = r.pods.filter((pod) => !isTerminated(pod));
   if (r.workload && r.workload.kind !== 'CronJob' && r.workload.kind !== 'Job' && live.length === 0) {
     const desired = (r.workload.spec as { replicas?: number } | undefined)?.replicas;

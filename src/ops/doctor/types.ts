@@ -53,15 +53,18 @@ export interface DoctorInput {
  * - tailLines 20: lines of the previous container's log shown.
  * - restartWarn 3: a container restarted more often than this is a problem even while it runs.
  * - controllerServiceAccount external-secrets/external-secrets: the identity a SecretStore without its own uses.
+ * - recentJobs 3: a CronJob's newest Jobs followed.
  */
 export interface DoctorParams {
   readonly tailLines: number;
+  readonly recentJobs: number;
   readonly restartWarn: number;
   readonly controllerServiceAccount: { readonly namespace: string; readonly name: string };
 }
 
 export const DOCTOR_DEFAULTS: DoctorParams = {
   tailLines: 20,
+  recentJobs: 3,
   restartWarn: 3,
   controllerServiceAccount: { namespace: 'external-secrets', name: 'external-secrets' },
 };
