@@ -32,6 +32,14 @@ export type { Finding, VerifyReport } from './rules/engine/types.js';
 export { type VerifyOptions, verify } from './rules/engine/verify.js';
 export { RULES, ruleById } from './rules/registry.js';
 export { defineRule, type Rule, type RuleMeta, type RuleResult } from './rules/types.js';
+export {
+  type NothingToVerify,
+  type RunVerifyOptions,
+  runVerify,
+  type VerifyRun,
+  type VerifySource,
+  verifyExitCode,
+} from './verify/index.js';
 
 /**
  * The platform template and app manifests of one environment, synthesized in

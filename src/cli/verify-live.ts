@@ -1,8 +1,8 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { EnvironmentConfig } from '../config/types.js';
-import type { Inventory } from '../inventory/inventory.js';
 import type { KubeLimits } from '../kube/transport.js';
-import type { Rule } from '../rules/types.js';
+import type { VerifySource } from '../verify/sources.js';
 import { type CliIO, UsageError } from './context.js';
 import {
   addLiveConnectionOptions,
@@ -63,39 +63,24 @@ export function checkLiveOptions(opts: LiveVerifyOptions, paths: readonly string
   }
 }
 
-/** Builds the inventory from the cluster (and AWS), or from a dump, for the selected rules. */
-export async function liveOrDumpInventory(
+/**
+ * The live or dump source the flags describe, with progress of the
+ * Kubernetes lists on a terminal's stderr (cleared by `done`).
+ */
+export function liveOrDumpSource(
   env: EnvironmentConfig,
-  rules: readonly Rule[],
   opts: LiveVerifyOptions,
   io: CliIO,
   quiet: boolean,
-): Promise<Inventory> {
-  const [{ needsOf }, { selected }] = await Promise.all([
-    import('../inventory/sources/needs.js'),
-    import('../rules/engine/glob.js'),
-  ]);
-  const needs = needsOf(rules.filter((r) => selected(r.meta.id, opts.include, opts.exclude)));
-  if (opts.fromDump) {
-    const { loadDumpInventory } = await import('../inventory/sources/dump.js');
-    const { resolve } = await import('node:path');
-    return loadDumpInventory(resolve(io.cwd, opts.fromDump), { kinds: needs.kube, awsTypes: needs.aws });
-  }
-  const [{ collectLiveInventory }, { connectLive }] = await Promise.all([
-    import('../inventory/sources/live.js'),
-    import('../live/connect.js'),
-  ]);
+): { source: VerifySource; done: () => void } {
+  if (opts.fromDump) return { source: { kind: 'dump', path: resolve(io.cwd, opts.fromDump) }, done: () => {} };
   const { pageSize } = liveLimits(opts);
-  const connectOptions = liveConnectOptions(opts, io, env);
-  // The cluster is connected only when the rules read it: an AWS-only selection needs no kubeconfig.
-  const connection = needs.kube.length > 0 ? await connectLive(connectOptions) : undefined;
   const progress = io.isTTY && !quiet;
   let last = '';
-  const inv = await collectLiveInventory({
-    needs,
-    env,
-    kube: { reader: connection?.kube, namespace: opts.namespace, pageSize },
-    aws: connectOptions.aws === false ? false : { ...connectOptions.aws, clients: connection?.aws?.clients },
+  const source: VerifySource = {
+    kind: 'live',
+    connect: liveConnectOptions(opts, io, env),
+    pageSize,
     onProgress: progress
       ? (p) => {
           const line = `reading ${p.kind}: ${p.objects.toLocaleString('en-US')} objects (${p.kindsDone}/${p.kindsTotal} kinds done)`;
@@ -103,9 +88,14 @@ export async function liveOrDumpInventory(
           last = line;
         }
       : undefined,
-  });
-  if (progress && last) io.stderr('\r\x1b[2K');
-  return inv;
+  };
+  return {
+    source,
+    done: () => {
+      if (progress && last) io.stderr('\r\x1b[2K');
+      last = '';
+    },
+  };
 }
 
 /** The request, retry and page limits set by flags (docs/verify.md, "Limits"). */

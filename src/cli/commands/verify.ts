@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import type { SlipwayConfig } from '../../config/types.js';
-import type { Inventory } from '../../inventory/inventory.js';
 import { DEFAULT_MAX_FINDINGS } from '../../report/table-findings.js';
-import type { VerifyReport } from '../../rules/engine/types.js';
 import { readLimited } from '../../util/text-file.js';
+import type { VerifySource } from '../../verify/sources.js';
 import type { CliApp } from '../app.js';
-import { type CliIO, EXIT, type GlobalOptions, globalOptions, UsageError, useColor } from '../context.js';
+import { type CliIO, type GlobalOptions, globalOptions, UsageError, useColor } from '../context.js';
 import { noticeBundledExample, selectEnvironments } from '../load-config.js';
 import {
   addLiveOptions,
@@ -13,7 +12,7 @@ import {
   isLiveOrDump,
   LIVE_HELP,
   type LiveVerifyOptions,
-  liveOrDumpInventory,
+  liveOrDumpSource,
 } from '../verify-live.js';
 
 const FORMATS = ['table', 'json', 'yaml', 'sarif', 'junit', 'md'] as const;
@@ -29,6 +28,7 @@ interface VerifyOptions {
   maxFileSize?: string;
   maxFindings?: string;
   showWaivers?: boolean;
+  sarifUnknowns?: boolean;
 }
 
 /** A CliIO that may also offer standard input (tests pass it; the real CLI reads process.stdin). */
@@ -78,7 +78,11 @@ export function registerVerify(app: CliApp, program: Command): void {
         `findings the table lists one by one after the counts by rule (0: all; json, sarif and junit list all)`,
         String(DEFAULT_MAX_FINDINGS),
       )
-      .option('--show-waivers', 'list the waivers, exemptions and suppressions in effect, and what each set aside'),
+      .option('--show-waivers', 'list the waivers, exemptions and suppressions in effect, and what each set aside')
+      .option(
+        '--sarif-unknowns',
+        'SARIF: also list unknown results that have no file (left out unless asked for or --fail-on unknown)',
+      ),
   )
     .addHelpText('after', HELP + LIVE_HELP)
     .action(
@@ -101,10 +105,7 @@ export function registerVerify(app: CliApp, program: Command): void {
         }
         checkLiveOptions(opts, paths);
         const io = app.io as StdinIO;
-        const [{ verify }, { loadRules }] = await Promise.all([
-          import('../../rules/engine/verify.js'),
-          import('../../rules/engine/load-rules.js'),
-        ]);
+        const { loadRules } = await import('../../rules/engine/load-rules.js');
         const rules = await loadRules();
         if (rules.length === 0 && !g.quiet) io.stderr('warning: no rules are registered; only inputs are checked\n');
 
@@ -112,47 +113,42 @@ export function registerVerify(app: CliApp, program: Command): void {
         if (!g.quiet) for (const w of config.warnings) io.stderr(`warning: ${w}\n`);
         const envNames =
           opts.env || isLiveOrDump(opts) ? selectEnvironments(config, opts.env) : Object.keys(config.environments);
-        const reports: VerifyReport[] = [];
-        let shared: Inventory | undefined;
-        for (const name of envNames) {
-          const env = config.environments[name];
-          let inventory: Inventory;
-          if (paths.length) {
-            // The files are the same for every environment: read them once.
-            if (!shared) {
-              const { inventoryFromPaths } = await import('../../inventory/sources/static-inventory.js');
-              shared = await inventoryFromPaths(paths, {
-                cwd: io.cwd,
-                maxFileBytes: Math.floor(maxMiB * 1024 * 1024),
-                readStdin: io.readStdin ?? readProcessStdin,
-              });
-            }
-            inventory = shared;
-          } else if (isLiveOrDump(opts)) {
-            inventory = await liveOrDumpInventory(env, rules, opts, io, g.quiet);
-          } else {
-            const [{ synthesizeForVerify }, { inventoryFromTexts }] = await Promise.all([
-              import('../../inventory/sources/synth.js'),
-              import('../../inventory/sources/static-inventory.js'),
-            ]);
-            if (!g.quiet && format === 'table') io.stderr(`synthesizing ${name} in memory…\n`);
-            inventory = inventoryFromTexts(await synthesizeForVerify(env, 'out', io.cwd));
-          }
-          reports.push(
-            verify(inventory, {
-              env,
-              rules,
-              include: opts.include,
-              exclude: opts.exclude,
-              failOn: opts.failOn as (typeof FAIL_ON)[number] | undefined,
-              configFile: config.file,
-              thresholds,
-              namespace: opts.live ? opts.namespace : undefined,
-            }),
-          );
+        let done = () => {};
+        let source: VerifySource;
+        if (paths.length) {
+          source = {
+            kind: 'files',
+            paths,
+            cwd: io.cwd,
+            maxFileBytes: Math.floor(maxMiB * 1024 * 1024),
+            readStdin: io.readStdin ?? readProcessStdin,
+          };
+        } else if (isLiveOrDump(opts)) {
+          ({ source, done } = liveOrDumpSource(config.environments[envNames[0]], opts, io, g.quiet));
+        } else {
+          source = {
+            kind: 'synth',
+            cwd: io.cwd,
+            onEnvironment: (name) => {
+              if (!g.quiet && format === 'table') io.stderr(`synthesizing ${name} in memory…\n`);
+            },
+          };
         }
+        const timings = new Map<string, number>();
+        const { runVerify, verifyExitCode } = await import('../../verify/run-verify.js');
+        const run = await runVerify({
+          config,
+          environments: envNames,
+          source,
+          rules,
+          include: opts.include,
+          exclude: opts.exclude,
+          failOn: opts.failOn as (typeof FAIL_ON)[number] | undefined,
+          thresholds,
+          timings,
+        }).finally(done);
+        const { reports } = run;
 
-        const empty = reports.filter((r) => r.summary.nothingToVerify);
         const where = describeSearch(paths, opts, config.file);
         const { renderReports } = await import('../../report/index.js');
         const { packageVersion } = await import('../version.js');
@@ -164,6 +160,9 @@ export function registerVerify(app: CliApp, program: Command): void {
               width: opts.outputFile ? undefined : io.columns,
               maxFindings,
               quiet: g.quiet,
+              srcRoot: io.cwd,
+              timings,
+              unlocatedUnknowns: opts.sarifUnknowns,
             });
         if (opts.outputFile) {
           const { writeFile } = await import('node:fs/promises');
@@ -179,11 +178,10 @@ export function registerVerify(app: CliApp, program: Command): void {
         } else {
           io.stdout(text.endsWith('\n') ? text : `${text}\n`);
         }
-        for (const r of empty) {
-          io.stderr(`error: ${r.environment.name}: nothing to verify in ${where}: ${r.summary.nothingToVerify}\n`);
+        for (const e of run.nothingToVerify) {
+          io.stderr(`error: ${e.environment}: nothing to verify in ${where}: ${e.reason}\n`);
         }
-        if (empty.length) return EXIT.error;
-        return reports.some((r) => r.summary.result === 'fail') ? EXIT.findings : EXIT.ok;
+        return verifyExitCode(run);
       }),
     );
 }
