@@ -34,7 +34,7 @@ function files(text = DEPLOYMENT): { dir: string; path: string } {
 }
 
 describe('runVerify', () => {
-  it('judges every asked environment over the same files and records each rule's run time', async () => {
+  it('judges every asked environment over the same files and records the run time of each rule', async () => {
     const { dir, path } = files();
     const timings = new Map<string, number>();
     const rules = await loadRules();
