@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { podSpecPath } from '../../inventory/workload-facts.js';
 import { CAPACITY, NODE_LABELS } from '../../platform/node-labels.js';
 import { nothingToCheck } from '../support/coverage.js';
 import { workloadResult } from '../support/results.js';
 import { requiresNodes } from '../support/scheduling.js';
-import { podSpecPath } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { podSpecPath } from '../../inventory/workload-facts.js';
 import { CAPACITY, NODE_LABELS } from '../../platform/node-labels.js';
 import { nothingToCheck } from '../support/coverage.js';
 import { consumerEvidence } from '../support/queues.js';
 import { workloadResult } from '../support/results.js';
 import { prefersNodes } from '../support/scheduling.js';
-import { podSpecPath } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { Inventory } from '../../inventory/inventory.js';
 import { type LabelSelector, matchesSelector } from '../../inventory/selectors.js';
 import type { KubeResource } from '../../inventory/types.js';
+import { annotationOf, LONG_RUNNING_KINDS } from '../../inventory/workload-facts.js';
 import type { Workload } from '../../inventory/workloads.js';
 import { nothingToCheck } from '../support/coverage.js';
 import { workloadResult } from '../support/results.js';
 import { envOf } from '../support/secrets.js';
-import { annotationOf, containersOf, LONG_RUNNING_KINDS } from '../support/workloads.js';
+import { containersOf } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { isUserFacing } from '../../inventory/workload-facts.js';
 import { nothingToCheck } from '../support/coverage.js';
 import { kubeResult, workloadResult } from '../support/results.js';
-import { type ContainerRef, containersOf, isUserFacing } from '../support/workloads.js';
+import { type ContainerRef, containersOf } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { isServed } from '../../inventory/workload-facts.js';
 import { probeResults } from '../support/probe-checks.js';
 import { checkWorkloads } from '../support/workload-checks.js';
-import { containersOf, isServed } from '../support/workloads.js';
+import { containersOf } from '../support/workloads.js';
 import { defineRule } from '../types.js';
 
 const missingProbe = (name: string) => `container ${name} has no livenessProbe`;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { KubeResource } from '../../inventory/types.js';
+import { REPLICATED_KINDS, replicaRange } from '../../inventory/workload-facts.js';
 import { nothingToCheck } from '../support/coverage.js';
 import { kubeResult, workloadResult } from '../support/results.js';
-import { REPLICATED_KINDS, replicaRange } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({

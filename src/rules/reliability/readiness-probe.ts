@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { isServed } from '../../inventory/workload-facts.js';
 import { probeResults } from '../support/probe-checks.js';
 import { workloadResult } from '../support/results.js';
 import { checkWorkloads } from '../support/workload-checks.js';
-import { type ContainerRef, containersOf, isServed } from '../support/workloads.js';
+import { type ContainerRef, containersOf } from '../support/workloads.js';
 import { defineRule } from '../types.js';
 
 function hasPorts(c: ContainerRef): boolean {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { isUserFacing, REPLICATED_KINDS, replicaRange } from '../../inventory/workload-facts.js';
 import { count, workloadResult } from '../support/results.js';
 import { checkWorkloads } from '../support/workload-checks.js';
-import { isUserFacing, REPLICATED_KINDS, replicaRange } from '../support/workloads.js';
 import { defineRule } from '../types.js';
 
 const params = z.object({

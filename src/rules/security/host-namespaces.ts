@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { podSpecPath } from '../../inventory/workload-facts.js';
 import {
   checkPodSecurity,
   type PodSecurityBreach,
   podSecurityDefaults,
   podSecurityParams,
 } from '../support/pod-security.js';
-import { containersOf, podSpecPath, WITH_INIT } from '../support/workloads.js';
+import { containersOf, WITH_INIT } from '../support/workloads.js';
 import { defineRule } from '../types.js';
 
 const params = podSecurityParams.extend({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { podSpecPath } from '../../inventory/workload-facts.js';
 import type { Workload } from '../../inventory/workloads.js';
 import {
   checkPodSecurity,
@@ -6,7 +7,7 @@ import {
   podSecurityDefaults,
   podSecurityParams,
 } from '../support/pod-security.js';
-import { containersOf, podSpecPath, WITH_INIT } from '../support/workloads.js';
+import { containersOf, WITH_INIT } from '../support/workloads.js';
 import { defineRule } from '../types.js';
 
 const params = podSecurityParams.extend({

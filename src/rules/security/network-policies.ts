@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { firstOwnKey } from '../../inventory/labels.js';
 import type { LabelSelector } from '../../inventory/selectors.js';
 import type { KubeResource } from '../../inventory/types.js';
+import { isServed, PLATFORM_NAMESPACES, podSpecPath, SYSTEM_NAMESPACES } from '../../inventory/workload-facts.js';
 import { nothingToCheck } from '../support/coverage.js';
 import { usesHostNetwork } from '../support/pod-security.js';
 import { result, workloadResult } from '../support/results.js';
-import { isServed, PLATFORM_NAMESPACES, podSpecPath, SYSTEM_NAMESPACES } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { podSpecPath } from '../../inventory/workload-facts.js';
 import type { Workload } from '../../inventory/workloads.js';
 import { knowsAwsType, nothingToCheck } from '../support/coverage.js';
 import { containerResult, kubeResult, listText, workloadResult } from '../support/results.js';
@@ -10,7 +11,7 @@ import {
   pushEnvFailures,
   secretValues,
 } from '../support/secrets.js';
-import { containersOf, podSpecPath, WITH_INIT } from '../support/workloads.js';
+import { containersOf, WITH_INIT } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { podSpecPath } from '../../inventory/workload-facts.js';
 import type { ValuePath } from '../../util/paths.js';
 import {
   checkPodSecurity,
@@ -7,7 +8,7 @@ import {
   podSecurityParams,
 } from '../support/pod-security.js';
 import type { ContainerRef } from '../support/workloads.js';
-import { containersOf, podSpecPath, WITH_INIT } from '../support/workloads.js';
+import { containersOf, WITH_INIT } from '../support/workloads.js';
 import { defineRule } from '../types.js';
 
 const params = podSecurityParams.extend({

@@ -1,3 +1,4 @@
+import { annotationOf, podSpecPath } from '../../inventory/workload-facts.js';
 import type { Workload } from '../../inventory/workloads.js';
 import {
   checkPodSecurity,
@@ -5,7 +6,7 @@ import {
   podSecurityDefaults,
   podSecurityParams,
 } from '../support/pod-security.js';
-import { annotationOf, containersOf, podSpecPath, WITH_INIT } from '../support/workloads.js';
+import { containersOf, WITH_INIT } from '../support/workloads.js';
 import { defineRule } from '../types.js';
 
 interface Profile {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Inventory } from '../../inventory/inventory.js';
 import type { KubeResource } from '../../inventory/types.js';
+import { podSpecPath } from '../../inventory/workload-facts.js';
 import type { Workload } from '../../inventory/workloads.js';
 import { workloadResult } from '../support/results.js';
 import { checkWorkloads } from '../support/workload-checks.js';
-import { podSpecPath } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({

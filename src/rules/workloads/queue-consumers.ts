@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { podSpecPath } from '../../inventory/workload-facts.js';
 import type { ValuePath } from '../../util/paths.js';
 import { nothingToCheck } from '../support/coverage.js';
 import { consumerEvidence, triggerOfType, triggersOf } from '../support/queues.js';
 import { workloadResult } from '../support/results.js';
-import { podSpecPath } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({

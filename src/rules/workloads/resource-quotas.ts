@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { PLATFORM_NAMESPACES, SYSTEM_NAMESPACES } from '../../inventory/workload-facts.js';
 import { nothingToCheck } from '../support/coverage.js';
 import { listText, result } from '../support/results.js';
-import { PLATFORM_NAMESPACES, SYSTEM_NAMESPACES } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({
