@@ -86,6 +86,7 @@ describe('status on the bad-morning cluster', () => {
       detail: 'exit 1 (Error)',
     });
     expect(pod('cart-6f7c8d9e0f-q8w7e')?.detail).toBe('exit 137 (OOMKilled), memory limit 256Mi');
+    expect(report.problems.find((p) => p.object.name === 'cart-6f7c8d9e0f-q8w7e')?.code).toBe('pod.oom-killed');
     expect(pod('frontend-5d8c7b6a94-r7t8y')?.reason).toBe('ImagePullBackOff');
     const pending = pod('search-84b6d9c7f5-m3n4p');
     expect(pending?.reason).toBe('Pending');
