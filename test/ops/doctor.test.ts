@@ -220,6 +220,19 @@ describe('doctor on bad input and unreadable parts', () => {
 });
 
 describe('doctor output', () => {
+  it('never carries a secret value, even when the Secrets it was given hold data', () => {
+    const kube = kubeFacts();
+    const secrets = (kube.Secret.state === 'read' ? kube.Secret.value : []).map((x) => ({
+      ...x,
+      data: { password: 'c3VwZXItc2VjcmV0' },
+    }));
+    const r = run(
+      { kind: 'App', name: 'ledger', namespace: 'payments' },
+      { kube: { ...kube, Secret: known(secrets) } },
+    );
+    expect(JSON.stringify(r) + renderDoctorTable(r, { color: false })).not.toContain('c3VwZXItc2VjcmV0');
+  });
+
   it('is plain data: a JSON round trip gives the same report', () => {
     const r = run(deployment('checkout'));
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
