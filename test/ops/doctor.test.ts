@@ -14,7 +14,7 @@ const deployment = (name: string, namespace = 'shop'): DoctorTarget => ({ kind: 
 const steps = (r: ReturnType<typeof doctor>) => r.chain.map((l) => `${l.state} ${l.step}`);
 
 describe('doctor follows the chain of a workload', () => {
-  it('walks Deployment → ReplicaSets → pods → container → previous log → events → Service → EndpointSlice → Ingress → ALB → identity', () => {
+  it('walks Deployment → ReplicaSets → pods → container → previous log → events → Service → EndpointSlice → Ingress → ALB → identity → images', () => {
     const r = run(deployment('checkout'));
     expect(steps(r)).toEqual([
       'problem Deployment',
@@ -32,6 +32,8 @@ describe('doctor follows the chain of a workload', () => {
       'ok ServiceAccount',
       'ok Pod Identity',
       'ok IAM role',
+      'ok Image',
+      'ok Image',
     ]);
     expect(r.chain[1].object?.name).toBe('checkout-7d9f8b6c5d');
   });
@@ -147,14 +149,26 @@ describe('doctor follows the chain of a workload', () => {
     expect(r.headline?.what).toContain('BackoffLimitExceeded');
   });
 
-  it('finds nothing wrong with a healthy pod named directly', () => {
+  it('finds nothing wrong with a healthy pod whose image findings are within the threshold', () => {
+    const target: DoctorTarget = { kind: 'Pod', name: 'ledger-7b8c9d0e1f-a1b2c', namespace: 'payments' };
+    const r = doctor(doctorInput(target, { kube: { ...kubeFacts(), ExternalSecret: known([]) } }), {
+      maxCriticalFindings: 5,
+    });
+    expect(r.headline).toBeUndefined();
+    expect(r.problems).toEqual([]);
+    expect(opsExitCode(r.problems, r.unknown)).toBe(0);
+  });
+
+  it('names the critical findings of the digest the pods run, joined from ECR', () => {
     const r = run(
       { kind: 'Pod', name: 'ledger-7b8c9d0e1f-a1b2c', namespace: 'payments' },
       { kube: { ...kubeFacts(), ExternalSecret: known([]) } },
     );
-    expect(r.headline).toBeUndefined();
-    expect(r.problems).toEqual([]);
-    expect(opsExitCode(r.problems, r.unknown)).toBe(0);
+    const image = r.chain.find((l) => l.step === 'Image');
+    expect(image?.problem).toMatchObject({ code: 'image.critical-findings', source: 'joined' });
+    expect(image?.problem?.cause).toBe('CVE-2024-3094, CVE-2024-6387, CVE-2025-32463');
+    expect(image?.detail).toContain('the tag has moved since the pods started');
+    expect(r.headline?.code).toBe('image.critical-findings');
   });
 });
 
@@ -220,6 +234,19 @@ describe('doctor on bad input and unreadable parts', () => {
 });
 
 describe('doctor output', () => {
+  it('never carries a secret value, even when the Secrets it was given hold data', () => {
+    const kube = kubeFacts();
+    const secrets = (kube.Secret.state === 'read' ? kube.Secret.value : []).map((x) => ({
+      ...x,
+      data: { password: 'c3VwZXItc2VjcmV0' },
+    }));
+    const r = run(
+      { kind: 'App', name: 'ledger', namespace: 'payments' },
+      { kube: { ...kube, Secret: known(secrets) } },
+    );
+    expect(JSON.stringify(r) + renderDoctorTable(r, { color: false })).not.toContain('c3VwZXItc2VjcmV0');
+  });
+
   it('is plain data: a JSON round trip gives the same report', () => {
     const r = run(deployment('checkout'));
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../src/inventory/types.js';
+import { viewEvent } from '../../src/ops/common/events.js';
 import { opsExitCode } from '../../src/ops/exit-code.js';
 import { known, unknownFact } from '../../src/ops/facts.js';
 import { clusterStatus, STATUS_OPTIONAL_PARTS } from '../../src/ops/status/status.js';
@@ -86,6 +87,7 @@ describe('status on the bad-morning cluster', () => {
       detail: 'exit 1 (Error)',
     });
     expect(pod('cart-6f7c8d9e0f-q8w7e')?.detail).toBe('exit 137 (OOMKilled), memory limit 256Mi');
+    expect(report.problems.find((p) => p.object.name === 'cart-6f7c8d9e0f-q8w7e')?.code).toBe('pod.oom-killed');
     expect(pod('frontend-5d8c7b6a94-r7t8y')?.reason).toBe('ImagePullBackOff');
     const pending = pod('search-84b6d9c7f5-m3n4p');
     expect(pending?.reason).toBe('Pending');
@@ -129,6 +131,26 @@ describe('status on the bad-morning cluster', () => {
     expect(text.includes('\u001b[')).toBe(false);
     expect(renderStatusTable(report, { color: true }).includes('\u001b[')).toBe(true);
     expectGolden('ops/status.txt', text);
+  });
+});
+
+describe('status of one namespace (-n)', () => {
+  it("keeps nodes and add-ons whole but shows only that namespace's workloads, pods, secrets, claims and events", () => {
+    const r = clusterStatus(statusInput({ namespace: 'shop' }));
+    expect(r.nodes).toHaveLength(3);
+    expect(r.nodes.find((n) => n.name === N1)?.pods).toBe(5);
+    expect(new Set(r.pods.map((p) => p.namespace))).toEqual(new Set(['shop']));
+    expect(new Set(r.workloads.map((w) => w.namespace))).toEqual(new Set(['shop']));
+    expect(r.externalSecrets).toEqual([]);
+    expect(r.claims).toEqual([]);
+    expect(r.recentWarnings.every((g) => g.object.namespace === 'shop')).toBe(true);
+    expect(
+      viewEvent(badMorningKube().objects.Event.find((e) => e.reason === 'NodeNotReady') as KubeObject).object,
+    ).toEqual({
+      kind: 'Node',
+      name: N3,
+    });
+    expect(r.addons).toHaveLength(6);
   });
 });
 
@@ -187,6 +209,8 @@ describe('status of a healthy cluster and of parts that cannot be read', () => {
     });
     expect(r.unknown.pods).toContain('403');
     expect(opsExitCode(r.problems, r.unknown, STATUS_OPTIONAL_PARTS)).toBe(1);
-    expect(renderStatusTable(r, { color: false })).not.toContain('Pods needing attention (none)');
+    const text = renderStatusTable(r, { color: false });
+    expect(text).not.toContain('Pods needing attention (none)');
+    expect(text).toMatch(/Ready\s+\S+\s+\?\s+unknown\s+unknown/);
   });
 });

@@ -28,10 +28,22 @@ interface EventFields {
   deprecatedLastTimestamp?: string;
 }
 
+const CLUSTER_SCOPED: ReadonlySet<string> = new Set([
+  'Node',
+  'PersistentVolume',
+  'Namespace',
+  'StorageClass',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'ClusterSecretStore',
+]);
+
 export function viewEvent(e: KubeObject): EventView {
   const f = e as unknown as EventFields;
   const about = f.involvedObject ?? f.regarding ?? {};
-  const namespace = about.namespace ?? e.metadata.namespace;
+  // Events about cluster-scoped objects live in the default namespace; the object itself has none.
+  const namespace = about.namespace ?? (CLUSTER_SCOPED.has(about.kind ?? '') ? undefined : e.metadata.namespace);
   const object: ObjectRef = namespace
     ? { kind: about.kind ?? '', name: about.name ?? '', namespace }
     : { kind: about.kind ?? '', name: about.name ?? '' };

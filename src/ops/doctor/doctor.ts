@@ -4,6 +4,7 @@ import { isTerminated } from '../common/kube-reads.js';
 import { sortProblems } from '../problems.js';
 import { DoctorFacts } from './facts-view.js';
 import { identityLinks } from './links-identity.js';
+import { imageLinks, imagesOf } from './links-image.js';
 import { networkLinks } from './links-network.js';
 import { podLinks } from './links-pods.js';
 import { secretLinks } from './links-secrets.js';
@@ -87,12 +88,14 @@ export function doctor(input: DoctorInput, params: Partial<DoctorParams> = {}): 
       });
   }
   chain.push(...podLinks(r.pods, events, f, p));
-  chain.push(...networkLinks(live, f));
   const spec = podSpecOf(r.workload, live);
+  chain.push(...networkLinks(live, f));
   const sa = ((spec ?? {}) as { serviceAccountName?: string }).serviceAccountName ?? 'default';
   chain.push(...identityLinks(sa, f));
   chain.push(...secretLinks(spec, f, p));
   chain.push(...storageLinks(claimNamesOf(spec), events, f));
+  // The images last: their findings matter, but rarely explain why the workload is down now.
+  chain.push(...imageLinks(imagesOf(live), f, p));
   const headline = headlineOf(chain);
   return {
     target: input.target,

@@ -56,7 +56,7 @@ function remoteLinks(es: KubeObject, f: DoctorFacts): DoctorLink[] {
         detail: 'does not exist',
         problem: {
           severity: 'critical',
-          code: 'secret.remote-key-missing',
+          code: 'externalsecret.remote-key-missing',
           object,
           what: `${key} does not exist in Secrets Manager`,
           next: `aws secretsmanager list-secrets --filter Key=name,Values=${key.split('/').slice(0, -1).join('/')}/ --query 'SecretList[].Name'`,
@@ -72,7 +72,7 @@ function remoteLinks(es: KubeObject, f: DoctorFacts): DoctorLink[] {
         detail,
         problem: {
           severity: 'warning',
-          code: 'secret.remote-key-deleting',
+          code: 'externalsecret.remote-key-deleting',
           object,
           what: `${key} is scheduled for deletion (since ${d.deletedDate})`,
           next: `aws secretsmanager restore-secret --secret-id ${key}`,

@@ -54,10 +54,12 @@ export interface DoctorInput {
  * - restartWarn 3: a container restarted more often than this is a problem even while it runs.
  * - controllerServiceAccount external-secrets/external-secrets: the identity a SecretStore without its own uses.
  * - recentJobs 3: a CronJob's newest Jobs followed.
+ * - maxCriticalFindings 0: a running image with more critical findings than this is a problem.
  */
 export interface DoctorParams {
   readonly tailLines: number;
   readonly recentJobs: number;
+  readonly maxCriticalFindings: number;
   readonly restartWarn: number;
   readonly controllerServiceAccount: { readonly namespace: string; readonly name: string };
 }
@@ -65,6 +67,7 @@ export interface DoctorParams {
 export const DOCTOR_DEFAULTS: DoctorParams = {
   tailLines: 20,
   recentJobs: 3,
+  maxCriticalFindings: 0,
   restartWarn: 3,
   controllerServiceAccount: { namespace: 'external-secrets', name: 'external-secrets' },
 };
@@ -73,7 +76,7 @@ export type LinkState = 'ok' | 'problem' | 'unknown';
 
 /** One link of the chain from the workload to the AWS resources behind it. */
 export interface DoctorLink {
-  /** Deployment, ReplicaSet, Pod, Container, Previous log, Events, Service, EndpointSlice, Ingress, ALB, ServiceAccount, Pod Identity, IAM role, ExternalSecret, Secrets Manager, PVC, PV, EBS volume. */
+  /** Deployment, ReplicaSet, Pod, Container, Previous log, Events, Image, Service, EndpointSlice, Ingress, ALB, ServiceAccount, Pod Identity, IAM role, ExternalSecret, Secrets Manager, PVC, PV, EBS volume. */
   readonly step: string;
   readonly object?: ObjectRef;
   readonly state: LinkState;

@@ -91,7 +91,11 @@ const CODE: Record<string, { code: string; severity: ProblemSeverity }> = {
 
 export function podProblems(rows: readonly PodRow[]): OpsProblem[] {
   return rows.map((r): OpsProblem => {
-    const c = CODE[r.reason] ?? { code: 'pod.failed', severity: 'warning' as const };
+    // A crash loop whose last termination was an OOM kill is named for the kill: the limit is the cause.
+    const oom = r.reason === 'CrashLoopBackOff' && r.detail?.includes('OOMKilled');
+    const c = oom
+      ? { code: 'pod.oom-killed', severity: 'critical' as const }
+      : (CODE[r.reason] ?? { code: 'pod.failed', severity: 'warning' as const });
     const container = r.container ? ` (container ${r.container})` : '';
     const restarts = r.restarts > 0 ? `, ${r.restarts} restart${r.restarts === 1 ? '' : 's'}` : '';
     const w = r.latestWarning;

@@ -1,3 +1,4 @@
+import type { KubeObject } from '../../inventory/types.js';
 import { EventIndex, isoBefore, viewEvent } from '../common/events.js';
 import { parseMinor } from '../common/versions.js';
 import { type Fact, unknownParts, valueOr } from '../facts.js';
@@ -23,20 +24,31 @@ export const STATUS_OPTIONAL_PARTS: readonly string[] = ['nodeMetrics'];
  */
 export function clusterStatus(input: StatusInput, params: Partial<StatusParams> = {}): StatusReport {
   const p: StatusParams = { ...STATUS_DEFAULTS, ...params };
+  const ns = input.namespace;
+  const inNs = (list: readonly KubeObject[]) =>
+    ns === undefined ? list : list.filter((o) => (o.metadata.namespace ?? 'default') === ns);
   const version = valueOr(input.controlPlaneVersion, undefined as string | undefined);
   const nodes = valueOr(input.nodes, []);
-  const pods = valueOr(input.pods, []);
-  const events = valueOr(input.events, []).map(viewEvent);
+  // Requests on nodes count every namespace's pods; the pod sections show only the asked namespace.
+  const allPods = valueOr(input.pods, []);
+  const pods = inNs(allPods);
+  const events = valueOr(input.events, [])
+    .map(viewEvent)
+    .filter((e) => ns === undefined || e.object.namespace === ns || e.object.namespace === undefined);
   const index = new EventIndex(events);
   const deployments = valueOr(input.deployments, []);
   const metrics = input.nodeMetrics ? valueOr(input.nodeMetrics, undefined) : undefined;
 
-  const nodeList = nodeRows(nodes, pods, metrics, version);
+  const nodeList = nodeRows(nodes, allPods, metrics, version);
   const podList = podRows(pods, index);
-  const workloads = workloadRows(deployments, valueOr(input.statefulSets, []), valueOr(input.daemonSets, []));
-  const externalSecrets = externalSecretRows(valueOr(input.externalSecrets, []));
-  const claims = claimRows(valueOr(input.persistentVolumeClaims, []), index);
-  const ebsCsi = ebsCsiRow(deployments, pods);
+  const workloads = workloadRows(
+    inNs(deployments),
+    inNs(valueOr(input.statefulSets, [])),
+    inNs(valueOr(input.daemonSets, [])),
+  );
+  const externalSecrets = externalSecretRows(inNs(valueOr(input.externalSecrets, [])));
+  const claims = claimRows(inNs(valueOr(input.persistentVolumeClaims, [])), index);
+  const ebsCsi = ebsCsiRow(deployments, allPods);
   const addons = addonRows(valueOr(input.addons, []));
   const groups = groupWarnings(events, isoBefore(input.now, p.recentEventsSeconds));
 

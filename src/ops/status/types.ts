@@ -20,6 +20,8 @@ export interface StatusInput {
   readonly now: string;
   /** The EKS cluster name, for the commands the report suggests. */
   readonly cluster?: string;
+  /** `-n`: only this namespace's workloads, pods, ExternalSecrets, claims and events (nodes and add-ons stay whole). */
+  readonly namespace?: string;
   /** The API server's version (gitVersion, such as v1.33.4-eks-1234567). */
   readonly controlPlaneVersion: Fact<string>;
   readonly nodes: Fact<readonly KubeObject[]>;

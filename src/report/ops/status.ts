@@ -13,11 +13,13 @@ import {
   unknownSection,
 } from './text.js';
 
-function nodeCells(n: NodeRow): string[] {
+function nodeCells(n: NodeRow, podsRead: boolean): string[] {
   const req = (k: 'cpu' | 'memory') =>
-    k === 'cpu'
-      ? `${formatCpu(n.requested.cpu)}/${formatCpu(n.allocatable.cpu)} ${n.requestedPercent.cpu}%`
-      : `${formatBytes(n.requested.memory)}/${formatBytes(n.allocatable.memory)} ${n.requestedPercent.memory}%`;
+    !podsRead
+      ? 'unknown'
+      : k === 'cpu'
+        ? `${formatCpu(n.requested.cpu)}/${formatCpu(n.allocatable.cpu)} ${n.requestedPercent.cpu}%`
+        : `${formatBytes(n.requested.memory)}/${formatBytes(n.allocatable.memory)} ${n.requestedPercent.memory}%`;
   const state = [n.ready ? 'Ready' : 'NotReady', ...n.pressure, ...(n.unschedulable ? ['SchedulingDisabled'] : [])];
   return [
     n.zone,
@@ -25,7 +27,7 @@ function nodeCells(n: NodeRow): string[] {
     n.name,
     state.join(','),
     `${n.kubeletVersion}${n.skew ? ` (-${n.skew})` : ''}`,
-    String(n.pods),
+    podsRead ? String(n.pods) : '?',
     req('cpu'),
     req('memory'),
     n.usagePercent ? `${n.usagePercent.cpu}%` : '-',
@@ -52,7 +54,7 @@ export function renderStatusTable(r: StatusReport, opts: OpsTextOptions): string
   out.push(...heading(c, 'Nodes', r.nodes.length, u.nodes));
   if (r.nodes.length) {
     const head = ['ZONE', 'CAPACITY', 'NAME', 'STATE', 'KUBELET', 'PODS', 'CPU REQ', 'MEM REQ', 'CPU USE', 'MEM USE'];
-    const lines = columns([head, ...r.nodes.map(nodeCells)]);
+    const lines = columns([head, ...r.nodes.map((n) => nodeCells(n, !u.pods))]);
     out.push(c.dim(lines[0]), ...lines.slice(1).map((l, i) => (r.nodes[i].ready ? l : c.red(l))));
     if (u.nodeMetrics) out.push(c.dim(`  usage unknown: ${u.nodeMetrics}`));
     out.push('');
