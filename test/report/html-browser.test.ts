@@ -87,6 +87,34 @@ describe.skipIf(!executablePath)(`HTML report in Chromium${executablePath ? '' :
     await close();
   });
 
+  it('for a fleet: one row per cluster, and the cluster and environment filters narrow the findings', async () => {
+    const live = (env: string, cluster: string) => {
+      const r = sampleReport();
+      return {
+        ...r,
+        environment: { ...r.environment, name: env, cluster },
+        summary: { ...r.summary, mode: 'live' as const },
+        findings: r.findings.map((f) => ({ ...f, location: { cluster } })),
+      };
+    };
+    const fleet = await renderReports('html', [live('prod', 'eks-a'), live('test', 'eks-b')], {
+      color: false,
+      toolVersion: '0.0.0-test',
+    });
+    const { page, errors, close } = await open(browser, fleet);
+    await expect(page.locator('#fleet tbody tr').allTextContents()).resolves.toHaveLength(2);
+    const shownClusters = () => page.locator('#findings tr[data-f-cluster]:visible td:nth-child(5)').allTextContents();
+    expect(new Set(await shownClusters())).toEqual(new Set(['eks-a', 'eks-b']));
+    await page.locator('#filter-cluster').selectOption('eks-b');
+    expect(new Set(await shownClusters())).toEqual(new Set(['eks-b']));
+    await page.locator('#filter-cluster').selectOption('');
+    await page.locator('#filter-env').selectOption('prod');
+    expect(new Set(await shownClusters())).toEqual(new Set(['eks-a']));
+    await expect(page.locator('#checklist [data-f-env=test]').isVisible()).resolves.toBe(false);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('reads without JavaScript: every finding shown, the filter form hidden', async () => {
     const { page, requests, close } = await open(browser, html, false);
     expect(await visibleRowGroups(page)).toHaveLength(5);
