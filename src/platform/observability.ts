@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
 import { lockedAddon, managedPolicyRole } from './managed-addon.js';
 import type { PodIdentityRole } from './pod-identity-role.js';
+import { removalPolicyOf } from './removal-policy.js';
 import type { VersionLock } from './versions.js';
 
 export interface ObservabilityProps {
@@ -45,14 +46,12 @@ export class Observability extends Construct {
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
     const { env, cluster, versions } = props;
-    const prod = env.preset === 'prod';
-
     for (const name of containerInsightsLogGroups(env.clusterName)) {
       this.logGroups.push(
         new logs.LogGroup(this, `Logs-${name.split('/').pop()}`, {
           logGroupName: name,
           retention: env.logs.retentionDays as logs.RetentionDays,
-          removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+          removalPolicy: removalPolicyOf(env.logs.removalPolicy),
         }),
       );
     }

@@ -1,8 +1,9 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct } from 'constructs';
 import { repositoryOf } from '../apps/naming.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import { removalPolicyOf } from './removal-policy.js';
 
 export interface RegistryProps {
   readonly env: EnvironmentConfig;
@@ -55,7 +56,7 @@ export class Registry extends Construct {
         imageScanOnPush: true,
         imageTagMutability: env.registry.immutableTags ? ecr.TagMutability.IMMUTABLE : ecr.TagMutability.MUTABLE,
         encryption: ecr.RepositoryEncryption.AES_256,
-        removalPolicy: env.preset === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        removalPolicy: removalPolicyOf(env.registry.removalPolicy),
         lifecycleRules: [
           {
             rulePriority: 1,

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct, IConstruct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
@@ -12,6 +12,7 @@ import { LambdaLogGroups } from './lambda-log-groups.js';
 import { Network } from './network.js';
 import { Observability } from './observability.js';
 import { Registry } from './registry.js';
+import { removalPolicyOf } from './removal-policy.js';
 import { Secrets } from './secrets.js';
 import { Storage } from './storage.js';
 import { PLACEHOLDER_ACCOUNT } from './tier-secret-store.js';
@@ -115,7 +116,7 @@ export class PlatformStack extends Stack {
     // Last, so it sees every Lambda function the constructs above created.
     new LambdaLogGroups(this, 'LambdaLogs', {
       retentionDays: env.logs.retentionDays,
-      removalPolicy: env.preset === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyOf(env.logs.removalPolicy),
     });
 
     Tags.of(this).add('slipway.io/project', env.project);

@@ -15,6 +15,10 @@ const dnsLabel = z
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'lowercase letters, digits and "-", starting and ending alphanumeric')
   .max(63);
 
+/** What happens to a stateful resource when its stack is deleted: kept in the account, or deleted with the stack. */
+export const removalPolicySchema = z.enum(['retain', 'destroy']);
+export type RemovalPolicySetting = z.infer<typeof removalPolicySchema>;
+
 export const capacityTypeSchema = z.enum(['onDemand', 'spot']);
 export type CapacityType = z.infer<typeof capacityTypeSchema>;
 
@@ -91,6 +95,9 @@ export const clusterSchema = z.strictObject({
   terminationProtection: z
     .boolean()
     .describe('CloudFormation termination protection on the platform stack (on in the prod preset).'),
+  removalPolicy: removalPolicySchema.describe(
+    'The cluster and the KMS key that encrypts its secrets when the stack is deleted: retain (prod preset) or destroy.',
+  ),
 });
 
 /** What adds nodes when pods are Pending (docs/platform.md, "Node autoscaling"). */
@@ -134,6 +141,9 @@ export const logsSchema = z.strictObject({
       message: 'a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, …)',
     })
     .describe('Retention of every log group the platform creates.'),
+  removalPolicy: removalPolicySchema.describe(
+    'Every log group the platform creates (control plane, VPC flow logs, Container Insights, Lambda functions) when the stack is deleted: retain (prod preset) or destroy.',
+  ),
 });
 
 export const alarmsSchema = z.strictObject({
@@ -164,6 +174,9 @@ export const backupSchema = z.strictObject({
   schedule: z.enum(['manual', 'daily']).describe('daily: an AWS Backup plan snapshots tagged EBS volumes.'),
   retentionDays: z.number().int().min(1).max(36500).describe('How long snapshots are kept.'),
   cron: z.string().default('cron(0 3 * * ? *)').describe('AWS Backup schedule expression used when schedule is daily.'),
+  removalPolicy: removalPolicySchema.describe(
+    'The backup vault when the stack is deleted: retain (prod preset) or destroy (only possible once it is empty).',
+  ),
 });
 
 export const componentsSchema = z.strictObject({
@@ -207,12 +220,20 @@ export const registrySchema = z.strictObject({
   replicationRegions: z
     .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-west-2'))
     .describe('Regions images are replicated to (disaster recovery).'),
+  removalPolicy: removalPolicySchema.describe(
+    'The repositories this stack creates when it is deleted: retain (prod preset) or destroy (images included).',
+  ),
 });
 
 export const workloadsSchema = z.strictObject({
   minReplicas: z.number().int().min(1).describe('Fewest replicas a user-facing workload may run.'),
   maxVolumeGi: z.number().int().min(1).describe('Claims larger than this are reported as possibly oversized.'),
   terminationGraceSeconds: z.number().int().min(0).describe('Default grace period for graceful shutdown.'),
+  volumeReclaimPolicy: z
+    .enum(['Retain', 'Delete'])
+    .describe(
+      "The StorageClasses' reclaimPolicy: what happens to an EBS volume when its claim is deleted (Retain in the prod preset).",
+    ),
 });
 
 export const gitopsSchema = z.strictObject({
