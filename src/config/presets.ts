@@ -60,7 +60,13 @@ export const PRESETS: Record<PresetName, SettingsInput> = {
       ],
     },
     logs: { retentionDays: 7, removalPolicy: 'destroy' },
-    alarms: { enabled: false, cpuPercent: 80, memoryPercent: 80, podRestarts: 5 },
+    alarms: {
+      enabled: false,
+      cpuPercent: 80,
+      memoryPercent: 80,
+      podRestarts: 5,
+      target5xx: { count: 25, periodMinutes: 5, evaluationPeriods: 3 },
+    },
     backup: { schedule: 'manual', retentionDays: 7, removalPolicy: 'destroy' },
     registry: {
       repositories: [],
@@ -98,7 +104,13 @@ export const PRESETS: Record<PresetName, SettingsInput> = {
       ],
     },
     logs: { retentionDays: 30, removalPolicy: 'retain' },
-    alarms: { enabled: true, cpuPercent: 80, memoryPercent: 80, podRestarts: 3 },
+    alarms: {
+      enabled: true,
+      cpuPercent: 80,
+      memoryPercent: 80,
+      podRestarts: 3,
+      target5xx: { count: 5, periodMinutes: 5, evaluationPeriods: 2 },
+    },
     backup: { schedule: 'daily', retentionDays: 14, removalPolicy: 'retain' },
     registry: {
       repositories: [],

@@ -84,6 +84,19 @@ describe('verify of the synthesized prod platform and apps', () => {
     );
     expect([...new Set(found.map((f) => f.ruleId))]).toEqual(['observability.log-retention']);
   });
+
+  it('fails the public apps when the ALB target 5XX alarm is removed, naming each Ingress', () => {
+    const found = failures(
+      withTemplate((t) => {
+        for (const [id, r] of Object.entries(t.Resources))
+          if (r.Type === 'AWS::CloudWatch::Alarm' && JSON.stringify(r.Properties).includes('HTTPCode_Target_5XX_Count'))
+            delete t.Resources[id];
+      }),
+    );
+    expect([...new Set(found.map((f) => f.ruleId))]).toEqual(['observability.ingress-error-alarms']);
+    expect(found.map((f) => f.message).every((m) => /HTTPCode_Target_5XX_Count/.test(m))).toBe(true);
+    expect(found).toHaveLength(2);
+  });
 });
 
 describe('verify of the synthesized test platform, which imports its repositories from prod', () => {

@@ -168,6 +168,30 @@ export const alarmsSchema = z.strictObject({
     .min(1)
     .default(['ERROR', 'FATAL', 'panic'])
     .describe('Words that mark an application log line as an error (any of them, case-sensitive).'),
+  target5xx: z
+    .strictObject({
+      count: z
+        .number()
+        .int()
+        .min(1)
+        .describe("5XX responses from one app's targets (HTTPCode_Target_5XX_Count) within a period that breach."),
+      periodMinutes: z.number().int().min(1).max(60).describe('Length of one evaluation period, in minutes.'),
+      evaluationPeriods: z
+        .number()
+        .int()
+        .min(1)
+        .max(24)
+        .describe('Consecutive breaching periods before the alarm fires.'),
+    })
+    .describe(
+      "The ALB target 5XX alarm: one Metrics Insights alarm over the environment's ALB, each public app's target group a contributor of its own.",
+    ),
+  resourceTagsForTelemetry: z
+    .enum(['create', 'existing'])
+    .default('create')
+    .describe(
+      'The 5XX alarm finds the ALB by its tag, which needs CloudWatch resource tags for telemetry (one per account and region): create turns it on from this stack, existing relies on it being on already (another environment in this account and region creates it).',
+    ),
 });
 
 export const backupSchema = z.strictObject({
