@@ -213,6 +213,7 @@ describe('CDK bootstrap', () => {
       { ...deps, bootstrapVersion: async () => ({}) },
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toContain('slipway bootstrap --env test');
     expect((err as Error).message).toContain('npx cdk bootstrap aws://123456789012/us-east-1');
     expect((err as Error).message).toContain('not bootstrapped');
     expect(calls).toEqual([]);
