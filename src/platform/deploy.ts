@@ -86,8 +86,9 @@ export async function runPlatformAction(
 
   if (action === 'deploy' && !env.account) {
     throw new RefusedError(
-      `environment "${env.name}" has no account setting, so its stack holds the placeholder account ${PLACEHOLDER_ACCOUNT}; ` +
-        'nothing was deployed. Set account: "<12-digit id>" in slipway.config.yaml (top level or under ' +
+      `environment "${env.name}" has no account setting: its platform stack is account-agnostic, and its apps name the ` +
+        `placeholder account ${PLACEHOLDER_ACCOUNT} in image names and role ARNs; nothing was deployed. ` +
+        'Set account: "<12-digit id>" in slipway.config.yaml (top level or under ' +
         `environments.${env.name}) and synthesize again`,
     );
   }

@@ -15,7 +15,6 @@ import { Registry } from './registry.js';
 import { removalPolicyOf } from './removal-policy.js';
 import { Secrets } from './secrets.js';
 import { Storage } from './storage.js';
-import { PLACEHOLDER_ACCOUNT } from './tier-secret-store.js';
 import { type VersionLock, versionsFor } from './versions.js';
 
 export interface PlatformStackProps extends Omit<StackProps, 'env'> {
@@ -58,7 +57,10 @@ export class PlatformStack extends Stack {
     const { config: env } = props;
     super(scope, id, {
       ...props,
-      env: { account: env.account ?? PLACEHOLDER_ACCOUNT, region: env.region },
+      // Without `account` the stack is account-agnostic: the account is the AWS::AccountId of
+      // wherever it is deployed (deploy still refuses until `account` is set). The region stays
+      // concrete: the zones, endpoints and the kubectl provider are chosen per region at synth.
+      env: env.account ? { account: env.account, region: env.region } : { region: env.region },
       description: `Slipway platform for ${env.project}/${env.name} (EKS ${env.kubernetesVersion})`,
       terminationProtection: env.cluster.terminationProtection,
     });

@@ -51,4 +51,14 @@ describe('cdk-nag AwsSolutions', () => {
     expect(env.nodes.autoscaler).toBe('karpenter');
     expect(await nagFindings(env)).toEqual([]);
   });
+
+  it('has no unsuppressed findings in an account-agnostic prod stack with Karpenter (no account in the config)', async () => {
+    const env = variantEnv('prod', (c) => {
+      delete c.account;
+      delete c.cluster;
+      c.nodes = { autoscaler: 'karpenter' };
+    });
+    expect(env.account).toBeUndefined();
+    expect(await nagFindings(env)).toEqual([]);
+  });
 });
