@@ -11,7 +11,7 @@ import { Ingress } from './ingress.js';
 import { LambdaLogGroups } from './lambda-log-groups.js';
 import { Network } from './network.js';
 import { Observability } from './observability.js';
-import { Registry } from './registry.js';
+import { Registry, ROLE_TAGS } from './registry.js';
 import { removalPolicyOf } from './removal-policy.js';
 import { Secrets } from './secrets.js';
 import { Storage } from './storage.js';
@@ -121,8 +121,9 @@ export class PlatformStack extends Stack {
       removalPolicy: removalPolicyOf(env.logs.removalPolicy),
     });
 
-    Tags.of(this).add('slipway.io/project', env.project);
-    Tags.of(this).add('slipway.io/environment', env.name);
+    // Roles carry these too: a registry home in another account grants pull by them (registry.ts).
+    Tags.of(this).add(ROLE_TAGS.project, env.project);
+    Tags.of(this).add(ROLE_TAGS.environment, env.name);
     this.components = {
       network,
       cluster,

@@ -224,7 +224,7 @@ export const registrySchema = z.strictObject({
     .string()
     .optional()
     .describe(
-      'The environment whose stack creates the repositories; the other environments in its account and region import them by name. Default: the first prod-preset environment there, else the first environment.',
+      'The environment whose stack creates the repositories; the other environments in its account and region import them by name. It may name an environment in another account or region: images are then pulled from its registry, whose repository policy lets this account pull. Default: the first prod-preset environment in the same account and region, else the first environment there.',
     ),
   repositories: z
     .array(
