@@ -22,6 +22,7 @@ const common = {
     irsa: false,
     terminationProtection: false,
     removalPolicy: 'destroy',
+    destroyNeedsForce: false,
   },
   secrets: {},
   components: {
@@ -81,7 +82,7 @@ export const PRESETS: Record<PresetName, SettingsInput> = {
   },
   prod: {
     ...common,
-    cluster: { ...common.cluster, terminationProtection: true, removalPolicy: 'retain' },
+    cluster: { ...common.cluster, terminationProtection: true, removalPolicy: 'retain', destroyNeedsForce: true },
     network: { vpcCidr: '10.0.0.0/16', azCount: 3, natGateways: 'perAz', vpcEndpoints: true },
     nodes: {
       groups: [

@@ -77,10 +77,10 @@ export async function runPlatformAction(
 ): Promise<PlatformActionResult> {
   const { env, action } = req;
   const region = req.region ?? env.region;
-  if (action === 'destroy' && env.preset === 'prod' && !req.force) {
+  if (action === 'destroy' && env.cluster.destroyNeedsForce && !req.force) {
     throw new RefusedError(
-      `environment "${env.name}" uses the prod preset; destroying it needs --force as well as the typed cluster name ` +
-        `(slipway destroy --env ${env.name} --force --confirm ${env.clusterName})`,
+      `environment "${env.name}" has cluster.destroyNeedsForce on (the prod preset's default); destroying it needs ` +
+        `--force as well as the typed cluster name (slipway destroy --env ${env.name} --force --confirm ${env.clusterName})`,
     );
   }
 

@@ -98,6 +98,9 @@ export const clusterSchema = z.strictObject({
   removalPolicy: removalPolicySchema.describe(
     'The cluster and the KMS key that encrypts its secrets when the stack is deleted: retain (prod preset) or destroy.',
   ),
+  destroyNeedsForce: z
+    .boolean()
+    .describe('slipway destroy also needs --force besides the typed cluster name (on in the prod preset).'),
 });
 
 /** What adds nodes when pods are Pending (docs/platform.md, "Node autoscaling"). */
