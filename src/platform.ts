@@ -5,6 +5,7 @@
  *   import { synthesizePlatform } from 'slipway/platform';
  */
 
+export { type BootstrapResult, runBootstrap } from './platform/bootstrap.js';
 export { runPlatformAction } from './platform/deploy.js';
 export { PodIdentityRole, type PodIdentityRoleProps } from './platform/pod-identity-role.js';
 export { PlatformStack, type PlatformStackProps, platformStackName } from './platform/stack.js';

@@ -23,11 +23,20 @@ export function repositoryOf(app: AppConfig): string | undefined {
   return typeof app.image === 'string' ? undefined : app.image.repository;
 }
 
-/** The full image reference for an environment. */
-export function imageOf(app: AppConfig, env: Pick<EnvironmentConfig, 'account' | 'region'>): string {
+/**
+ * The full image reference for an environment: in the registry of its
+ * registry home (another account or region when `registry.home` says so),
+ * else in its own account and region.
+ */
+export function imageOf(
+  app: AppConfig,
+  env: Pick<EnvironmentConfig, 'account' | 'region'> & Partial<Pick<EnvironmentConfig, 'registryHome'>>,
+): string {
   if (typeof app.image === 'string') return app.image;
-  const account = env.account ?? PLACEHOLDER_ACCOUNT;
-  return `${account}.dkr.ecr.${env.region}.amazonaws.com/${app.image.repository}:${app.image.tag}`;
+  const home = env.registryHome;
+  const account = (home ? home.account : env.account) ?? PLACEHOLDER_ACCOUNT;
+  const region = home?.region ?? env.region;
+  return `${account}.dkr.ecr.${region}.amazonaws.com/${app.image.repository}:${app.image.tag}`;
 }
 
 /** A per-environment value: the environment's entry of a map, or the single value. */

@@ -4,6 +4,7 @@ import { replicasOf } from '../config/app-floor.js';
 import { ConfigError } from '../config/errors.js';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import { albGroupName, albGroupTags } from './alb-group.js';
 import {
   type AppScope,
   addCpuAutoscaler,
@@ -58,12 +59,14 @@ export function scrapeAnnotations(app: AppConfig): Record<string, string> | unde
  */
 export function albAnnotations(app: AppConfig, env: EnvironmentConfig): Record<string, string> {
   const out: Record<string, string> = {
-    'alb.ingress.kubernetes.io/group.name': `${env.project}-${env.name}`,
+    'alb.ingress.kubernetes.io/group.name': albGroupName(env),
     'alb.ingress.kubernetes.io/healthcheck-path': app.healthPath,
     'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP": 80}, {"HTTPS": 443}]',
     'alb.ingress.kubernetes.io/scheme': app.public === false ? 'internal' : 'internet-facing',
     'alb.ingress.kubernetes.io/ssl-policy': ALB_SSL_POLICY,
     'alb.ingress.kubernetes.io/ssl-redirect': '443',
+    // The platform's target 5XX alarm finds the group's ALB by this tag (src/apps/alb-group.ts).
+    'alb.ingress.kubernetes.io/tags': albGroupTags(env),
     'alb.ingress.kubernetes.io/target-type': 'ip',
   };
   if (env.domain?.certificateArn) out['alb.ingress.kubernetes.io/certificate-arn'] = env.domain.certificateArn;

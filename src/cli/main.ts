@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliApp } from './app.js';
 import { registerApp } from './commands/app.js';
+import { registerBootstrap } from './commands/bootstrap.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerConfig } from './commands/config.js';
 import { registerDeploy } from './commands/deploy.js';
@@ -47,6 +48,7 @@ export function buildProgram(app: CliApp, name = 'slipway'): Command {
   registerVerify(app, program);
   registerRules(app, program);
   registerVerifierAccess(app, program);
+  registerBootstrap(app, program);
   registerDeploy(app, program);
   registerCompletion(app, program);
   return program;

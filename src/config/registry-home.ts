@@ -5,8 +5,13 @@ import type { EnvironmentSettings } from './schema/file.js';
 export interface RegistryHome {
   /** The environment whose stack creates the repositories (this one when it owns them). */
   readonly environment: string;
-  /** On the owner: the environments in its account and region that import its repositories, sorted. */
+  /** The account of that environment's registry (undefined: it sets none) and its region: the image address. */
+  readonly account?: string;
+  readonly region: string;
+  /** On the owner: the environments that import its repositories, sorted. */
   readonly importers: readonly string[];
+  /** On the owner: importers in other accounts, whose roles the repository policy lets pull, sorted by environment. */
+  readonly pullers: readonly { readonly environment: string; readonly account: string }[];
   /** On the owner: repository names the importers configure (`registry.repositories`), created here as well. */
   readonly extraRepositories: readonly string[];
 }
@@ -39,7 +44,10 @@ export function placeOf(s: Pick<EnvironmentSettings, 'account' | 'region'>): str
  * the first prod-preset environment there that has the registry on and no
  * `registry.home` of its own (production's immutable tags and replication then
  * hold for every image), else to the first such environment of any preset.
- * Environments in other accounts or regions keep their own repositories.
+ * Without `registry.home`, environments in other accounts or regions keep
+ * their own repositories; with it, they pull from the home's registry in its
+ * account and region, and the home's repository policy lets them (both
+ * accounts must then be set, or the address and the grant are unknown).
  */
 export function resolveRegistryHomes(envs: readonly RegistryHomeInput[]): {
   homes: Map<string, RegistryHome>;
@@ -70,12 +78,21 @@ export function resolveRegistryHomes(envs: readonly RegistryHomeInput[]): {
         });
         continue;
       }
-      if (placeOf(target.settings) === placeOf(e.settings)) {
-        owner.set(e.name, home);
-        continue;
+      if (placeOf(target.settings) !== placeOf(e.settings) && target.settings.account !== e.settings.account) {
+        const missing = [target, e].filter((x) => !x.settings.account).map((x) => x.name);
+        if (missing.length > 0) {
+          problems.push({
+            environment: e.name,
+            message:
+              `registry.home names environment "${home}" in another account; pulling across accounts needs both ` +
+              `accounts, and ${missing.map((m) => `"${m}"`).join(' and ')} ${missing.length > 1 ? 'set' : 'sets'} no account: ` +
+              `set account under environments.${missing[0]}, or leave registry.home unset to keep repositories of its own`,
+            received: home,
+          });
+          continue;
+        }
       }
-      // The home is in another account or region: this environment keeps its own repositories.
-      owner.set(e.name, e.name);
+      owner.set(e.name, home);
       continue;
     }
     const unset = here.filter((o) => o.settings.registry.home === undefined);
@@ -96,8 +113,10 @@ export function resolveRegistryHomes(envs: readonly RegistryHomeInput[]): {
   const homes = new Map<string, RegistryHome>();
   for (const e of withRegistry) {
     const home = owner.get(e.name) ?? e.name;
+    const at = byName.get(home)?.settings ?? e.settings;
+    const where = { ...(at.account ? { account: at.account } : {}), region: at.region };
     if (home !== e.name) {
-      homes.set(e.name, { environment: home, importers: [], extraRepositories: [] });
+      homes.set(e.name, { environment: home, ...where, importers: [], pullers: [], extraRepositories: [] });
       continue;
     }
     const importers = withRegistry.filter((o) => o.name !== e.name && owner.get(o.name) === e.name);
@@ -105,9 +124,15 @@ export function resolveRegistryHomes(envs: readonly RegistryHomeInput[]): {
     const own = new Set(e.settings.registry.repositories.map((r) => r.name));
     for (const i of importers)
       for (const r of i.settings.registry.repositories) if (!own.has(r.name)) extra.add(r.name);
+    const pullers = importers
+      .filter((i) => i.settings.account && i.settings.account !== e.settings.account)
+      .map((i) => ({ environment: i.name, account: i.settings.account as string }))
+      .sort((a, b) => a.environment.localeCompare(b.environment));
     homes.set(e.name, {
       environment: e.name,
+      ...where,
       importers: importers.map((i) => i.name).sort(),
+      pullers,
       extraRepositories: [...extra].sort(),
     });
   }

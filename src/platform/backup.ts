@@ -1,9 +1,10 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
 import { acknowledgeManagedPolicies } from './nag.js';
+import { removalPolicyOf } from './removal-policy.js';
 import { BACKUP_TAG_KEY, backupTagValue } from './storage.js';
 
 export interface BackupProps {
@@ -25,7 +26,7 @@ export class Backup extends Construct {
     const { env } = props;
     this.vault = new backup.BackupVault(this, 'Vault', {
       backupVaultName: `${env.clusterName}-ebs`,
-      removalPolicy: env.preset === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyOf(env.backup.removalPolicy),
     });
     this.plan = new backup.BackupPlan(this, 'Plan', {
       backupPlanName: `${env.clusterName}-daily-ebs`,

@@ -10,6 +10,7 @@ import { lockedAddon } from './managed-addon.js';
 import { acknowledgeManagedPolicies, acknowledgeWildcardResources, conditionLogicalId, logicalIdAt } from './nag.js';
 import { NODE_LABELS, nodeLabels } from './node-labels.js';
 import { NodeLaunchTemplate } from './node-launch-template.js';
+import { removalPolicyOf } from './removal-policy.js';
 import type { VersionLock } from './versions.js';
 import { VPC_CNI_CONFIGURATION } from './vpc-cni.js';
 
@@ -46,18 +47,17 @@ export class Cluster extends Construct {
   constructor(scope: Construct, id: string, props: ClusterProps) {
     super(scope, id);
     const { env, vpc, versions } = props;
-    const prod = env.preset === 'prod';
 
     this.secretsKey = new kms.Key(this, 'SecretsKey', {
       description: `Envelope encryption of Kubernetes secrets in ${env.clusterName}`,
       enableKeyRotation: true,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyOf(env.cluster.removalPolicy),
     });
 
     this.controlPlaneLogGroup = new logs.LogGroup(this, 'ControlPlaneLogs', {
       logGroupName: `/aws/eks/${env.clusterName}/cluster`,
       retention: env.logs.retentionDays as logs.RetentionDays,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyOf(env.logs.removalPolicy),
     });
 
     const endpointAccess =
@@ -82,7 +82,8 @@ export class Cluster extends Construct {
         : { defaultCapacityType: eks.DefaultCapacityType.NODEGROUP, defaultCapacity: 0 }),
       bootstrapSelfManagedAddons: false,
       kubectlProviderOptions: { kubectlLayer: props.kubectlLayer(this, 'KubectlLayer') },
-      removalPolicy: prod ? RemovalPolicy.RETAIN : undefined,
+      // Left unset for destroy: the construct's default, so the template carries no explicit Delete.
+      removalPolicy: env.cluster.removalPolicy === 'retain' ? RemovalPolicy.RETAIN : undefined,
       tags: { 'slipway.io/environment': env.name, 'slipway.io/project': env.project },
     });
 

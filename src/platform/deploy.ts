@@ -1,18 +1,14 @@
 import type { BootstrapVersion } from '../aws/bootstrap-version.js';
 import { PLACEHOLDER_ACCOUNT } from '../config/presets.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import { newToolkit } from './cdk-toolkit.js';
+import { type ResolvedCredentials, resolveDefaultCredentials } from './credentials.js';
 import { platformStackName } from './stack.js';
+
+export { type CredentialProvider, CredentialsError, type ResolvedCredentials } from './credentials.js';
 
 /** What `deploy`, `diff` and `destroy` do to an environment's platform stack. */
 export type PlatformAction = 'deploy' | 'diff' | 'destroy';
-
-/** No usable AWS credentials: nothing was changed. */
-export class CredentialsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CredentialsError';
-  }
-}
 
 /** The action was refused before anything changed (missing confirmation, prod without --force). Reported like a usage error (exit 1, no stack trace). */
 export class RefusedError extends Error {
@@ -20,16 +16,6 @@ export class RefusedError extends Error {
     super(message);
     this.name = 'UsageError';
   }
-}
-
-/** A credential provider in the SDK v3 shape. */
-export type CredentialProvider = () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
-
-export interface ResolvedCredentials {
-  readonly provider: CredentialProvider;
-  readonly region: string;
-  /** Where they came from, for the message (profile name or "default chain"). */
-  readonly source: string;
 }
 
 /** The toolkit operations this module needs; the real one wraps @aws-cdk/toolkit-lib. */
@@ -91,17 +77,18 @@ export async function runPlatformAction(
 ): Promise<PlatformActionResult> {
   const { env, action } = req;
   const region = req.region ?? env.region;
-  if (action === 'destroy' && env.preset === 'prod' && !req.force) {
+  if (action === 'destroy' && env.cluster.destroyNeedsForce && !req.force) {
     throw new RefusedError(
-      `environment "${env.name}" uses the prod preset; destroying it needs --force as well as the typed cluster name ` +
-        `(slipway destroy --env ${env.name} --force --confirm ${env.clusterName})`,
+      `environment "${env.name}" has cluster.destroyNeedsForce on (the prod preset's default); destroying it needs ` +
+        `--force as well as the typed cluster name (slipway destroy --env ${env.name} --force --confirm ${env.clusterName})`,
     );
   }
 
   if (action === 'deploy' && !env.account) {
     throw new RefusedError(
-      `environment "${env.name}" has no account setting, so its stack holds the placeholder account ${PLACEHOLDER_ACCOUNT}; ` +
-        'nothing was deployed. Set account: "<12-digit id>" in slipway.config.yaml (top level or under ' +
+      `environment "${env.name}" has no account setting: its platform stack is account-agnostic, and its apps name the ` +
+        `placeholder account ${PLACEHOLDER_ACCOUNT} in image names and role ARNs; nothing was deployed. ` +
+        'Set account: "<12-digit id>" in slipway.config.yaml (top level or under ' +
         `environments.${env.name}) and synthesize again`,
     );
   }
@@ -112,7 +99,7 @@ export async function runPlatformAction(
     );
   }
 
-  const resolve = deps.resolveCredentials ?? defaultCredentials;
+  const resolve = deps.resolveCredentials ?? resolveDefaultCredentials;
   const credentials = await resolve({ profile: req.profile, region });
 
   if (action === 'destroy') await confirmDestroy(req, deps);
@@ -187,7 +174,8 @@ async function checkBootstrap(
       : `has CDK bootstrap version ${found.version} (${found.source}), older than the ${MIN_BOOTSTRAP_VERSION} the platform needs`;
   throw new RefusedError(
     `account ${env.account}, region ${region} ${seen}; nothing was deployed. ` +
-      `Bootstrap it once with: npx cdk bootstrap aws://${env.account}/${region}`,
+      `Bootstrap it once with: slipway bootstrap --env ${env.name}${region !== env.region ? ` --region ${region}` : ''} ` +
+      `(or npx cdk bootstrap aws://${env.account}/${region})`,
   );
 }
 
@@ -201,27 +189,6 @@ async function defaultBootstrap(credentials: ResolvedCredentials): Promise<Boots
   return readBootstrapVersion({ cloudFormation: new CloudFormationClient(config), ssm: new SSMClient(config) });
 }
 
-/** The SDK's default provider chain (env vars, shared files/--profile, SSO, web identity, container, instance). */
-async function defaultCredentials(opts: { profile?: string; region: string }): Promise<ResolvedCredentials> {
-  const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
-  const provider = fromNodeProviderChain(opts.profile ? { profile: opts.profile } : {});
-  try {
-    await provider();
-  } catch (e) {
-    throw new CredentialsError(
-      `no AWS credentials found${opts.profile ? ` for profile "${opts.profile}"` : ''} ` +
-        `(${e instanceof Error ? e.message : String(e)}); nothing was changed. Provide them with AWS_PROFILE=<name> ` +
-        `or --profile <name> (see ~/.aws/config), or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, and a region with ` +
-        `--region or the environment's region (${opts.region}).`,
-    );
-  }
-  return {
-    provider,
-    region: opts.region,
-    source: opts.profile ? `profile ${opts.profile}` : 'default credential chain',
-  };
-}
-
 /** The real toolkit: synthesizes the stack (assets staged) and runs the toolkit-lib action on it. */
 async function createCdkToolkit(opts: {
   env: EnvironmentConfig;
@@ -229,24 +196,9 @@ async function createCdkToolkit(opts: {
   log: (line: string) => void;
   confirm: (question: string) => Promise<boolean>;
 }): Promise<PlatformToolkit> {
-  const { Toolkit, BaseCredentials, StackSelectionStrategy } = await import('@aws-cdk/toolkit-lib');
+  const { StackSelectionStrategy } = await import('@aws-cdk/toolkit-lib');
   const { buildPlatformApp } = await import('./synth.js');
-  const toolkit = new Toolkit({
-    color: false,
-    emojis: false,
-    sdkConfig: {
-      baseCredentials: BaseCredentials.custom({ provider: opts.credentials.provider, region: opts.credentials.region }),
-    },
-    ioHost: {
-      async notify(msg) {
-        if (msg.level !== 'trace' && msg.level !== 'debug') opts.log(msg.message);
-      },
-      async requestResponse<T>(msg: { message: string; defaultResponse: T }): Promise<T> {
-        if (typeof msg.defaultResponse === 'boolean') return (await opts.confirm(msg.message)) as T;
-        return msg.defaultResponse;
-      },
-    },
-  });
+  const toolkit = await newToolkit(opts);
   const cx = await toolkit.fromAssemblyBuilder(async (props) => {
     const { app } = await buildPlatformApp(opts.env, {
       outdir: props.outdir,

@@ -14,7 +14,8 @@ export interface KarpenterPolicyProps {
  * reference policy is: it may launch only instances it tags as this
  * cluster's (and a NodePool's), and tag, terminate or delete only what
  * carries those tags; instance profiles likewise; describe calls are
- * limited to the region.
+ * limited to the region. The actions are those of the getting-started
+ * CloudFormation template of the locked Karpenter release (1.12).
  */
 export function karpenterStatements(p: KarpenterPolicyProps): PodIdentityStatement[] {
   const ec2 = (res: string) => `arn:aws:ec2:${p.region}:${p.account}:${res}`;
@@ -100,11 +101,14 @@ export function karpenterStatements(p: KarpenterPolicyProps): PodIdentityStateme
     {
       actions: [
         'ec2:DescribeAvailabilityZones',
+        'ec2:DescribeCapacityReservations',
         'ec2:DescribeImages',
         'ec2:DescribeInstances',
+        'ec2:DescribeInstanceStatus',
         'ec2:DescribeInstanceTypeOfferings',
         'ec2:DescribeInstanceTypes',
         'ec2:DescribeLaunchTemplates',
+        'ec2:DescribePlacementGroups',
         'ec2:DescribeSecurityGroups',
         'ec2:DescribeSpotPriceHistory',
         'ec2:DescribeSubnets',
@@ -132,7 +136,8 @@ export function karpenterStatements(p: KarpenterPolicyProps): PodIdentityStateme
       resources: profiles,
       conditions: profileResourceTags,
     },
-    { actions: ['iam:GetInstanceProfile'], resources: profiles },
+    // ListInstanceProfiles (needed since Karpenter 1.10) is limited to the account's instance profiles.
+    { actions: ['iam:GetInstanceProfile', 'iam:ListInstanceProfiles'], resources: profiles },
     { actions: ['ssm:GetParameter'], resources: [`arn:aws:ssm:${p.region}::parameter/aws/service/*`] },
     { actions: ['eks:DescribeCluster'], resources: [p.clusterArn] },
     { actions: ['sqs:DeleteMessage', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'], resources: [p.queueArn] },

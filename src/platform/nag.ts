@@ -20,9 +20,28 @@ export function acknowledgeManagedPolicies(scope: IConstruct, policyNames: reado
 
 /** Wildcard resources that are intentional (each is named in the reason's context). */
 export function acknowledgeWildcardResources(scope: IConstruct, resources: readonly string[], reason: string): void {
-  for (const resource of new Set(resources.filter((r) => r.includes('*')))) {
+  const stack = Stack.of(scope);
+  for (const resource of new Set(resources.filter((r) => r.includes('*')).map((r) => nagText(stack.resolve(r))))) {
     Validations.of(scope).acknowledge({ id: `AwsSolutions-IAM5[Resource::${resource}]`, reason });
   }
+}
+
+/**
+ * A resolved value as cdk-nag writes it in a finding id: literals as they are,
+ * `Ref` and `Fn::GetAtt` as `<Name>` (so an account-agnostic stack's
+ * `${AWS::AccountId}` reads `<AWS::AccountId>`), joins concatenated.
+ */
+function nagText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const o = (value ?? {}) as Record<string, unknown>;
+  if (typeof o.Ref === 'string') return `<${o.Ref}>`;
+  const att = o['Fn::GetAtt'];
+  if (Array.isArray(att)) return `<${att.join('.')}>`;
+  const join = o['Fn::Join'];
+  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
+    return join[1].map(nagText).join(join[0]);
+  }
+  return JSON.stringify(value);
 }
 
 /** Every Resource string of a policy document's JSON. */

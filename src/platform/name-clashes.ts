@@ -21,6 +21,14 @@ const NAMED: Record<
   'AWS::Backup::BackupVault': { property: 'BackupVaultName', scope: 'region', setting: 'cluster.name' },
   'AWS::Lambda::Function': { property: 'FunctionName', scope: 'region', setting: 'cluster.name' },
   'AWS::SQS::Queue': { property: 'QueueName', scope: 'region', setting: 'cluster.name' },
+  // Resource tags for telemetry: one per account and region.
+  'AWS::ObservabilityAdmin::TelemetryEnrichment': { scope: 'region', setting: 'alarms.resourceTagsForTelemetry' },
+};
+
+/** What to call a resource type of which an account and region holds only one. */
+const SINGLETONS: Record<string, string> = {
+  'AWS::ECR::ReplicationConfiguration': '(the registry configuration)',
+  'AWS::ObservabilityAdmin::TelemetryEnrichment': '(resource tags for telemetry)',
 };
 
 /** One environment's synthesized platform template. */
@@ -55,7 +63,7 @@ export function namedResources(
   for (const r of Object.values(resources)) {
     const named = r.Type ? NAMED[r.Type] : undefined;
     if (!named || !r.Type) continue;
-    const name = named.property ? literal(r.Properties?.[named.property], where) : '(the registry configuration)';
+    const name = named.property ? literal(r.Properties?.[named.property], where) : SINGLETONS[r.Type];
     if (name !== undefined) out.push({ type: r.Type, name });
   }
   return out;
@@ -113,7 +121,9 @@ function describeClash(c: NameClash): string {
   const fix =
     c.setting === 'registry.home'
       ? 'set registry.home to the environment that should create the repositories (the others import them)'
-      : `set a different cluster.name for one of them under environments.<name> (the names derive from it)`;
+      : c.setting === 'alarms.resourceTagsForTelemetry'
+        ? 'keep resourceTagsForTelemetry: create on one of them and set alarms.resourceTagsForTelemetry: existing under environments.<name> of the others'
+        : `set a different cluster.name for one of them under environments.<name> (the names derive from it)`;
   return `  ${c.type} ${c.name} in ${c.place}: environments ${c.environments.join(', ')}; ${fix}, or deploy them to different accounts or regions`;
 }
 

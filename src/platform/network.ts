@@ -1,8 +1,9 @@
-import { RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
+import { Tags, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
+import { removalPolicyOf } from './removal-policy.js';
 
 export interface NetworkProps {
   readonly env: EnvironmentConfig;
@@ -47,7 +48,7 @@ export class Network extends Construct {
     const flowLogs = new logs.LogGroup(this, 'FlowLogs', {
       logGroupName: `/slipway/${env.clusterName}/vpc-flow-logs`,
       retention: env.logs.retentionDays as logs.RetentionDays,
-      removalPolicy: env.preset === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyOf(env.logs.removalPolicy),
     });
     this.vpc.addFlowLog('FlowLog', {
       destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs),

@@ -11,6 +11,8 @@ import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
 import { lockedAddon, managedPolicyRole } from './managed-addon.js';
 import type { PodIdentityRole } from './pod-identity-role.js';
+import { removalPolicyOf } from './removal-policy.js';
+import { target5xxAlarm } from './target-5xx-alarm.js';
 import type { VersionLock } from './versions.js';
 
 export interface ObservabilityProps {
@@ -32,8 +34,9 @@ export function containerInsightsLogGroups(clusterName: string): string[] {
 /**
  * 1.7 CloudWatch: the amazon-cloudwatch-observability add-on through Pod
  * Identity, its log groups with the environment's retention, and (when
- * alarms are on) alarms for node CPU and memory, failed nodes and container
- * restarts notifying an SNS topic, plus a dashboard.
+ * alarms are on) alarms for node CPU and memory, failed nodes, container
+ * restarts, application error lines and the public apps' ALB target 5XX
+ * responses, notifying an SNS topic, plus a dashboard.
  */
 export class Observability extends Construct {
   readonly addon: eks.CfnAddon;
@@ -45,14 +48,12 @@ export class Observability extends Construct {
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
     const { env, cluster, versions } = props;
-    const prod = env.preset === 'prod';
-
     for (const name of containerInsightsLogGroups(env.clusterName)) {
       this.logGroups.push(
         new logs.LogGroup(this, `Logs-${name.split('/').pop()}`, {
           logGroupName: name,
           retention: env.logs.retentionDays as logs.RetentionDays,
-          removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+          removalPolicy: removalPolicyOf(env.logs.removalPolicy),
         }),
       );
     }
@@ -125,6 +126,12 @@ export class Observability extends Construct {
         env.alarms.podRestarts,
         `${env.alarms.podRestarts} or more container restarts within 5 minutes`,
       );
+      const target5xx = target5xxAlarm(this, env);
+      if (target5xx) {
+        target5xx.addAlarmAction(new actions.SnsAction(topic));
+        target5xx.addOkAction(new actions.SnsAction(topic));
+        this.alarms.push(target5xx);
+      }
     }
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {

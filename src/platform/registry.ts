@@ -1,8 +1,10 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { repositoryOf } from '../apps/naming.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import { removalPolicyOf } from './removal-policy.js';
 
 export interface RegistryProps {
   readonly env: EnvironmentConfig;
@@ -41,21 +43,33 @@ export class Registry extends Construct {
     const { env } = props;
     this.home = env.registryHome?.environment ?? env.name;
     if (this.home !== env.name) {
-      // Same account and region as the home: its repositories already exist there, so
-      // creating them again would fail the deploy. Nodes pull with
-      // AmazonEC2ContainerRegistryReadOnly, which covers the home's repository ARNs.
+      // The home's repositories already exist, so creating them here would fail the deploy (same
+      // account and region) or split the images (elsewhere). Nodes pull with
+      // AmazonEC2ContainerRegistryReadOnly, which covers any repository ARN; in another account the
+      // home's repository policy grants the pull as well.
+      const home = env.registryHome;
+      const elsewhere = home && (home.region !== env.region || home.account !== env.account);
       for (const name of repositoryNames(env)) {
-        this.imported.push(ecr.Repository.fromRepositoryName(this, logicalName(name), name));
+        this.imported.push(
+          elsewhere
+            ? ecr.Repository.fromRepositoryArn(
+                this,
+                logicalName(name),
+                `arn:aws:ecr:${home.region}:${home.account ?? Stack.of(this).account}:repository/${name}`,
+              )
+            : ecr.Repository.fromRepositoryName(this, logicalName(name), name),
+        );
       }
       return;
     }
+    const pull = pullStatement(env);
     for (const name of repositoryNames(env)) {
       const repo = new ecr.Repository(this, logicalName(name), {
         repositoryName: name,
         imageScanOnPush: true,
         imageTagMutability: env.registry.immutableTags ? ecr.TagMutability.IMMUTABLE : ecr.TagMutability.MUTABLE,
         encryption: ecr.RepositoryEncryption.AES_256,
-        removalPolicy: env.preset === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        removalPolicy: removalPolicyOf(env.registry.removalPolicy),
         lifecycleRules: [
           {
             rulePriority: 1,
@@ -73,6 +87,7 @@ export class Registry extends Construct {
       });
       // CDK leaves AES256 implicit; state it so the template shows encryption at rest.
       (repo.node.defaultChild as ecr.CfnRepository).encryptionConfiguration = { encryptionType: 'AES256' };
+      if (pull) repo.addToResourcePolicy(pull);
       this.repositories.push(repo);
     }
 
@@ -90,6 +105,31 @@ export class Registry extends Construct {
       });
     }
   }
+}
+
+/** The platform tags every role of an environment's stack carries (PlatformStack). */
+export const ROLE_TAGS = { project: 'slipway.io/project', environment: 'slipway.io/environment' } as const;
+
+/**
+ * On a registry home with importers in other accounts: pull (and only pull)
+ * for those accounts' roles that carry the project's tag and an importing
+ * environment's tag, which are the node roles and Pod Identity roles their
+ * platform stacks create. Undefined when no other account imports.
+ */
+export function pullStatement(env: EnvironmentConfig): iam.PolicyStatement | undefined {
+  const pullers = env.registryHome?.pullers ?? [];
+  if (pullers.length === 0) return undefined;
+  return new iam.PolicyStatement({
+    sid: 'PullFromImportingAccounts',
+    principals: [...new Set(pullers.map((p) => p.account))].map((a) => new iam.AccountPrincipal(a)),
+    actions: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+    conditions: {
+      StringEquals: {
+        [`aws:PrincipalTag/${ROLE_TAGS.project}`]: env.project,
+        [`aws:PrincipalTag/${ROLE_TAGS.environment}`]: pullers.map((p) => p.environment),
+      },
+    },
+  });
 }
 
 function logicalName(repo: string): string {

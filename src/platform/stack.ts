@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct, IConstruct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
@@ -11,10 +11,10 @@ import { Ingress } from './ingress.js';
 import { LambdaLogGroups } from './lambda-log-groups.js';
 import { Network } from './network.js';
 import { Observability } from './observability.js';
-import { Registry } from './registry.js';
+import { Registry, ROLE_TAGS } from './registry.js';
+import { removalPolicyOf } from './removal-policy.js';
 import { Secrets } from './secrets.js';
 import { Storage } from './storage.js';
-import { PLACEHOLDER_ACCOUNT } from './tier-secret-store.js';
 import { type VersionLock, versionsFor } from './versions.js';
 
 export interface PlatformStackProps extends Omit<StackProps, 'env'> {
@@ -57,7 +57,10 @@ export class PlatformStack extends Stack {
     const { config: env } = props;
     super(scope, id, {
       ...props,
-      env: { account: env.account ?? PLACEHOLDER_ACCOUNT, region: env.region },
+      // Without `account` the stack is account-agnostic: the account is the AWS::AccountId of
+      // wherever it is deployed (deploy still refuses until `account` is set). The region stays
+      // concrete: the zones, endpoints and the kubectl provider are chosen per region at synth.
+      env: env.account ? { account: env.account, region: env.region } : { region: env.region },
       description: `Slipway platform for ${env.project}/${env.name} (EKS ${env.kubernetesVersion})`,
       terminationProtection: env.cluster.terminationProtection,
     });
@@ -115,11 +118,12 @@ export class PlatformStack extends Stack {
     // Last, so it sees every Lambda function the constructs above created.
     new LambdaLogGroups(this, 'LambdaLogs', {
       retentionDays: env.logs.retentionDays,
-      removalPolicy: env.preset === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyOf(env.logs.removalPolicy),
     });
 
-    Tags.of(this).add('slipway.io/project', env.project);
-    Tags.of(this).add('slipway.io/environment', env.name);
+    // Roles carry these too: a registry home in another account grants pull by them (registry.ts).
+    Tags.of(this).add(ROLE_TAGS.project, env.project);
+    Tags.of(this).add(ROLE_TAGS.environment, env.name);
     this.components = {
       network,
       cluster,

@@ -21,7 +21,7 @@ export const EBS_CSI = { namespace: 'kube-system', serviceAccount: 'ebs-csi-cont
 
 /** The two StorageClasses as plain Kubernetes objects (gp3 is the default). */
 export function storageClasses(env: EnvironmentConfig): Record<string, unknown>[] {
-  const reclaimPolicy = env.preset === 'prod' ? 'Retain' : 'Delete';
+  const reclaimPolicy = env.workloads.volumeReclaimPolicy;
   const common = {
     apiVersion: 'storage.k8s.io/v1',
     kind: 'StorageClass',

@@ -61,7 +61,12 @@ const sharedCharts = {
   externalSecrets: { chart: 'external-secrets', repository: repos.eso, version: '0.19.2' },
   metricsServer: { chart: 'metrics-server', repository: repos.metrics, version: '3.13.0' },
   keda: { chart: 'keda', repository: repos.keda, version: '2.17.2' },
-  karpenter: { chart: 'oci://public.ecr.aws/karpenter/karpenter', repository: '', version: '1.6.3' },
+  // Karpenter 1.12.2: release tag v1.12.2 of github.com/aws/karpenter-provider-aws (2026-07-10); the chart is
+  // published to that OCI repository under the release version. Its compatibility matrix
+  // (hack/docs/compatibilitymatrix_gen/compatibility.yaml) gives 1.12.x Kubernetes 1.26-1.35, which covers every
+  // minor of this lock; the 1.6.x line stops at 1.34. The controller policy in src/platform/karpenter-policy.ts
+  // follows the v1.12 getting-started CloudFormation template.
+  karpenter: { chart: 'oci://public.ecr.aws/karpenter/karpenter', repository: '', version: '1.12.2' },
   argocd: { chart: 'argo-cd', repository: repos.argo, version: '8.3.0' },
 } as const;
 
@@ -71,9 +76,15 @@ const albController = {
   v2_14_1: { chart: 'aws-load-balancer-controller', repository: repos.eks, version: '1.14.1', appVersion: 'v2.14.1' },
 } as const;
 
-/** The Cluster Autoscaler chart, run with the autoscaler release of each Kubernetes minor. */
+/**
+ * The Cluster Autoscaler chart, run with the autoscaler release of each Kubernetes minor.
+ * Chart 9.59.0: tag cluster-autoscaler-chart-9.59.0 of github.com/kubernetes/autoscaler and the gh-pages
+ * index.yaml of https://kubernetes.github.io/autoscaler (appVersion 1.35.0). The chart README's table asks
+ * 9.51.0+ for Kubernetes 1.34, and only 9.54.0+ ships a 1.35 appVersion, so the 9.50.1 written before was too
+ * old for 1.34 and 1.35. The image tag is set per minor below, so one chart serves every minor.
+ */
 function clusterAutoscaler(imageTag: string): VersionLock['charts']['clusterAutoscaler'] {
-  return { chart: 'cluster-autoscaler', repository: repos.autoscaler, version: '9.50.1', imageTag };
+  return { chart: 'cluster-autoscaler', repository: repos.autoscaler, version: '9.59.0', imageTag };
 }
 
 /** The charts of one minor: the shared ones plus its Load Balancer Controller and Cluster Autoscaler releases. */
@@ -94,7 +105,9 @@ export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
       'aws-ebs-csi-driver': 'v1.46.0-eksbuild.1',
       'amazon-cloudwatch-observability': 'v4.3.0-eksbuild.1',
     },
-    charts: chartsWith(albController.v2_13_4, 'v1.32.1'),
+    // Cluster Autoscaler v1.32.7: the newest patch of 1.32, tag cluster-autoscaler-1.32.7 of
+    // github.com/kubernetes/autoscaler (2026-02-13); image registry.k8s.io/autoscaling/cluster-autoscaler.
+    charts: chartsWith(albController.v2_13_4, 'v1.32.7'),
     kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v32', className: 'KubectlV32Layer' },
   },
   '1.33': {
@@ -106,7 +119,9 @@ export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
       'aws-ebs-csi-driver': 'v1.47.0-eksbuild.1',
       'amazon-cloudwatch-observability': 'v4.3.0-eksbuild.1',
     },
-    charts: chartsWith(albController.v2_14_1, 'v1.33.0'),
+    // Cluster Autoscaler v1.33.6: the newest patch of 1.33, tag cluster-autoscaler-1.33.6 of
+    // github.com/kubernetes/autoscaler (2026-07-22); image registry.k8s.io/autoscaling/cluster-autoscaler.
+    charts: chartsWith(albController.v2_14_1, 'v1.33.6'),
     kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v33', className: 'KubectlV33Layer' },
   },
   '1.34': {
@@ -118,7 +133,9 @@ export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
       'aws-ebs-csi-driver': 'v1.48.0-eksbuild.2',
       'amazon-cloudwatch-observability': 'v4.4.0-eksbuild.1',
     },
-    charts: chartsWith(albController.v2_14_1, 'v1.34.0'),
+    // Cluster Autoscaler v1.34.5: the newest patch of 1.34, tag cluster-autoscaler-1.34.5 of
+    // github.com/kubernetes/autoscaler (2026-07-22); image registry.k8s.io/autoscaling/cluster-autoscaler.
+    charts: chartsWith(albController.v2_14_1, 'v1.34.5'),
     kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v34', className: 'KubectlV34Layer' },
   },
   '1.35': {
@@ -130,7 +147,9 @@ export const VERSION_LOCK: Readonly<Record<string, VersionLock>> = {
       'aws-ebs-csi-driver': 'v1.59.0-eksbuild.1',
       'amazon-cloudwatch-observability': 'v4.4.0-eksbuild.1',
     },
-    charts: chartsWith(albController.v2_14_1, 'v1.35.0'),
+    // Cluster Autoscaler v1.35.2: the newest patch of 1.35, tag cluster-autoscaler-1.35.2 of
+    // github.com/kubernetes/autoscaler (2026-07-22); image registry.k8s.io/autoscaling/cluster-autoscaler.
+    charts: chartsWith(albController.v2_14_1, 'v1.35.2'),
     kubectlLayer: { package: '@aws-cdk/lambda-layer-kubectl-v35', className: 'KubectlV35Layer' },
   },
 };

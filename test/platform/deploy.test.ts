@@ -92,6 +92,23 @@ describe('destroy confirmations', () => {
     expect(calls).toEqual(['toolkit', 'destroy']);
   });
 
+  it('asks for --force where cluster.destroyNeedsForce says so, not by the preset name', async () => {
+    const { calls, deps } = fakes();
+    const strictTest = variantEnv('test', (input) => {
+      const envs = input.environments as Record<string, Record<string, unknown>>;
+      envs.test.cluster = { destroyNeedsForce: true };
+    });
+    await expect(runPlatformAction({ env: strictTest, action: 'destroy', confirm: 'shop-test' }, deps)).rejects.toThrow(
+      /cluster\.destroyNeedsForce/,
+    );
+    const relaxedProd = variantEnv('prod', (input) => {
+      const envs = input.environments as Record<string, Record<string, unknown>>;
+      envs.prod.cluster = { destroyNeedsForce: false };
+    });
+    await runPlatformAction({ env: relaxedProd, action: 'destroy', confirm: 'shop-prod' }, deps);
+    expect(calls).toEqual(['toolkit', 'destroy']);
+  });
+
   it('refuses when the typed name is wrong', async () => {
     const { calls, deps } = fakes(['shop-prod']);
     await expect(runPlatformAction({ env: await exampleEnv('test'), action: 'destroy' }, deps)).rejects.toThrow(
@@ -113,12 +130,46 @@ describe('destroy confirmations', () => {
     expect(calls).toEqual(['toolkit', 'destroy']);
   });
 
+  it('asks for --force where cluster.destroyNeedsForce says so, not by the preset name', async () => {
+    const { calls, deps } = fakes();
+    const strictTest = variantEnv('test', (input) => {
+      const envs = input.environments as Record<string, Record<string, unknown>>;
+      envs.test.cluster = { destroyNeedsForce: true };
+    });
+    await expect(runPlatformAction({ env: strictTest, action: 'destroy', confirm: 'shop-test' }, deps)).rejects.toThrow(
+      /cluster\.destroyNeedsForce/,
+    );
+    const relaxedProd = variantEnv('prod', (input) => {
+      const envs = input.environments as Record<string, Record<string, unknown>>;
+      envs.prod.cluster = { destroyNeedsForce: false };
+    });
+    await runPlatformAction({ env: relaxedProd, action: 'destroy', confirm: 'shop-prod' }, deps);
+    expect(calls).toEqual(['toolkit', 'destroy']);
+  });
+
   it('refuses a prod-preset environment without --force, even with the name typed', async () => {
     const { calls, deps } = fakes(['shop-prod']);
     const env = await exampleEnv('prod');
     await expect(runPlatformAction({ env, action: 'destroy', confirm: 'shop-prod' }, deps)).rejects.toThrow(/--force/);
     expect(calls).toEqual([]);
     await runPlatformAction({ env, action: 'destroy', confirm: 'shop-prod', force: true }, deps);
+    expect(calls).toEqual(['toolkit', 'destroy']);
+  });
+
+  it('asks for --force where cluster.destroyNeedsForce says so, not by the preset name', async () => {
+    const { calls, deps } = fakes();
+    const strictTest = variantEnv('test', (input) => {
+      const envs = input.environments as Record<string, Record<string, unknown>>;
+      envs.test.cluster = { destroyNeedsForce: true };
+    });
+    await expect(runPlatformAction({ env: strictTest, action: 'destroy', confirm: 'shop-test' }, deps)).rejects.toThrow(
+      /cluster\.destroyNeedsForce/,
+    );
+    const relaxedProd = variantEnv('prod', (input) => {
+      const envs = input.environments as Record<string, Record<string, unknown>>;
+      envs.prod.cluster = { destroyNeedsForce: false };
+    });
+    await runPlatformAction({ env: relaxedProd, action: 'destroy', confirm: 'shop-prod' }, deps);
     expect(calls).toEqual(['toolkit', 'destroy']);
   });
 
@@ -213,6 +264,7 @@ describe('CDK bootstrap', () => {
       { ...deps, bootstrapVersion: async () => ({}) },
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toContain('slipway bootstrap --env test');
     expect((err as Error).message).toContain('npx cdk bootstrap aws://123456789012/us-east-1');
     expect((err as Error).message).toContain('not bootstrapped');
     expect(calls).toEqual([]);

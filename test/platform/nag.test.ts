@@ -51,4 +51,24 @@ describe('cdk-nag AwsSolutions', () => {
     expect(env.nodes.autoscaler).toBe('karpenter');
     expect(await nagFindings(env)).toEqual([]);
   });
+
+  it('has no unsuppressed findings in an account-agnostic prod stack with Karpenter (no account in the config)', async () => {
+    const env = variantEnv('prod', (c) => {
+      delete c.account;
+      delete c.cluster;
+      c.nodes = { autoscaler: 'karpenter' };
+    });
+    expect(env.account).toBeUndefined();
+    expect(await nagFindings(env)).toEqual([]);
+  });
+
+  it('has no unsuppressed findings in a prod registry home that another account pulls from', async () => {
+    const env = variantEnv('prod', (c) => {
+      const envs = c.environments as Record<string, Record<string, unknown>>;
+      envs.test.account = '210987654321';
+      envs.test.registry = { home: 'prod' };
+    });
+    expect(env.registryHome?.pullers).toHaveLength(1);
+    expect(await nagFindings(env)).toEqual([]);
+  });
 });

@@ -72,7 +72,14 @@ describe('registry', () => {
   });
 
   it('creates the repositories once when test and prod share an account and region: prod is the home', () => {
-    expect(prod.env.registryHome).toEqual({ environment: 'prod', importers: ['test'], extraRepositories: [] });
+    expect(prod.env.registryHome).toEqual({
+      environment: 'prod',
+      account: '123456789012',
+      region: 'us-east-1',
+      importers: ['test'],
+      pullers: [],
+      extraRepositories: [],
+    });
     expect(test.env.registryHome?.environment).toBe('prod');
     expect(prod.stack.components.registry?.repositories).toHaveLength(repositoryNames(prod.env).length);
     test.template.resourceCountIs('AWS::ECR::Repository', 0);
@@ -100,8 +107,15 @@ describe('registry', () => {
     expect(env.registryHome?.environment).toBe('test');
   });
 
-  it('keeps its own repositories when the home is in another account', () => {
-    expect(ownTest.env.registryHome).toEqual({ environment: 'test', importers: [], extraRepositories: [] });
+  it('keeps its own repositories in another account when registry.home is not set', () => {
+    expect(ownTest.env.registryHome).toEqual({
+      environment: 'test',
+      account: '210987654321',
+      region: 'us-east-1',
+      importers: [],
+      pullers: [],
+      extraRepositories: [],
+    });
     expect(resourcesOf(ownTest.template, 'AWS::ECR::Repository')).toHaveLength(repositoryNames(ownTest.env).length);
   });
 });

@@ -5,7 +5,7 @@ import { inventoryFromTexts } from '../../src/inventory/sources/static-inventory
 import { synthesizeForVerify } from '../../src/inventory/sources/synth.js';
 import { verify } from '../../src/rules/engine/verify.js';
 import { RULES } from '../../src/rules/registry.js';
-import { exampleEnv } from './fixtures.js';
+import { exampleEnv, variantEnv } from './fixtures.js';
 
 type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
 
@@ -84,6 +84,19 @@ describe('verify of the synthesized prod platform and apps', () => {
     );
     expect([...new Set(found.map((f) => f.ruleId))]).toEqual(['observability.log-retention']);
   });
+
+  it('fails the public apps when the ALB target 5XX alarm is removed, naming each Ingress', () => {
+    const found = failures(
+      withTemplate((t) => {
+        for (const [id, r] of Object.entries(t.Resources))
+          if (r.Type === 'AWS::CloudWatch::Alarm' && JSON.stringify(r.Properties).includes('HTTPCode_Target_5XX_Count'))
+            delete t.Resources[id];
+      }),
+    );
+    expect([...new Set(found.map((f) => f.ruleId))]).toEqual(['observability.ingress-error-alarms']);
+    expect(found.map((f) => f.message).every((m) => /HTTPCode_Target_5XX_Count/.test(m))).toBe(true);
+    expect(found).toHaveLength(2);
+  });
 });
 
 describe('verify of the synthesized test platform, which imports its repositories from prod', () => {
@@ -99,5 +112,21 @@ describe('verify of the synthesized test platform, which imports its repositorie
         ['skip', expect.stringContaining('environment prod')],
       ]);
     }
+  });
+});
+
+describe('verify of a test environment that pulls its images from prod in another account', () => {
+  it('passes with zero failures', async () => {
+    const testEnv = variantEnv('test', (input) => {
+      const envs = input.environments as Record<string, Record<string, unknown>>;
+      envs.test.account = '210987654321';
+      envs.test.registry = { home: 'prod' };
+    });
+    const report = verify(inventoryFromTexts(await synthesizeForVerify(testEnv)), {
+      env: testEnv,
+      rules: RULES,
+      now: new Date('2026-12-01'),
+    });
+    expect(report.findings.filter((f) => f.status === 'fail').map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
   });
 });

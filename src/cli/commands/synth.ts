@@ -61,9 +61,9 @@ export function registerSynth(app: CliApp, program: Command): void {
             progress.tick(0, name);
             if (!config.environments[name].account) {
               app.io.stderr(
-                `warning: environments.${name}: no account setting; synthesizing with the placeholder account ` +
-                  `${PLACEHOLDER_ACCOUNT} in IAM and KMS policies and image names. Set account: "<12-digit id>" ` +
-                  'in the config before deploying (deploy refuses without it)\n',
+                `warning: environments.${name}: no account setting; the platform stack is account-agnostic ` +
+                  `(AWS::AccountId of wherever it is deployed) and the apps' image names and role ARNs use the placeholder account ` +
+                  `${PLACEHOLDER_ACCOUNT}. Set account: "<12-digit id>" in the config before deploying (deploy refuses without it)\n`,
               );
             }
             data[name] = {};

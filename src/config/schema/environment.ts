@@ -15,6 +15,10 @@ const dnsLabel = z
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'lowercase letters, digits and "-", starting and ending alphanumeric')
   .max(63);
 
+/** What happens to a stateful resource when its stack is deleted: kept in the account, or deleted with the stack. */
+export const removalPolicySchema = z.enum(['retain', 'destroy']);
+export type RemovalPolicySetting = z.infer<typeof removalPolicySchema>;
+
 export const capacityTypeSchema = z.enum(['onDemand', 'spot']);
 export type CapacityType = z.infer<typeof capacityTypeSchema>;
 
@@ -91,6 +95,12 @@ export const clusterSchema = z.strictObject({
   terminationProtection: z
     .boolean()
     .describe('CloudFormation termination protection on the platform stack (on in the prod preset).'),
+  removalPolicy: removalPolicySchema.describe(
+    'The cluster and the KMS key that encrypts its secrets when the stack is deleted: retain (prod preset) or destroy.',
+  ),
+  destroyNeedsForce: z
+    .boolean()
+    .describe('slipway destroy also needs --force besides the typed cluster name (on in the prod preset).'),
 });
 
 /** What adds nodes when pods are Pending (docs/platform.md, "Node autoscaling"). */
@@ -134,6 +144,9 @@ export const logsSchema = z.strictObject({
       message: 'a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, …)',
     })
     .describe('Retention of every log group the platform creates.'),
+  removalPolicy: removalPolicySchema.describe(
+    'Every log group the platform creates (control plane, VPC flow logs, Container Insights, Lambda functions) when the stack is deleted: retain (prod preset) or destroy.',
+  ),
 });
 
 export const alarmsSchema = z.strictObject({
@@ -158,12 +171,39 @@ export const alarmsSchema = z.strictObject({
     .min(1)
     .default(['ERROR', 'FATAL', 'panic'])
     .describe('Words that mark an application log line as an error (any of them, case-sensitive).'),
+  target5xx: z
+    .strictObject({
+      count: z
+        .number()
+        .int()
+        .min(1)
+        .describe("5XX responses from one app's targets (HTTPCode_Target_5XX_Count) within a period that breach."),
+      periodMinutes: z.number().int().min(1).max(60).describe('Length of one evaluation period, in minutes.'),
+      evaluationPeriods: z
+        .number()
+        .int()
+        .min(1)
+        .max(24)
+        .describe('Consecutive breaching periods before the alarm fires.'),
+    })
+    .describe(
+      "The ALB target 5XX alarm: one Metrics Insights alarm over the environment's ALB, each public app's target group a contributor of its own.",
+    ),
+  resourceTagsForTelemetry: z
+    .enum(['create', 'existing'])
+    .default('create')
+    .describe(
+      'The 5XX alarm finds the ALB by its tag, which needs CloudWatch resource tags for telemetry (one per account and region): create turns it on from this stack, existing relies on it being on already (another environment in this account and region creates it).',
+    ),
 });
 
 export const backupSchema = z.strictObject({
   schedule: z.enum(['manual', 'daily']).describe('daily: an AWS Backup plan snapshots tagged EBS volumes.'),
   retentionDays: z.number().int().min(1).max(36500).describe('How long snapshots are kept.'),
   cron: z.string().default('cron(0 3 * * ? *)').describe('AWS Backup schedule expression used when schedule is daily.'),
+  removalPolicy: removalPolicySchema.describe(
+    'The backup vault when the stack is deleted: retain (prod preset) or destroy (only possible once it is empty).',
+  ),
 });
 
 export const componentsSchema = z.strictObject({
@@ -187,7 +227,7 @@ export const registrySchema = z.strictObject({
     .string()
     .optional()
     .describe(
-      'The environment whose stack creates the repositories; the other environments in its account and region import them by name. Default: the first prod-preset environment there, else the first environment.',
+      'The environment whose stack creates the repositories; the other environments in its account and region import them by name. It may name an environment in another account or region: images are then pulled from its registry, whose repository policy lets this account pull. Default: the first prod-preset environment in the same account and region, else the first environment there.',
     ),
   repositories: z
     .array(
@@ -207,12 +247,20 @@ export const registrySchema = z.strictObject({
   replicationRegions: z
     .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-west-2'))
     .describe('Regions images are replicated to (disaster recovery).'),
+  removalPolicy: removalPolicySchema.describe(
+    'The repositories this stack creates when it is deleted: retain (prod preset) or destroy (images included).',
+  ),
 });
 
 export const workloadsSchema = z.strictObject({
   minReplicas: z.number().int().min(1).describe('Fewest replicas a user-facing workload may run.'),
   maxVolumeGi: z.number().int().min(1).describe('Claims larger than this are reported as possibly oversized.'),
   terminationGraceSeconds: z.number().int().min(0).describe('Default grace period for graceful shutdown.'),
+  volumeReclaimPolicy: z
+    .enum(['Retain', 'Delete'])
+    .describe(
+      "The StorageClasses' reclaimPolicy: what happens to an EBS volume when its claim is deleted (Retain in the prod preset).",
+    ),
 });
 
 export const gitopsSchema = z.strictObject({

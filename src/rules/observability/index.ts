@@ -3,6 +3,7 @@ import alarmSubscriptions from './alarm-subscriptions.js';
 import alarms from './alarms.js';
 import appMetrics from './app-metrics.js';
 import cloudwatchAddon from './cloudwatch-addon.js';
+import ingressErrorAlarms from './ingress-error-alarms.js';
 import liveAddonsActive from './live-addons-active.js';
 import logRetention from './log-retention.js';
 
@@ -12,6 +13,7 @@ export const rules: readonly Rule[] = [
   alarms,
   appMetrics,
   cloudwatchAddon,
+  ingressErrorAlarms,
   liveAddonsActive,
   logRetention,
 ];

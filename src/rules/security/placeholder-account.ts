@@ -26,7 +26,7 @@ export default defineRule({
     category: 'security',
     checklist: ['security.iam-least-privilege'],
     severity: { test: 'low', prod: 'high' },
-    why: `Without \`account\` in the config, synth writes the placeholder ${PLACEHOLDER_ACCOUNT} into IAM and KMS policies and image names: the policies grant nothing real and the images cannot be pulled, yet every other check looks fine.`,
+    why: `Without \`account\` in the config, the platform stack is account-agnostic, but the generated manifests still need an account and get the placeholder ${PLACEHOLDER_ACCOUNT} in image names and role ARNs; a template or policy written by hand with it grants nothing real. The images cannot be pulled and the policies match nothing, yet every other check looks fine.`,
     verified: `No AWS resource property and no container image in the sources mentions the placeholder account ${PLACEHOLDER_ACCOUNT}.`,
     fix: 'Set `account: "<12-digit id>"` at the top of slipway.config.yaml (or per environment) and synthesize again.',
     equivalents: {},

@@ -1,0 +1,7 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import type { RemovalPolicySetting } from '../config/schema/environment.js';
+
+/** The CDK removal policy of a config value (`retain` or `destroy`). */
+export function removalPolicyOf(setting: RemovalPolicySetting): RemovalPolicy {
+  return setting === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+}
