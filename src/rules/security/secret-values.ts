@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import type { KubeResource } from '../../inventory/types.js';
+import type { Workload } from '../../inventory/workloads.js';
+import { formatPath, type ValuePath } from '../../util/paths.js';
+import { nothingToCheck } from '../support/coverage.js';
+import { kubeResult, kubeSubject, result, workloadResult } from '../support/results.js';
+import { findSecret, hasAwsKeyId } from '../support/secret-shapes.js';
+import { envOf, secretValues } from '../support/secrets.js';
+import { containersOf, WITH_INIT } from '../support/workloads.js';
+import { defineRule, type KubeSubject, type RuleResult } from '../types.js';
+
+const params = z.object({
+  /** Status of a credential found in a manifest: fail (production) or warn. */
+  status: z.enum(['fail', 'warn']),
+  /** Shannon entropy (bits per character) from which a value under a secret-like name counts as a secret. */
+  minEntropy: z.number().positive(),
+  /** Shortest value the entropy test applies to. */
+  minEntropyLength: z.number().int().min(1),
+  /** Secret types Kubernetes or tools create themselves; never read. */
+  ignoreSecretTypes: z.array(z.string()),
+  /** Owner kinds that deliver Secrets from a secret store (their values are fetched, not committed). */
+  deliveredBy: z.array(z.string()),
+});
+
+type Params = z.infer<typeof params>;
+
+/** One place a value is stored: the name it is stored under and its path in the object. */
+interface Site {
+  readonly name: string;
+  readonly value: string;
+  readonly path: ValuePath;
+  readonly subject: KubeSubject;
+}
+
+/** Flag-style arguments: --name=value. */
+const FLAG = /^-{1,2}([A-Za-z0-9][\w.-]*)=(.*)$/s;
+
+function pushText(out: Site[], name: string, value: unknown, path: ValuePath, subject: KubeSubject): void {
+  if (typeof value === 'string' && value.length > 0) out.push({ name, value, path, subject });
+}
+
+function pushMap(out: Site[], map: unknown, path: ValuePath, subject: KubeSubject): void {
+  if (!map || typeof map !== 'object') return;
+  const values = map as Record<string, unknown>;
+  for (const k in values) if (Object.hasOwn(values, k)) pushText(out, k, values[k], path.concat(k), subject);
+}
+
+/** The container's env literals, args and command: one collection per container. */
+function containerSites(w: Workload): Site[][] {
+  const out: Site[][] = [];
+  for (const c of containersOf(w, WITH_INIT)) {
+    const sites: Site[] = [];
+    const env = envOf(c.container);
+    for (let i = 0; i < env.length; i++)
+      pushText(sites, env[i].name, env[i].value, c.path.concat('env', i, 'value'), c.subject);
+    for (const field of ['command', 'args'] as const) {
+      const list = c.container[field];
+      if (!Array.isArray(list)) continue;
+      list.forEach((arg, i) => {
+        if (typeof arg !== 'string') return;
+        const flag = FLAG.exec(arg);
+        pushText(sites, flag ? flag[1] : field, flag ? flag[2] : arg, c.path.concat(field, i), c.subject);
+      });
+    }
+    if (sites.length > 0) out.push(sites);
+  }
+  return out;
+}
+
+/** Results for the credentials in one collection of values (an AWS key id makes its neighbours suspect). */
+function judge(out: RuleResult[], r: KubeResource, sites: readonly Site[], p: Params): void {
+  let beside = false;
+  for (let i = 0; i < sites.length && !beside; i++) beside = hasAwsKeyId(sites[i].value);
+  for (const site of sites) {
+    const found = findSecret(site.name, site.value, p, beside);
+    if (!found) continue;
+    const message = `${formatPath(site.path)} holds ${found.kind} (${found.masked}); expected no credential in the manifest`;
+    out.push(result(p.status, site.subject, message, r, site.path));
+  }
+}
+
+function deliveredBySecretStore(r: KubeResource, deliveredBy: readonly string[]): boolean {
+  return (r.object.metadata.ownerReferences ?? []).some((o) => deliveredBy.includes(o.kind));
+}
+
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod']);
+
+export default defineRule({
+  meta: {
+    id: 'security.secret-values',
+    title: 'No credential values in manifests',
+    category: 'security',
+    checklist: ['security.secrets-manager'],
+    severity: { test: 'high', prod: 'critical' },
+    why: 'A private key or an API token in a manifest is readable by everyone with the repository or `get` on the object, and it stays in Git history after it is deleted: it has to be rotated. Token formats are recognisable by shape whatever they are called, and a random-looking value under a password or token name is almost always the real thing.',
+    verified:
+      "Container env literals, args and command, ConfigMap data, the annotations of every object (and of pod templates) and, in manifests (static sources), the stringData and decoded data of Secrets that no ExternalSecret delivers hold no PEM private key, GitHub token (ghp_, gho_, ghs_, ghu_, ghr_, github_pat_), GitLab token (glpat-), Slack token (xoxa-, xoxb-, xoxp-, xoxr-, xoxs-) or webhook URL, Stripe live key (sk_live_, rk_live_), AWS access key id (AKIA/ASIA and 16 characters; AWS's documented EXAMPLE keys excepted) or secret access key (named so, or stored beside an access key id), password inside a URL, and no value under a secret-like name (password, token, secret, api_key, …) of at least minEntropyLength characters whose Shannon entropy reaches minEntropy. Findings name the field and the kind of credential and show at most a short prefix of it; production fails, test warns.",
+    fix: 'Rotate the credential first (it is exposed), then store it in Secrets Manager under the environment path (EKS/<env>/…), deliver it with an ExternalSecret (apps: `secrets:` in slipway.config.yaml) and mount the resulting Secret as a volume.',
+    equivalents: {
+      kubeLinter: ['env-var-secret'],
+      kubescape: ['C-0012'],
+      checkov: ['CKV_SECRET_2', 'CKV_SECRET_6'],
+    },
+    params,
+    defaults: (env): Params => ({
+      status: env.preset === 'prod' ? 'fail' : 'warn',
+      minEntropy: 3.5,
+      minEntropyLength: 16,
+      ignoreSecretTypes: [
+        'kubernetes.io/service-account-token',
+        'kubernetes.io/dockerconfigjson',
+        'kubernetes.io/dockercfg',
+        'helm.sh/release.v1',
+        'bootstrap.kubernetes.io/token',
+      ],
+      deliveredBy: ['ExternalSecret', 'PushSecret', 'SealedSecret'],
+    }),
+    needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'ConfigMap', 'Secret'] },
+  },
+  check(inv, p) {
+    const out: RuleResult[] = [];
+    const workloads = inv.workloads();
+    for (const w of workloads) {
+      const before = out.length;
+      for (const sites of containerSites(w)) judge(out, w.resource, sites, p);
+      const annotations: Site[] = [];
+      pushMap(
+        annotations,
+        w.template.metadata?.annotations,
+        w.templatePath.concat('metadata', 'annotations'),
+        w.identity,
+      );
+      pushMap(annotations, w.resource.object.metadata.annotations, ['metadata', 'annotations'], w.identity);
+      judge(out, w.resource, annotations, p);
+      if (out.length === before)
+        out.push(workloadResult('pass', w, 'no env literal, argument or annotation holds a credential'));
+    }
+    const staticSources = inv.coverage.mode === 'static';
+    for (const r of inv.kube()) {
+      const kind = r.object.kind;
+      if (WORKLOAD_KINDS.has(kind)) continue;
+      const subject = kubeSubject(r);
+      if (kind === 'Secret') {
+        // Live Secrets are where credentials belong; only committed manifests are judged.
+        if (!staticSources) continue;
+        const type = (r.object.type as string | undefined) ?? 'Opaque';
+        if (p.ignoreSecretTypes.includes(type) || deliveredBySecretStore(r, p.deliveredBy)) continue;
+      }
+      const before = out.length;
+      const annotations: Site[] = [];
+      pushMap(annotations, r.object.metadata.annotations, ['metadata', 'annotations'], subject);
+      judge(out, r, annotations, p);
+      if (kind === 'ConfigMap') {
+        const data: Site[] = [];
+        pushMap(data, r.object.data, ['data'], subject);
+        judge(out, r, data, p);
+      } else if (kind === 'Secret') {
+        const data: Site[] = [];
+        for (const [key, value, field] of secretValues(r.object)) pushText(data, key, value, [field, key], subject);
+        judge(out, r, data, p);
+      }
+      if (out.length === before && (kind === 'ConfigMap' || kind === 'Secret')) {
+        out.push(
+          kubeResult(
+            'pass',
+            r,
+            kind === 'Secret' ? 'no value has the shape of a credential' : 'no value holds a credential',
+          ),
+        );
+      }
+    }
+    return out.length > 0 ? out : nothingToCheck(inv, ['Deployment'], 'workloads, ConfigMaps or Secrets');
+  },
+});
