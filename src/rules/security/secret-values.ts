@@ -4,7 +4,7 @@ import type { Workload } from '../../inventory/workloads.js';
 import { formatPath, type ValuePath } from '../../util/paths.js';
 import { nothingToCheck } from '../support/coverage.js';
 import { kubeResult, kubeSubject, result, workloadResult } from '../support/results.js';
-import { findSecret, hasAwsKeyId } from '../support/secret-shapes.js';
+import { findSecret, hasAwsKeyId, mayHoldSecret } from '../support/secret-shapes.js';
 import { envOf, secretValues } from '../support/secrets.js';
 import { containersOf, WITH_INIT } from '../support/workloads.js';
 import { defineRule, type KubeSubject, type RuleResult } from '../types.js';
@@ -32,34 +32,55 @@ interface Site {
   readonly subject: KubeSubject;
 }
 
+const ANNOTATIONS: ValuePath = ['metadata', 'annotations'];
+const DATA: ValuePath = ['data'];
+const NO_PATH: ValuePath = [];
+
 /** Flag-style arguments: --name=value. */
 const FLAG = /^-{1,2}([A-Za-z0-9][\w.-]*)=(.*)$/s;
 
-function pushText(out: Site[], name: string, value: unknown, path: ValuePath, subject: KubeSubject): void {
-  if (typeof value === 'string' && value.length > 0) out.push({ name, value, path, subject });
+/**
+ * Adds a value that may hold a credential, at `[...base, a, b, c]` (the
+ * segments given); the path is built only for such values, which are few.
+ */
+function pushText(
+  out: Site[],
+  p: Params,
+  name: string,
+  value: unknown,
+  subject: KubeSubject,
+  base: ValuePath,
+  a: string | number,
+  b?: string | number,
+  c?: string | number,
+): void {
+  if (typeof value !== 'string' || !mayHoldSecret(name, value, p)) return;
+  const path =
+    c !== undefined ? base.concat(a, b as string | number, c) : b !== undefined ? base.concat(a, b) : base.concat(a);
+  out.push({ name, value, path, subject });
 }
 
-function pushMap(out: Site[], map: unknown, path: ValuePath, subject: KubeSubject): void {
+function pushMap(out: Site[], p: Params, map: unknown, base: ValuePath, subject: KubeSubject): void {
   if (!map || typeof map !== 'object') return;
   const values = map as Record<string, unknown>;
-  for (const k in values) if (Object.hasOwn(values, k)) pushText(out, k, values[k], path.concat(k), subject);
+  for (const k in values) if (Object.hasOwn(values, k)) pushText(out, p, k, values[k], subject, base, k);
 }
 
 /** The container's env literals, args and command: one collection per container. */
-function containerSites(w: Workload): Site[][] {
+function containerSites(w: Workload, p: Params): Site[][] {
   const out: Site[][] = [];
   for (const c of containersOf(w, WITH_INIT)) {
     const sites: Site[] = [];
     const env = envOf(c.container);
     for (let i = 0; i < env.length; i++)
-      pushText(sites, env[i].name, env[i].value, c.path.concat('env', i, 'value'), c.subject);
+      pushText(sites, p, env[i].name, env[i].value, c.subject, c.path, 'env', i, 'value');
     for (const field of ['command', 'args'] as const) {
       const list = c.container[field];
       if (!Array.isArray(list)) continue;
       list.forEach((arg, i) => {
         if (typeof arg !== 'string') return;
         const flag = FLAG.exec(arg);
-        pushText(sites, flag ? flag[1] : field, flag ? flag[2] : arg, c.path.concat(field, i), c.subject);
+        pushText(sites, p, flag ? flag[1] : field, flag ? flag[2] : arg, c.subject, c.path, field, i);
       });
     }
     if (sites.length > 0) out.push(sites);
@@ -122,50 +143,55 @@ export default defineRule({
     const workloads = inv.workloads();
     for (const w of workloads) {
       const before = out.length;
-      for (const sites of containerSites(w)) judge(out, w.resource, sites, p);
+      for (const sites of containerSites(w, p)) judge(out, w.resource, sites, p);
       const annotations: Site[] = [];
       pushMap(
         annotations,
+        p,
         w.template.metadata?.annotations,
         w.templatePath.concat('metadata', 'annotations'),
         w.identity,
       );
-      pushMap(annotations, w.resource.object.metadata.annotations, ['metadata', 'annotations'], w.identity);
+      pushMap(annotations, p, w.resource.object.metadata.annotations, ANNOTATIONS, w.identity);
       judge(out, w.resource, annotations, p);
       if (out.length === before)
         out.push(workloadResult('pass', w, 'no env literal, argument or annotation holds a credential'));
     }
     const staticSources = inv.coverage.mode === 'static';
-    for (const r of inv.kube()) {
+    const all = inv.kube();
+    for (let i = 0; i < all.length; i++) {
+      const r = all[i];
       const kind = r.object.kind;
       if (WORKLOAD_KINDS.has(kind)) continue;
-      const subject = kubeSubject(r);
-      if (kind === 'Secret') {
+      const isConfigMap = kind === 'ConfigMap';
+      const isSecret = kind === 'Secret';
+      const annotations = r.object.metadata.annotations;
+      // Most objects have neither data nor annotations: nothing is built for them.
+      if (!isConfigMap && !isSecret && !annotations) continue;
+      if (isSecret) {
         // Live Secrets are where credentials belong; only committed manifests are judged.
         if (!staticSources) continue;
         const type = (r.object.type as string | undefined) ?? 'Opaque';
         if (p.ignoreSecretTypes.includes(type) || deliveredBySecretStore(r, p.deliveredBy)) continue;
       }
+      const subject = kubeSubject(r);
       const before = out.length;
-      const annotations: Site[] = [];
-      pushMap(annotations, r.object.metadata.annotations, ['metadata', 'annotations'], subject);
-      judge(out, r, annotations, p);
-      if (kind === 'ConfigMap') {
+      const sites: Site[] = [];
+      pushMap(sites, p, annotations, ANNOTATIONS, subject);
+      judge(out, r, sites, p);
+      if (isConfigMap) {
         const data: Site[] = [];
-        pushMap(data, r.object.data, ['data'], subject);
+        pushMap(data, p, r.object.data, DATA, subject);
         judge(out, r, data, p);
-      } else if (kind === 'Secret') {
+      } else if (isSecret) {
         const data: Site[] = [];
-        for (const [key, value, field] of secretValues(r.object)) pushText(data, key, value, [field, key], subject);
+        for (const [key, value, field] of secretValues(r.object))
+          pushText(data, p, key, value, subject, NO_PATH, field, key);
         judge(out, r, data, p);
       }
-      if (out.length === before && (kind === 'ConfigMap' || kind === 'Secret')) {
+      if (out.length === before && (isConfigMap || isSecret)) {
         out.push(
-          kubeResult(
-            'pass',
-            r,
-            kind === 'Secret' ? 'no value has the shape of a credential' : 'no value holds a credential',
-          ),
+          kubeResult('pass', r, isSecret ? 'no value has the shape of a credential' : 'no value holds a credential'),
         );
       }
     }

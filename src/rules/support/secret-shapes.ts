@@ -29,6 +29,13 @@ const SHAPES: readonly Shape[] = [
   },
 ];
 
+/**
+ * A cheap first test: every shape above, an access key id and a URL with a
+ * password contain one of these; most values contain none and are done after it.
+ */
+const ANY_SHAPE =
+  /-----BEGIN|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|hooks\.slack\.com|_live_|AKIA|ASIA|aws_secret_access_key|:\/\/[^\s/:@]+:[^\s/@]+@/i;
+
 /** AWS documents its example keys with this suffix: not a credential. */
 const AWS_EXAMPLE = /EXAMPLE(?:KEY)?$/;
 
@@ -87,6 +94,17 @@ export function hasAwsKeyId(value: string): boolean {
 }
 
 /**
+ * Whether a value could hold a credential at all (the cheap test before
+ * `findSecret`): it has a token shape's marker, the length of an AWS secret
+ * key, or is long enough for the entropy test under a secret-like name.
+ */
+export function mayHoldSecret(name: string, value: string, p: EntropyParams): boolean {
+  if (value.length < 8) return false;
+  if (ANY_SHAPE.test(value) || value.trim().length === 40) return true;
+  return value.length >= p.minEntropyLength && isSecretName(name);
+}
+
+/**
  * The credential a value holds, if any: a known token shape anywhere; an AWS
  * secret access key under such a name (or, with `besideAwsKeyId`, a value of
  * its shape stored beside an access key id); a password inside a URL; or a
@@ -99,22 +117,25 @@ export function findSecret(
   besideAwsKeyId = false,
 ): SecretFinding | undefined {
   if (value.length < 8) return undefined;
-  const masked = maskedPrefix(value);
-  for (let i = 0; i < SHAPES.length; i++) {
-    if (SHAPES[i].pattern.test(value)) return { kind: SHAPES[i].kind, masked };
+  if (ANY_SHAPE.test(value)) {
+    const masked = maskedPrefix(value);
+    for (let i = 0; i < SHAPES.length; i++) {
+      if (SHAPES[i].pattern.test(value)) return { kind: SHAPES[i].kind, masked };
+    }
+    if (hasAwsKeyId(value)) return { kind: 'an AWS access key id', masked };
+    const url = URL_CREDENTIALS.exec(value);
+    if (url && !URL_PLACEHOLDER.test(url[1])) {
+      return { kind: 'a password inside a URL', masked: `${url[0].split('//')[0]}//…` };
+    }
   }
-  if (hasAwsKeyId(value)) return { kind: 'an AWS access key id', masked };
   const trimmed = value.trim();
   if (AWS_SECRET_KEY.test(trimmed) && (besideAwsKeyId || AWS_SECRET_NAME.test(name))) {
-    return { kind: 'an AWS secret access key', masked };
+    return { kind: 'an AWS secret access key', masked: maskedPrefix(value) };
   }
-  const url = URL_CREDENTIALS.exec(value);
-  if (url && !URL_PLACEHOLDER.test(url[1]))
-    return { kind: 'a password inside a URL', masked: `${url[0].split('//')[0]}//…` };
   if (trimmed.length >= p.minEntropyLength && isSecretName(name) && !isPlaceholderOrReference(trimmed)) {
     const bits = shannonEntropy(trimmed);
     if (bits >= p.minEntropy) {
-      return { kind: `a high-entropy value (${bits.toFixed(1)} bits per character)`, masked };
+      return { kind: `a high-entropy value (${bits.toFixed(1)} bits per character)`, masked: maskedPrefix(value) };
     }
   }
   return undefined;
