@@ -117,11 +117,8 @@ export default defineRule({
     verified:
       "Container env literals, args and command, ConfigMap data, the annotations of every object (and of pod templates) and, in manifests (static sources), the stringData and decoded data of Secrets that no ExternalSecret delivers hold no PEM private key, GitHub token (ghp_, gho_, ghs_, ghu_, ghr_, github_pat_), GitLab token (glpat-), Slack token (xoxa-, xoxb-, xoxp-, xoxr-, xoxs-) or webhook URL, Stripe live key (sk_live_, rk_live_), AWS access key id (AKIA/ASIA and 16 characters; AWS's documented EXAMPLE keys excepted) or secret access key (named so, or stored beside an access key id), password inside a URL, and no value under a secret-like name (password, token, secret, api_key, …) of at least minEntropyLength characters whose Shannon entropy reaches minEntropy. Findings name the field and the kind of credential and show at most a short prefix of it; production fails, test warns.",
     fix: 'Rotate the credential first (it is exposed), then store it in Secrets Manager under the environment path (EKS/<env>/…), deliver it with an ExternalSecret (apps: `secrets:` in slipway.config.yaml) and mount the resulting Secret as a volume.',
-    equivalents: {
-      kubeLinter: ['env-var-secret'],
-      kubescape: ['C-0012'],
-      checkov: ['CKV_SECRET_2', 'CKV_SECRET_6'],
-    },
+    // kube-linter's env-var-secret judges names, not values: security.no-plain-secrets is its equivalent.
+    equivalents: { kubescape: ['C-0012'] },
     params,
     defaults: (env): Params => ({
       status: env.preset === 'prod' ? 'fail' : 'warn',
