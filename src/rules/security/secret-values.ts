@@ -4,7 +4,7 @@ import type { Workload } from '../../inventory/workloads.js';
 import { formatPath, type ValuePath } from '../../util/paths.js';
 import { nothingToCheck } from '../support/coverage.js';
 import { kubeResult, kubeSubject, result, workloadResult } from '../support/results.js';
-import { findSecret, hasAwsKeyId, mayHoldSecret } from '../support/secret-shapes.js';
+import { annotationName, findSecret, hasAwsKeyId, mayHoldSecret } from '../support/secret-shapes.js';
 import { envOf, secretValues } from '../support/secrets.js';
 import { containersOf, WITH_INIT } from '../support/workloads.js';
 import { defineRule, type KubeSubject, type RuleResult } from '../types.js';
@@ -60,10 +60,21 @@ function pushText(
   out.push({ name, value, path, subject });
 }
 
-function pushMap(out: Site[], p: Params, map: unknown, base: ValuePath, subject: KubeSubject): void {
+/** The values of a map; with `unprefixed` (annotations), each judged under its annotationName. */
+function pushMap(
+  out: Site[],
+  p: Params,
+  map: unknown,
+  base: ValuePath,
+  subject: KubeSubject,
+  unprefixed = false,
+): void {
   if (!map || typeof map !== 'object') return;
   const values = map as Record<string, unknown>;
-  for (const k in values) if (Object.hasOwn(values, k)) pushText(out, p, k, values[k], subject, base, k);
+  for (const k in values) {
+    if (!Object.hasOwn(values, k)) continue;
+    pushText(out, p, unprefixed ? annotationName(k) : k, values[k], subject, base, k);
+  }
 }
 
 /** The container's env literals, args and command: one collection per container. */
@@ -115,7 +126,7 @@ export default defineRule({
     severity: { test: 'high', prod: 'critical' },
     why: 'A private key or an API token in a manifest is readable by everyone with the repository or `get` on the object, and it stays in Git history after it is deleted: it has to be rotated. Token formats are recognisable by shape whatever they are called, and a random-looking value under a password or token name is almost always the real thing.',
     verified:
-      "Container env literals, args and command, ConfigMap data, the annotations of every object (and of pod templates) and, in manifests (static sources), the stringData and decoded data of Secrets that no ExternalSecret delivers hold no PEM private key, GitHub token (ghp_, gho_, ghs_, ghu_, ghr_, github_pat_), GitLab token (glpat-), Slack token (xoxa-, xoxb-, xoxp-, xoxr-, xoxs-) or webhook URL, Stripe live key (sk_live_, rk_live_), AWS access key id (AKIA/ASIA and 16 characters; AWS's documented EXAMPLE keys excepted) or secret access key (named so, or stored beside an access key id), password inside a URL, and no value under a secret-like name (password, token, secret, api_key, …) of at least minEntropyLength characters whose Shannon entropy reaches minEntropy. Findings name the field and the kind of credential and show at most a short prefix of it; production fails, test warns.",
+      "Container env literals, args and command, ConfigMap data, the annotations of every object (and of pod templates) and, in manifests (static sources), the stringData and decoded data of Secrets that no ExternalSecret delivers hold no PEM private key, GitHub token (ghp_, gho_, ghs_, ghu_, ghr_, github_pat_), GitLab token (glpat-), Slack token (xoxa-, xoxb-, xoxp-, xoxr-, xoxs-) or webhook URL, Stripe live key (sk_live_, rk_live_), AWS access key id (AKIA/ASIA and 16 characters; AWS's documented EXAMPLE keys excepted) or secret access key (named so, or stored beside an access key id), password inside a URL, and no value under a secret-like name (password, token, secret, api_key, …) of at least minEntropyLength characters that looks random (two of lower case, upper case and digits, no spaces) and whose Shannon entropy reaches minEntropy; annotations are judged by their name after the prefix, and checksums and hashes (Helm's checksum/secret) are not secrets. Findings name the field and the kind of credential and show at most a short prefix of it; production fails, test warns.",
     fix: 'Rotate the credential first (it is exposed), then store it in Secrets Manager under the environment path (EKS/<env>/…), deliver it with an ExternalSecret (apps: `secrets:` in slipway.config.yaml) and mount the resulting Secret as a volume.',
     // kube-linter's env-var-secret judges names, not values: security.no-plain-secrets is its equivalent.
     equivalents: { kubescape: ['C-0012'] },
@@ -142,14 +153,12 @@ export default defineRule({
       const before = out.length;
       for (const sites of containerSites(w, p)) judge(out, w.resource, sites, p);
       const annotations: Site[] = [];
-      pushMap(
-        annotations,
-        p,
-        w.template.metadata?.annotations,
-        w.templatePath.concat('metadata', 'annotations'),
-        w.identity,
-      );
-      pushMap(annotations, p, w.resource.object.metadata.annotations, ANNOTATIONS, w.identity);
+      const podAnnotations = w.template.metadata?.annotations;
+      if (podAnnotations) {
+        const at = w.templatePath.concat('metadata', 'annotations');
+        pushMap(annotations, p, podAnnotations, at, w.identity, true);
+      }
+      pushMap(annotations, p, w.resource.object.metadata.annotations, ANNOTATIONS, w.identity, true);
       judge(out, w.resource, annotations, p);
       if (out.length === before)
         out.push(workloadResult('pass', w, 'no env literal, argument or annotation holds a credential'));
@@ -174,7 +183,7 @@ export default defineRule({
       const subject = kubeSubject(r);
       const before = out.length;
       const sites: Site[] = [];
-      pushMap(sites, p, annotations, ANNOTATIONS, subject);
+      pushMap(sites, p, annotations, ANNOTATIONS, subject, true);
       judge(out, r, sites, p);
       if (isConfigMap) {
         const data: Site[] = [];

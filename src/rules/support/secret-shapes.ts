@@ -51,6 +51,25 @@ const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@]+)@/i;
 /** Passwords in URLs that stand for a value filled in elsewhere. */
 const URL_PLACEHOLDER = /^(?:\$\{.*\}|\$\(.*\)|\$[A-Z_]+|<.*>|\*+|x+|password|pass|secret|changeme)$/i;
 
+/** Names of fingerprints of other values (Helm's checksum/secret, data hashes): not secrets themselves. */
+const FINGERPRINT_NAME = /checksum|hash|digest|fingerprint|sha-?\d*(?![a-z])/i;
+
+/**
+ * The name an annotation's value is judged under: the key after its last "/"
+ * (the prefix names the owner, as in external-secrets.io/…), unless the key
+ * names a fingerprint anywhere (Helm's checksum/secret).
+ */
+export function annotationName(key: string): string {
+  return FINGERPRINT_NAME.test(key) ? key : key.slice(key.lastIndexOf('/') + 1);
+}
+
+/** Whether a value mixes at least two of lower case, upper case and digits, with no space: random, not words or paths. */
+function looksRandom(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  const classes = (/[a-z]/.test(value) ? 1 : 0) + (/[A-Z]/.test(value) ? 1 : 0) + (/[0-9]/.test(value) ? 1 : 0);
+  return classes >= 2;
+}
+
 /** Shannon entropy of a text, in bits per character. */
 export function shannonEntropy(text: string): number {
   if (text.length === 0) return 0;
@@ -101,7 +120,7 @@ export function hasAwsKeyId(value: string): boolean {
 export function mayHoldSecret(name: string, value: string, p: EntropyParams): boolean {
   if (value.length < 8) return false;
   if (ANY_SHAPE.test(value) || value.trim().length === 40) return true;
-  return value.length >= p.minEntropyLength && isSecretName(name);
+  return value.length >= p.minEntropyLength && isSecretName(name) && !FINGERPRINT_NAME.test(name);
 }
 
 /**
@@ -132,7 +151,13 @@ export function findSecret(
   if (AWS_SECRET_KEY.test(trimmed) && (besideAwsKeyId || AWS_SECRET_NAME.test(name))) {
     return { kind: 'an AWS secret access key', masked: maskedPrefix(value) };
   }
-  if (trimmed.length >= p.minEntropyLength && isSecretName(name) && !isPlaceholderOrReference(trimmed)) {
+  if (
+    trimmed.length >= p.minEntropyLength &&
+    isSecretName(name) &&
+    !FINGERPRINT_NAME.test(name) &&
+    !isPlaceholderOrReference(trimmed) &&
+    looksRandom(trimmed)
+  ) {
     const bits = shannonEntropy(trimmed);
     if (bits >= p.minEntropy) {
       return { kind: `a high-entropy value (${bits.toFixed(1)} bits per character)`, masked: maskedPrefix(value) };

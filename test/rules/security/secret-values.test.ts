@@ -64,6 +64,26 @@ describe('security.secret-values', () => {
     expect(statuses(run(rule, inventory({ kube: [withEnv([env])] })), 'api')).toEqual(['pass']);
   });
 
+  it.each<[string, Record<string, string>]>([
+    ["Helm's checksum of a Secret", { 'checksum/secret': repeat('3f2a9c0d1e8b7a6f', 64) }],
+    [
+      'a data hash under an external-secrets.io annotation',
+      { 'reconcile.external-secrets.io/data-hash': repeat('9c0d1e8b', 32) },
+    ],
+    ['a Vault agent secret path', { 'vault.hashicorp.com/agent-inject-secret-db': 'internal/data/database/config' }],
+  ])('passes an annotation holding %s', (_, podAnnotations) => {
+    expect(statuses(run(rule, inventory({ kube: [deployment({ podAnnotations })] })), 'api')).toEqual(['pass']);
+  });
+
+  it.each<[string, string]>([
+    ['a passphrase of words', 'correct horse battery staple and more'],
+    ['lower-case letters only', 'qwzxnvbmlkjhgfdsapoiuytrewq'],
+  ])('passes %s under a secret-like name (the entropy test wants a random-looking value)', (_, value) => {
+    expect(statuses(run(rule, inventory({ kube: [withEnv([{ name: 'API_TOKEN', value }])] })), 'api')).toEqual([
+      'pass',
+    ]);
+  });
+
   it('fails an AWS secret key stored beside an access key id, whatever it is called', () => {
     const env = [
       { name: 'KEY', value: SHAPED.awsKeyId },
