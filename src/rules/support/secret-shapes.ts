@@ -148,7 +148,7 @@ export function findSecret(
     }
   }
   const trimmed = value.trim();
-  if (AWS_SECRET_KEY.test(trimmed) && (besideAwsKeyId || AWS_SECRET_NAME.test(name))) {
+  if (AWS_SECRET_KEY.test(trimmed) && !AWS_EXAMPLE.test(trimmed) && (besideAwsKeyId || AWS_SECRET_NAME.test(name))) {
     return { kind: 'an AWS secret access key', masked: maskedPrefix(value) };
   }
   if (
@@ -156,6 +156,7 @@ export function findSecret(
     isSecretName(name) &&
     !FINGERPRINT_NAME.test(name) &&
     !isPlaceholderOrReference(trimmed) &&
+    !AWS_EXAMPLE.test(trimmed) &&
     looksRandom(trimmed)
   ) {
     const bits = shannonEntropy(trimmed);

@@ -59,6 +59,10 @@ describe('security.secret-values', () => {
     ['a URL whose password is a placeholder', { name: 'DATABASE', value: `postgres://app:\${DB_PASSWORD}@db:5432/x` }],
     ['a URL without credentials', { name: 'API', value: 'https://api.example.com/v1' }],
     ['the AWS documentation example key id', { name: 'X', value: `AKIA${'IOSFODNN7'}EXAMPLE` }],
+    [
+      'the AWS documentation example secret key',
+      { name: 'AWS_SECRET_ACCESS_KEY', value: `wJalrXUtnFEMI/K7MDENG/bPxRfiCY${'EXAMPLEKEY'}` },
+    ],
     ['a 40-character value alone under a plain name', { name: 'COMMIT', value: SHAPED.awsSecret }],
   ])('passes %s', (_, env) => {
     expect(statuses(run(rule, inventory({ kube: [withEnv([env])] })), 'api')).toEqual(['pass']);
