@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { probeResults } from '../support/probe-checks.js';
 import { workloadResult } from '../support/results.js';
 import { checkWorkloads } from '../support/workload-checks.js';
-import { type ContainerRef, containersOf, isServed } from '../support/workloads.js';
+import {
+  type ContainerRef,
+  containersOf,
+  isServed,
+  PLATFORM_NAMESPACES,
+  SYSTEM_NAMESPACES,
+} from '../support/workloads.js';
 import { defineRule } from '../types.js';
 
 function hasPorts(c: ContainerRef): boolean {
@@ -30,6 +36,12 @@ const missingProbe = (name: string) => `container ${name} serves on ports but ha
 const params = z.object({
   /** Long-running workload kinds whose serving containers need a readiness probe (Jobs and CronJobs end on their own). */
   kinds: z.array(z.string()).min(1),
+  /**
+   * Namespaces of the cluster's and the platform's add-ons: there a container
+   * with ports needs a probe only when a Service selects it (their makers
+   * choose their probes, and a node agent's port is often for metrics).
+   */
+  addOnNamespaces: z.array(z.string()),
 });
 
 export default defineRule({
@@ -42,7 +54,7 @@ export default defineRule({
     severity: { test: 'medium', prod: 'high' },
     why: 'Without a readiness probe a pod receives traffic as soon as its process starts, before it can answer, and keeps receiving it when it cannot. A container that declares ports serves something even when no Service in the sources selects it today: a Service, an Ingress or a mesh added later, or one in another repository, routes to it by readiness, and rollouts (maxUnavailable, PodDisruptionBudgets) count a pod as available only once it is ready. Jobs and CronJobs end on their own and are not checked.',
     verified:
-      'For each Deployment, StatefulSet, DaemonSet and bare Pod, every container that declares ports has a readinessProbe; when no container declares ports and a Service selects the workload, every container needs one. Workloads without ports that no Service selects (queue workers) are skipped.',
+      'For each Deployment, StatefulSet, DaemonSet and bare Pod, every container that declares ports has a readinessProbe; when no container declares ports and a Service selects the workload, every container needs one. Workloads without ports that no Service selects (queue workers) are skipped, and so are the unselected workloads of the add-on namespaces (kube-system, amazon-cloudwatch, …: addOnNamespaces).',
     fix: 'Add a readinessProbe that checks what the app needs to serve (an HTTP /health or /ready endpoint, a TCP port), separate from the liveness probe.',
     equivalents: {
       polaris: ['readinessProbeMissing'],
@@ -51,12 +63,19 @@ export default defineRule({
       checkov: ['CKV_K8S_9'],
     },
     params,
-    defaults: () => ({ kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'Pod'] }),
+    defaults: () => ({
+      kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'Pod'],
+      addOnNamespaces: [...SYSTEM_NAMESPACES, ...PLATFORM_NAMESPACES],
+    }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Service'] },
   },
   check: (inv, p) =>
     checkWorkloads(inv, p.kinds, 'long-running workloads', (w) => {
-      const containers = containersNeedingProbe(containersOf(w), isServed(inv, w));
+      const served = isServed(inv, w);
+      if (!served && p.addOnNamespaces.includes(w.namespace)) {
+        return workloadResult('skip', w, `no Service selects this add-on workload in ${w.namespace}`);
+      }
+      const containers = containersNeedingProbe(containersOf(w), served);
       return containers.length > 0
         ? probeResults(w, containers, 'readinessProbe', 'fail', missingProbe)
         : workloadResult(

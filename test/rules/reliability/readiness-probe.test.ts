@@ -53,6 +53,19 @@ describe('reliability.readiness-probe', () => {
       [deployment({ containers: [worker] }), service('api', { app: 'api' })],
       'fail',
     ],
+    [
+      'an add-on DaemonSet in kube-system with ports, no probe and no Service',
+      [{ ...deployment({ name: 'api', namespace: 'kube-system', containers: [noReadiness] }), kind: 'DaemonSet' }],
+      'skip',
+    ],
+    [
+      'an add-on in kube-system with ports and no probe that a Service selects',
+      [
+        deployment({ name: 'api', namespace: 'kube-system', containers: [noReadiness] }),
+        service('api', { app: 'api' }, { namespace: 'kube-system' }),
+      ],
+      'fail',
+    ],
     ['a CronJob container with ports and no probe', [cronJob({ name: 'api', containers: [noReadiness] })], 'skip'],
   ])('%s: %s', (_, kube, expected) => {
     const results = run(rule, inventory({ kube }));
