@@ -19,6 +19,14 @@ export const DEFAULT_RESOURCES: Record<Pattern, Resources> = {
   cron: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
 };
 
+/**
+ * Node-local scratch space (logs, the writable layer, emptyDir) a container
+ * gets from its namespace's LimitRange when it declares none: the request
+ * covers the 256Mi /tmp volume every pod mounts, the limit keeps one pod from
+ * filling the node's disk and getting its neighbours evicted.
+ */
+export const DEFAULT_EPHEMERAL_STORAGE = { request: '256Mi', limit: '1Gi' } as const;
+
 /** UID containers run as when the config does not say. 999 is the postgres and redis images' user. */
 export const DEFAULT_UID: Record<Pattern, number> = { web: 10001, stateful: 999, worker: 10001, cron: 10001 };
 

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import { MANAGED_BY_LABEL, MANAGED_BY_SLIPWAY } from '../contract/labels.js';
 
 /** The label every selector matches on: one app, one value. */
 export const APP_LABEL = 'app.kubernetes.io/name';
@@ -17,7 +18,7 @@ export function appLabels(app: AppConfig, env: Pick<EnvironmentConfig, 'project'
   return {
     ...selectorLabels(app),
     'app.kubernetes.io/component': app.pattern,
-    'app.kubernetes.io/managed-by': 'slipway',
+    [MANAGED_BY_LABEL]: MANAGED_BY_SLIPWAY,
     'app.kubernetes.io/part-of': env.project,
     'slipway.io/environment': env.name,
     ...(app.tier ? { 'slipway.io/tier': app.tier } : {}),
@@ -27,7 +28,7 @@ export function appLabels(app: AppConfig, env: Pick<EnvironmentConfig, 'project'
 /** Labels on the namespace-level objects (namespaces, baseline policies, quotas). */
 export function baseLabels(env: Pick<EnvironmentConfig, 'project' | 'name'>): Record<string, string> {
   return {
-    'app.kubernetes.io/managed-by': 'slipway',
+    [MANAGED_BY_LABEL]: MANAGED_BY_SLIPWAY,
     'app.kubernetes.io/part-of': env.project,
     'slipway.io/environment': env.name,
   };

@@ -8,6 +8,7 @@ import {
   tierSecretStoreName,
   tierSecretStoreRoleArn,
 } from '../platform/tier-secret-store.js';
+import { DEFAULT_EPHEMERAL_STORAGE } from './defaults.js';
 import { SecretStore, SecretStoreSpecProviderAwsService } from './imports/external-secrets.io.js';
 import { baseLabels } from './labels.js';
 import { namespaceOf } from './naming.js';
@@ -69,8 +70,11 @@ export function addNamespace(scope: Construct, namespace: string, apps: AppConfi
       limits: [
         {
           type: 'Container',
-          default: quantities(limits.default),
-          defaultRequest: quantities(limits.defaultRequest),
+          default: quantities({ ...limits.default, 'ephemeral-storage': DEFAULT_EPHEMERAL_STORAGE.limit }),
+          defaultRequest: quantities({
+            ...limits.defaultRequest,
+            'ephemeral-storage': DEFAULT_EPHEMERAL_STORAGE.request,
+          }),
           max: quantities(limits.max),
         },
       ],

@@ -107,7 +107,12 @@ export interface WorkloadOpts {
   spec?: Obj;
   annotations?: Record<string, string>;
   podAnnotations?: Record<string, string>;
+  /** Labels on the workload object itself (not its pods). */
+  metadataLabels?: Record<string, string>;
 }
+
+/** The label the app generators put on every object: marks an object as Slipway's own. */
+export const GENERATED_LABELS: Record<string, string> = { 'app.kubernetes.io/managed-by': 'slipway' };
 
 function podTemplate(o: WorkloadOpts, labels: Record<string, string>): Obj {
   return {
@@ -124,6 +129,7 @@ function meta(o: WorkloadOpts, fallback: string): Obj {
   return {
     name: o.name ?? fallback,
     namespace: o.namespace ?? 'shop',
+    ...(o.metadataLabels ? { labels: o.metadataLabels } : {}),
     ...(o.annotations ? { annotations: o.annotations } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { annotationOf, PLATFORM_NAMESPACES, SYSTEM_NAMESPACES } from '../../inventory/workload-facts.js';
 import { nothingToCheck } from '../support/coverage.js';
+import { conventionVerdict, ownership, thirdPartyStatus } from '../support/ours.js';
 import { workloadResult } from '../support/results.js';
 import { defineRule, type RuleResult } from '../types.js';
 
@@ -9,6 +10,10 @@ const params = z.object({
   annotations: z.array(z.string()).min(1),
   /** Namespaces the cluster and its add-ons own; not checked. */
   ignoreNamespaces: z.array(z.string()),
+  /** Status of a missing runbook on a workload Slipway generated or the user opted in. */
+  missingStatus: z.enum(['warn', 'fail']),
+  /** Status of a missing runbook on any other workload (a failure there is turned into this, with the reason). */
+  thirdParty: thirdPartyStatus,
 });
 
 export default defineRule({
@@ -20,13 +25,15 @@ export default defineRule({
     severity: { test: 'info', prod: 'low' },
     why: "Whoever is paged at 3 a.m. needs the workload's common operations and troubleshooting steps one click away.",
     verified:
-      'Each workload (Deployment, StatefulSet, DaemonSet, CronJob, Job) carries a runbook annotation (slipway.io/runbook, on the object or its pod template); a warning when missing.',
+      'Each workload (Deployment, StatefulSet, DaemonSet, CronJob, Job) carries a runbook annotation (slipway.io/runbook, on the object or its pod template); a warning when missing (missingStatus). The annotation is a convention of Slipway: on workloads it did not generate (no app.kubernetes.io/managed-by: slipway) and the user did not opt in (slipway.io/conventions: enforce on the object or its namespace), a missing runbook is at most thirdParty (a warning), with that reason.',
     fix: 'Add the annotation slipway.io/runbook: <url> (apps: `runbook:` in slipway.config.yaml).',
     equivalents: {},
     params,
     defaults: () => ({
       annotations: ['slipway.io/runbook', 'a8r.io/runbook', 'runbook.url'],
       ignoreNamespaces: [...SYSTEM_NAMESPACES, ...PLATFORM_NAMESPACES],
+      missingStatus: 'warn' as const,
+      thirdParty: 'warn' as const,
     }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job'] },
   },
@@ -39,11 +46,12 @@ export default defineRule({
       const w = workloads[i];
       if (w.kind === 'Pod' || p.ignoreNamespaces.includes(w.namespace)) continue;
       const found = annotationOf(w, p.annotations);
-      out.push(
-        found
-          ? workloadResult('pass', w, `runbook: ${found.value}`, ['metadata', 'annotations', found.key])
-          : workloadResult('warn', w, missing, ['metadata']),
-      );
+      if (found) {
+        out.push(workloadResult('pass', w, `runbook: ${found.value}`, ['metadata', 'annotations', found.key]));
+        continue;
+      }
+      const v = conventionVerdict(ownership(inv, w.resource, w), p.missingStatus, missing, p.thirdParty);
+      out.push(workloadResult(v.status, w, v.message, ['metadata']));
     }
     if (out.length === 0) return nothingToCheck(inv, ['Deployment'], 'workloads');
     return out;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isUserFacing } from '../../inventory/workload-facts.js';
 import { nothingToCheck } from '../support/coverage.js';
+import { conventionVerdict, ownership, thirdPartyStatus } from '../support/ours.js';
 import { kubeResult, workloadResult } from '../support/results.js';
 import { type ContainerRef, containersOf } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
@@ -8,6 +9,8 @@ import { defineRule, type RuleResult } from '../types.js';
 const params = z.object({
   /** Status when a user-facing Deployment has no autoscaler (warn: not every service needs one). */
   missingStatus: z.enum(['warn', 'fail']),
+  /** Status of a missing autoscaler on a Deployment Slipway did not generate and the user did not opt in. */
+  thirdParty: thirdPartyStatus,
 });
 
 interface HpaSpec {
@@ -58,11 +61,11 @@ export default defineRule({
     severity: { test: 'info', prod: 'medium' },
     why: 'A fixed replica count is either too many at night or too few at the peak; an autoscaler follows the traffic. A utilisation target also needs the requests it is a percentage of.',
     verified:
-      'Each Deployment that a load-balancing Service selects is targeted by a HorizontalPodAutoscaler or KEDA ScaledObject whose maximum is above its minimum (a warning when there is none); an HPA with a CPU or memory Utilization target fails when a container of the target lacks that request, since utilisation cannot be computed.',
+      'Each Deployment that a load-balancing Service selects is targeted by a HorizontalPodAutoscaler or KEDA ScaledObject whose maximum is above its minimum (missingStatus when there is none, a warning by default; "user-facing" is a heuristic of Slipway, so on Deployments it did not generate and the user did not opt in with slipway.io/conventions: enforce, it is at most thirdParty, with that reason); an HPA with a CPU or memory Utilization target fails when a container of the target lacks that request, since utilisation cannot be computed.',
     fix: 'Add an HPA on CPU (apps: `autoscaling:` in slipway.config.yaml) with maxReplicas above minReplicas, and set resources.requests on every container.',
     equivalents: {},
     params,
-    defaults: () => ({ missingStatus: 'warn' as const }),
+    defaults: () => ({ missingStatus: 'warn' as const, thirdParty: 'warn' as const }),
     needs: { kube: ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'ScaledObject'] },
   },
   check(inv, p) {
@@ -78,14 +81,11 @@ export default defineRule({
         if (so) {
           out.push(workloadResult('pass', w, `scaled by ScaledObject ${so.object.metadata.name}`));
         } else {
-          out.push(
-            isUserFacing(inv, w)
-              ? workloadResult(p.missingStatus, w, 'no HPA or ScaledObject scales this user-facing Deployment', [
-                  'spec',
-                  'replicas',
-                ])
-              : workloadResult('skip', w, 'not user-facing and not autoscaled'),
-          );
+          if (isUserFacing(inv, w)) {
+            const seen = 'no HPA or ScaledObject scales this user-facing Deployment';
+            const v = conventionVerdict(ownership(inv, w.resource, w), p.missingStatus, seen, p.thirdParty);
+            out.push(workloadResult(v.status, w, v.message, ['spec', 'replicas']));
+          } else out.push(workloadResult('skip', w, 'not user-facing and not autoscaled'));
         }
         continue;
       }

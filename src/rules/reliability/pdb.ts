@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import type { KubeResource } from '../../inventory/types.js';
-import { REPLICATED_KINDS, replicaRange } from '../../inventory/workload-facts.js';
+import { podSpecPath, REPLICATED_KINDS, replicaRange } from '../../inventory/workload-facts.js';
 import { nothingToCheck } from '../support/coverage.js';
+import { placeholderPriority } from '../support/priority.js';
 import { kubeResult, workloadResult } from '../support/results.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({
   /** Workloads whose minimum replica count reaches this need a PodDisruptionBudget. */
   fromReplicas: z.number().int().min(2),
+  /** Pods whose priority is below this value are over-provisioning placeholders: evicted first by design, no budget. */
+  placeholderPriorityBelow: z.number().int(),
 });
 
 interface PdbSpec {
@@ -37,17 +40,26 @@ export default defineRule({
     checklist: ['reliability.pdbs'],
     pitfall: 2,
     severity: { test: 'low', prod: 'high' },
-    why: 'A node drain or cluster upgrade may evict every replica at once unless a PodDisruptionBudget keeps some running.',
+    why: 'A node drain or cluster upgrade may evict every replica at once unless a PodDisruptionBudget keeps some running. Over-provisioning placeholders (pods of a PriorityClass with a negative value, which hold spare capacity and are meant to be preempted first) are the exception: a budget on them would only slow drains down.',
     verified:
-      "For each Deployment and StatefulSet with at least two replicas (an autoscaler's minimum counts), a PodDisruptionBudget in its namespace whose selector really matches the pod template labels; a budget that allows no eviction at all is a warning, because drains then hang.",
+      "For each Deployment and StatefulSet with at least two replicas (an autoscaler's minimum counts), a PodDisruptionBudget in its namespace whose selector really matches the pod template labels; a budget that allows no eviction at all is a warning, because drains then hang. Workloads whose pods run below placeholderPriorityBelow (a PriorityClass with a negative value, or spec.priority) are skipped with that reason. A budget that selects nothing is judged by workloads.pdb-policy.",
     fix: "Add a PodDisruptionBudget with the workload's pod labels as selector and maxUnavailable: 1 (or minAvailable below the replica count).",
     equivalents: {
       polaris: ['missingPodDisruptionBudget'],
       kubeScore: ['deployment-has-poddisruptionbudget', 'statefulset-has-poddisruptionbudget'],
     },
     params,
-    defaults: (env) => ({ fromReplicas: Math.max(2, env.workloads.minReplicas) }),
-    needs: { kube: ['Deployment', 'StatefulSet', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'ScaledObject'] },
+    defaults: (env) => ({ fromReplicas: Math.max(2, env.workloads.minReplicas), placeholderPriorityBelow: 0 }),
+    needs: {
+      kube: [
+        'Deployment',
+        'StatefulSet',
+        'PodDisruptionBudget',
+        'HorizontalPodAutoscaler',
+        'ScaledObject',
+        'PriorityClass',
+      ],
+    },
   },
   check(inv, p) {
     const workloads = inv.workloads({ kinds: REPLICATED_KINDS });
@@ -63,6 +75,18 @@ export default defineRule({
       if (range.max < p.fromReplicas) {
         out.push(
           workloadResult('skip', w, `runs ${range.max} replica at most; a budget only matters from ${p.fromReplicas}`),
+        );
+        continue;
+      }
+      const placeholder = placeholderPriority(inv, w, p.placeholderPriorityBelow);
+      if (placeholder) {
+        out.push(
+          workloadResult(
+            'skip',
+            w,
+            `its pods run at ${placeholder}, below ${p.placeholderPriorityBelow}: an over-provisioning placeholder that is preempted first by design, so it needs no budget`,
+            podSpecPath(w),
+          ),
         );
         continue;
       }
@@ -84,18 +108,6 @@ export default defineRule({
         continue;
       }
       out.push(workloadResult('pass', w, `PodDisruptionBudget ${pdb.object.metadata.name} selects its pods`));
-    }
-    const budgets = inv.kube('PodDisruptionBudget');
-    for (let i = 0; i < budgets.length; i++) {
-      const pdb = budgets[i];
-      const ns = pdb.object.metadata.namespace ?? 'default';
-      const selector = (pdb.object.spec as { selector?: Parameters<typeof inv.selectWorkloads>[1] } | undefined)
-        ?.selector;
-      if (inv.selectWorkloads(ns, selector).length === 0) {
-        out.push(
-          kubeResult('warn', pdb, 'this PodDisruptionBudget selects no workload in the sources', ['spec', 'selector']),
-        );
-      }
     }
     return out;
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkContainers } from '../support/container-checks.js';
+import { containerDefaults, type DefaultValue } from '../support/limit-range.js';
 import { parseQuantity } from '../support/quantity.js';
 import { listText } from '../support/results.js';
 import { defineRule } from '../types.js';
@@ -26,7 +27,7 @@ export default defineRule({
     severity: { test: 'medium', prod: 'high' },
     why: 'Without requests the scheduler packs pods blindly; without limits one pod can take all of a node and starve its neighbours.',
     verified:
-      'Every container and init container of every workload declares resources.requests and resources.limits for cpu and memory, and no request exceeds its limit.',
+      'Every container and init container of every workload declares resources.requests and resources.limits for cpu and memory, or gets them from a LimitRange of its namespace in the sources (default, defaultRequest, max and min, as the API server applies them at admission; the pass says which), and no request exceeds its limit.',
     fix: 'Set resources.requests from load tests and resources.limits a little above them (apps: `resources` in slipway.config.yaml).',
     equivalents: {
       polaris: ['cpuRequestsMissing', 'cpuLimitsMissing', 'memoryRequestsMissing', 'memoryLimitsMissing'],
@@ -40,7 +41,7 @@ export default defineRule({
       required: ['requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'],
       initContainers: true,
     }),
-    needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'] },
+    needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'LimitRange'] },
   },
   check: (inv, p) => {
     // Split once per run, not once per container.
@@ -53,10 +54,14 @@ export default defineRule({
       names.push(name);
     }
     const allSet = ` sets ${listText(required)}`;
-    return checkContainers(inv, { init: p.initContainers }, (_w, c) => {
+    return checkContainers(inv, { init: p.initContainers }, (w, c) => {
       const res = c.container.resources as Resources | null | undefined;
-      const requests = res?.requests;
-      const limits = res?.limits;
+      let requests = res?.requests;
+      let limits = res?.limits;
+      const defaults = containerDefaults(inv, w.namespace);
+      // What LimitRanges fill in, and which ones; built only when a namespace has defaults.
+      let supplied: string[] | undefined;
+      let from: Set<string> | undefined;
       // Indexed loop, `missing` built only when needed: runs per container, mostly before the JIT optimises it.
       let missing: string[] | undefined;
       let missingRequests = false;
@@ -64,7 +69,17 @@ export default defineRule({
       for (let i = 0; i < required.length; i++) {
         const requestsField = groups[i] === 'requests';
         const v = (requestsField ? requests : limits)?.[names[i]];
-        if (v === undefined || v === '') {
+        const fallback = v === undefined || v === '' ? defaultFor(defaults, requestsField, names[i]) : undefined;
+        if (fallback) {
+          if (supplied === undefined || from === undefined) {
+            supplied = [];
+            from = new Set();
+          }
+          supplied.push(required[i]);
+          from.add(fallback.from);
+          if (requestsField) requests = { ...requests, [names[i]]: fallback.value };
+          else limits = { ...limits, [names[i]]: fallback.value };
+        } else if (v === undefined || v === '') {
           if (missing === undefined) missing = [];
           missing.push(required[i]);
           if (requestsField) missingRequests = true;
@@ -86,10 +101,23 @@ export default defineRule({
         return { status: 'fail', message, path: c.path.concat('resources', 'requests') };
       }
       // Paths by concat, not a spread: half the allocation, and faster before the JIT optimises this.
+      if (supplied !== undefined && from !== undefined) {
+        const message = `${label} has ${listText(required)}: ${listText(supplied)} from ${listText([...from])} of namespace ${w.namespace}`;
+        return { status: 'pass', message, path: c.path };
+      }
       return { status: 'pass', message: `${label}${allSet}`, path: c.path.concat('resources') };
     });
   },
 });
+
+/** The LimitRange default for a request or limit the container leaves out, if its namespace has one. */
+function defaultFor(
+  defaults: ReturnType<typeof containerDefaults>,
+  request: boolean,
+  name: string,
+): DefaultValue | undefined {
+  return (request ? defaults.requests : defaults.limits).get(name);
+}
 
 /** Whether the container requests more of a resource than its limit (both set and readable). */
 function exceedsLimit(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isUserFacing, podSpecPath, REPLICATED_KINDS, replicaRange } from '../../inventory/workload-facts.js';
+import { conventionVerdict, ownership, thirdPartyStatus } from '../support/ours.js';
 import { workloadResult } from '../support/results.js';
 import { checkWorkloads } from '../support/workload-checks.js';
 import { defineRule } from '../types.js';
@@ -9,6 +10,8 @@ const params = z.object({
   zoneKeys: z.array(z.string()).min(1),
   /** Workloads whose largest replica count reaches this must spread. */
   fromReplicas: z.number().int().min(2),
+  /** Status of a user-facing workload without spread that Slipway did not generate and the user did not opt in. */
+  thirdParty: thirdPartyStatus,
 });
 
 // Whole messages, not a template with a choice in it: no string is built per workload.
@@ -37,13 +40,14 @@ export default defineRule({
     severity: { test: 'info', prod: 'medium' },
     why: 'Nodes in several zones only survive a zone outage if the replicas of each workload are not all in the same zone.',
     verified:
-      'Each Deployment and StatefulSet that can run two or more replicas has a topologySpreadConstraint or a pod anti-affinity term on a zone key (topology.kubernetes.io/zone). Missing on a user-facing workload fails; on others (workers, no load-balancing Service) it is a warning.',
+      'Each Deployment and StatefulSet that can run two or more replicas has a topologySpreadConstraint or a pod anti-affinity term on a zone key (topology.kubernetes.io/zone). Missing on a user-facing workload fails; on others (workers, no load-balancing Service) it is a warning. "User-facing" is a heuristic of Slipway: the failure applies to workloads Slipway generated (app.kubernetes.io/managed-by: slipway) or the user opted in (slipway.io/conventions: enforce), and is thirdParty (a warning) on others, with that reason.',
     fix: 'Add topologySpreadConstraints with topologyKey topology.kubernetes.io/zone, maxSkew 1 and whenUnsatisfiable ScheduleAnyway, selecting the pod labels.',
     equivalents: { kubeScore: ['deployment-has-host-podantiaffinity'] },
     params,
     defaults: (env) => ({
       zoneKeys: ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'],
       fromReplicas: Math.max(2, env.workloads.minReplicas),
+      thirdParty: 'warn' as const,
     }),
     needs: { kube: ['Deployment', 'StatefulSet', 'HorizontalPodAutoscaler', 'ScaledObject', 'Service'] },
   },
@@ -64,12 +68,10 @@ export default defineRule({
       ) {
         return workloadResult('pass', w, SPREAD_BY_AFFINITY, podSpecPath(w, 'affinity'));
       }
-      return workloadResult(
-        isUserFacing(inv, w) ? 'fail' : 'warn',
-        w,
-        `${range.max} replicas with no zone spread: the scheduler may place them all in one zone`,
-        podSpecPath(w),
-      );
+      const seen = `${range.max} replicas with no zone spread: the scheduler may place them all in one zone`;
+      if (!isUserFacing(inv, w)) return workloadResult('warn', w, seen, podSpecPath(w));
+      const v = conventionVerdict(ownership(inv, w.resource, w), 'fail', seen, p.thirdParty);
+      return workloadResult(v.status, w, v.message, podSpecPath(w));
     });
   },
 });

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { nothingToCheck } from '../support/coverage.js';
+import { conventionVerdict, ownership, thirdPartyStatus } from '../support/ours.js';
 import { kubeResult } from '../support/results.js';
 import { defineRule, type RuleResult } from '../types.js';
 
 const params = z.object({
   /** Secrets Manager name prefix of this environment (secretsPath, such as EKS/prod). */
   secretsPath: z.string().min(1),
+  /** Status of a key outside the path on an ExternalSecret Slipway did not generate and the user did not opt in. */
+  thirdParty: thirdPartyStatus,
 });
 
 interface ExternalSecretSpec {
@@ -28,11 +31,11 @@ export default defineRule({
     severity: { test: 'medium', prod: 'high' },
     why: 'Each environment reads its own path (EKS/test/*, EKS/prod/*); a test workload reading production secrets breaks the separation the IAM policy is meant to give.',
     verified:
-      'Every remoteRef.key, dataFrom extract key and find path of every ExternalSecret lies under the environment path (secretsPath/…).',
+      'Every remoteRef.key, dataFrom extract key and find path of every ExternalSecret lies under the environment path (secretsPath/…). The path is a convention of Slipway: it fails on ExternalSecrets Slipway generated (app.kubernetes.io/managed-by: slipway) or the user opted in (slipway.io/conventions: enforce on the object or its namespace), and is a warning, with that reason, on any other (thirdParty).',
     fix: 'Point the ExternalSecret at <secretsPath>/<app>/<name> (apps: `secrets:` in slipway.config.yaml builds these names).',
     equivalents: {},
     params,
-    defaults: (env) => ({ secretsPath: env.secretsPath }),
+    defaults: (env) => ({ secretsPath: env.secretsPath, thirdParty: 'warn' as const }),
     needs: { kube: ['ExternalSecret'] },
   },
   check(inv, p) {
@@ -51,11 +54,13 @@ export default defineRule({
         if (d.find?.path) keys.push({ key: d.find.path, path: ['spec', 'dataFrom', i, 'find', 'path'] });
       });
       const outside = keys.filter((k) => !secretName(k.key).startsWith(prefix));
-      out.push(
-        outside.length > 0
-          ? kubeResult('fail', es, `reads ${secretName(outside[0].key)}, outside ${prefix}*`, outside[0].path)
-          : kubeResult('pass', es, `reads only under ${prefix}*`),
-      );
+      if (outside.length === 0) {
+        out.push(kubeResult('pass', es, `reads only under ${prefix}*`));
+        continue;
+      }
+      const seen = `reads ${secretName(outside[0].key)}, outside ${prefix}*`;
+      const v = conventionVerdict(ownership(inv, es), 'fail', seen, p.thirdParty);
+      out.push(kubeResult(v.status, es, v.message, outside[0].path));
     }
     return out;
   },

@@ -24,6 +24,7 @@ import readOnlyRootFs from './read-only-root-fs.js';
 import runAsNonRoot from './run-as-non-root.js';
 import seccompApparmor from './seccomp-apparmor.js';
 import secretEnvVars from './secret-env-vars.js';
+import secretValues from './secret-values.js';
 import serviceAccounts from './service-accounts.js';
 
 /** The security rules: one per file in this folder. */
@@ -53,5 +54,6 @@ export const rules: readonly Rule[] = [
   runAsNonRoot,
   seccompApparmor,
   secretEnvVars,
+  secretValues,
   serviceAccounts,
 ];

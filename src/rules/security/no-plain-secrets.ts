@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nothingToCheck } from '../support/coverage.js';
 import { kubeResult, listText, workloadResult } from '../support/results.js';
-import { type EnvVar, looksLikeSecret, pushEnvFailures, secretValues } from '../support/secrets.js';
+import { type EnvVar, isSecretName, looksLikeSecret, pushEnvFailures, secretValues } from '../support/secrets.js';
 import { containersOf, WITH_INIT } from '../support/workloads.js';
 import { defineRule, type RuleResult } from '../types.js';
 
@@ -24,6 +24,18 @@ function deliveredBySecretStore(
   if (!owners) return false;
   for (let i = 0; i < owners.length; i++) if (deliveredBy.includes(owners[i].kind)) return true;
   return false;
+}
+
+/** What a committed Secret holds, by key name: keys that look sensitive, and keys that look like config data. */
+function secretManifestMessage(keys: readonly string[]): string {
+  const sensitive = keys.filter(isSecretName);
+  const config = keys.filter((k) => !isSecretName(k));
+  const parts: string[] = [];
+  if (sensitive.length > 0) parts.push(`${listText(sensitive)} ${sensitive.length === 1 ? 'looks' : 'look'} sensitive`);
+  if (config.length > 0) {
+    parts.push(`${listText(config)} ${config.length === 1 ? 'looks' : 'look'} like config data (a ConfigMap would do)`);
+  }
+  return `a Secret manifest carries ${keys.length} value(s) in plain files: ${parts.join('; ')}; deliver the sensitive ones from Secrets Manager with an ExternalSecret`;
 }
 
 export default defineRule({
@@ -90,14 +102,7 @@ export default defineRule({
         if (deliveredBySecretStore(s.object.metadata.ownerReferences, p.deliveredBy)) continue;
         const values = secretValues(s.object);
         if (values.length === 0) continue;
-        out.push(
-          kubeResult(
-            'fail',
-            s,
-            `a Secret manifest carries ${values.length} value(s) in plain files; deliver it from Secrets Manager with an ExternalSecret`,
-            [values[0][2]],
-          ),
-        );
+        out.push(kubeResult('fail', s, secretManifestMessage(values.map((v) => v[0])), [values[0][2]]));
       }
     }
     return out.length > 0 ? out : nothingToCheck(inv, ['Deployment'], 'workloads or ConfigMaps');

@@ -24,6 +24,17 @@ const PLACEHOLDER = /^(\$\{[^}]*\}|\$\([^)]*\)|<[^>]*>|changeme|todo|true|false|
 /** Paths, URLs without credentials and ARNs: values that name a secret kept elsewhere. */
 const NAMES_ELSEWHERE = /^(\/|arn:|https?:\/\/[^@]*$|file:)/;
 
+/** Whether a value is a placeholder, or names a secret kept elsewhere (a path, an ARN, a URL without credentials). */
+export function isPlaceholderOrReference(value: string): boolean {
+  const v = value.trim();
+  return PLACEHOLDER.test(v) || NAMES_ELSEWHERE.test(v);
+}
+
+/** Whether a name suggests a secret value itself (not a reference to one, such as DB_PASSWORD_FILE). */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) && !REFERENCE_SUFFIX.test(name);
+}
+
 /** Whether a key/value pair looks like a secret stored in plain text. */
 export function looksLikeSecret(name: string, value: unknown): boolean {
   if (typeof value !== 'string') return false;

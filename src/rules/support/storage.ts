@@ -23,3 +23,17 @@ export function ebsVolumeType(sc: KubeResource): string {
   // The in-tree plugin defaults to gp2; the EBS CSI driver to gp3.
   return provisionerOf(sc) === 'kubernetes.io/aws-ebs' ? 'gp2' : 'gp3';
 }
+
+/**
+ * The StorageClass a claim uses: its storageClassName, or the default class
+ * of the sources when it names none; undefined when the class is not in the
+ * sources (or the claim binds statically, with storageClassName "").
+ */
+export function claimClass(
+  classes: readonly KubeResource[],
+  storageClassName: string | null | undefined,
+): KubeResource | undefined {
+  if (storageClassName === '') return undefined;
+  if (typeof storageClassName === 'string') return classes.find((sc) => sc.object.metadata.name === storageClassName);
+  return classes.find(isDefaultClass);
+}

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { podTarget } from '../../inventory/controller-pods.js';
+import { pdbSelector } from '../../inventory/object-fields.js';
 import { nothingToCheck } from '../support/coverage.js';
+import { podTargetResult } from '../support/references.js';
 import { kubeResult } from '../support/results.js';
 import { defineRule, type RuleResult } from '../types.js';
 
@@ -17,21 +20,23 @@ interface PdbSpec {
 export default defineRule({
   meta: {
     id: 'workloads.pdb-policy',
-    title: 'PodDisruptionBudgets state a budget and let unhealthy pods be evicted',
+    title: 'PodDisruptionBudgets select pods, state a budget and let unhealthy pods be evicted',
     category: 'workloads',
     checklist: ['reliability.pdbs'],
     severity: { test: 'low', prod: 'medium' },
-    why: 'A budget with neither minAvailable nor maxUnavailable protects nothing; without unhealthyPodEvictionPolicy: AlwaysAllow a pod that is crash-looping still counts against the budget and blocks node drains and upgrades.',
+    why: 'A budget whose selector matches no pod protects nothing while looking like it does (often a label typo, so the workload it was meant for has no budget at all); a budget with neither minAvailable nor maxUnavailable protects nothing; without unhealthyPodEvictionPolicy: AlwaysAllow a pod that is crash-looping still counts against the budget and blocks node drains and upgrades.',
     verified:
-      'Every PodDisruptionBudget sets minAvailable or maxUnavailable, and sets unhealthyPodEvictionPolicy to one of evictionPolicies (warnings).',
-    fix: 'Set maxUnavailable: 1 (or minAvailable) and unhealthyPodEvictionPolicy: AlwaysAllow (the app generators do).',
+      'Every PodDisruptionBudget selects the pods of at least one workload in its namespace, or of a custom resource whose controller is known to run labelled pods (Prometheus, Alertmanager, ThanosRuler, Argo Rollout, KEDA ScaledJob); when only custom resources of other kinds could run them the verdict is unknown, and when nothing could it fails. It sets minAvailable or maxUnavailable, and unhealthyPodEvictionPolicy to one of evictionPolicies (warnings).',
+    fix: "Make the selector equal to the workload's pod labels (its own selector labels are the safe choice), set maxUnavailable: 1 (or minAvailable) and unhealthyPodEvictionPolicy: AlwaysAllow (the app generators do).",
     equivalents: {
       kubeScore: ['poddisruptionbudget-has-policy'],
       kubeLinter: ['pdb-unhealthy-pod-eviction-policy'],
     },
     params,
     defaults: () => ({ evictionPolicies: ['AlwaysAllow'] }),
-    needs: { kube: ['PodDisruptionBudget'] },
+    needs: {
+      kube: ['PodDisruptionBudget', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod', 'Job', 'CronJob'],
+    },
   },
   check(inv, p) {
     const pdbs = inv.kube('PodDisruptionBudget');
@@ -40,6 +45,10 @@ export default defineRule({
     for (const pdb of pdbs) {
       const spec = (pdb.object.spec ?? {}) as PdbSpec;
       const before = out.length;
+      const target = podTarget(inv, pdb.object.metadata.namespace ?? 'default', pdbSelector(pdb));
+      if (target.found === 'none' || target.found === 'unknown') {
+        out.push(podTargetResult(pdb, target, 'its selector', ['spec', 'selector']));
+      }
       if (spec.minAvailable === undefined && spec.maxUnavailable === undefined) {
         out.push(
           kubeResult('warn', pdb, 'sets neither minAvailable nor maxUnavailable: it allows every eviction', ['spec']),
@@ -51,7 +60,9 @@ export default defineRule({
         out.push(kubeResult('warn', pdb, message, ['spec']));
       }
       if (out.length === before) {
-        out.push(kubeResult('pass', pdb, `states a budget and evicts unhealthy pods (${policy})`, ['spec']));
+        out.push(
+          kubeResult('pass', pdb, `selects pods, states a budget and evicts unhealthy pods (${policy})`, ['spec']),
+        );
       }
     }
     return out;

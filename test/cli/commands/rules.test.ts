@@ -15,7 +15,10 @@ describe('slipway rules', () => {
     const data = JSON.parse(r.stdout) as { id: string; category: string; defaults: { test: unknown; prod: unknown } }[];
     expect(data.every((d) => d.category === 'reliability')).toBe(true);
     const replicas = data.find((d) => d.id === 'reliability.replicas');
-    expect(replicas?.defaults).toEqual({ test: { minReplicas: 1 }, prod: { minReplicas: 2 } });
+    expect(replicas?.defaults).toEqual({
+      test: { minReplicas: 1, thirdParty: 'warn' },
+      prod: { minReplicas: 2, thirdParty: 'warn' },
+    });
   });
 
   it('prints the Markdown of docs/rules.md', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/reliability/pdb.js';
-import { deployment, hpa, inventory, pdb, run, statusOf } from '../helpers.js';
+import { deployment, hpa, inventory, kobj, type Obj, pdb, run, statusOf } from '../helpers.js';
 
 describe('reliability.pdb', () => {
   it('passes a multi-replica Deployment with a PDB that matches its pod labels', () => {
@@ -11,10 +11,33 @@ describe('reliability.pdb', () => {
     expect(statusOf(run(rule, inventory({ kube: [deployment()] })), 'api')).toBe('fail');
   });
 
-  it('fails when the only PDB selects other labels, and warns about that PDB', () => {
+  it('fails when the only PDB selects other labels (the budget itself is judged by workloads.pdb-policy)', () => {
     const results = run(rule, inventory({ kube: [deployment(), pdb('other', { app: 'web' })] }));
     expect(statusOf(results, 'api')).toBe('fail');
-    expect(statusOf(results, 'other')).toBe('warn');
+    expect(statusOf(results, 'other')).toBeUndefined();
+  });
+
+  const placeholder = (priorityClassName: string) =>
+    deployment({ name: 'overprovisioning', podSpec: { priorityClassName } });
+  const priorityClass = (name: string, value: number) =>
+    kobj('PriorityClass', name, { apiVersion: 'scheduling.k8s.io/v1', value }, '');
+  it.each<[string, Obj[], string]>([
+    [
+      'a PriorityClass with a negative value',
+      [placeholder('overprovisioning'), priorityClass('overprovisioning', -10)],
+      'skip',
+    ],
+    ['a PriorityClass with value 0', [placeholder('batch'), priorityClass('batch', 0)], 'fail'],
+    ['a PriorityClass not in the sources', [placeholder('missing')], 'fail'],
+    ['spec.priority below zero', [deployment({ name: 'overprovisioning', podSpec: { priority: -1 } })], 'skip'],
+  ])('an unbudgeted multi-replica Deployment whose pods run at %s: %s', (_, kube, expected) => {
+    expect(statusOf(run(rule, inventory({ kube })), 'overprovisioning')).toBe(expected);
+  });
+
+  it('says why a placeholder needs no budget', () => {
+    const kube = [placeholder('overprovisioning'), priorityClass('overprovisioning', -10)];
+    const [r] = run(rule, inventory({ kube }));
+    expect(r.message).toContain('PriorityClass overprovisioning (value -10)');
   });
 
   it('warns when the PDB allows no eviction at all', () => {

@@ -38,6 +38,16 @@ describe('security.no-plain-secrets', () => {
     expect(statusOf(results, 'synced')).toBeUndefined();
   });
 
+  it.each([
+    [{ password: 'x' }, 'password looks sensitive'],
+    [{ LOG_LEVEL: 'info', REGION: 'eu-west-1' }, 'LOG_LEVEL and REGION look like config data'],
+    [{ api_key: 'x', LOG_LEVEL: 'info' }, 'api_key looks sensitive; LOG_LEVEL looks like config data'],
+  ])('fails a Secret manifest holding %j and says what it found', (stringData, said) => {
+    const [r] = run(rule, inventory({ kube: [kobj('Secret', 'db', { stringData })] }));
+    expect(r.status).toBe('fail');
+    expect(r.message).toContain(said);
+  });
+
   it('does not judge Secrets read from a live cluster', () => {
     const plain = kobj('Secret', 'db', { data: { password: Buffer.from('x').toString('base64') } });
     const results = run(
