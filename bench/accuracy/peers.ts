@@ -25,7 +25,11 @@ export function loadMapping(): Mapping {
 
 /** Runs git on a bare git directory (the peers' repositories, read only). */
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync('git', ['--git-dir', dir, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export function showFile(dir: string, path: string): string {
