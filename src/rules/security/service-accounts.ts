@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Inventory } from '../../inventory/inventory.js';
 import type { KubeResource } from '../../inventory/types.js';
 import type { Workload } from '../../inventory/workloads.js';
+import { getBeside } from '../support/references.js';
 import { workloadResult } from '../support/results.js';
 import { checkWorkloads } from '../support/workload-checks.js';
 import { podSpecPath } from '../support/workloads.js';
@@ -103,7 +104,7 @@ export default defineRule({
         const out: RuleResult[] = [];
         const spec = (w.template.spec ?? {}) as { automountServiceAccountToken?: boolean };
         const sa = inv.serviceAccountName(w);
-        const account = inv.get('ServiceAccount', w.namespace, sa);
+        const account = getBeside(inv, w.resource, 'ServiceAccount', sa);
         const saPath = podSpecPath(w, 'serviceAccountName');
         const automount =
           spec.automountServiceAccountToken ??
