@@ -10,7 +10,7 @@
  * Slipway agrees when a mapped rule reports (fail or warn) on an object of the
  * kind the check judges (from the check name: Pod/Container checks judge workloads).
  */
-import { type Mapping, newRow, type Row, showFile, WORKLOAD_KINDS } from './peers.js';
+import { answering, type Mapping, newRow, type Row, showFile, WORKLOAD_KINDS } from './peers.js';
 import { type EnvName, reportedBy } from './slipway-run.js';
 
 export interface ScoreCall {
@@ -117,7 +117,7 @@ export function kubeScoreRows(dir: string, mapping: Mapping, env: EnvName, testF
       }
       const texts = call.files.map((f) => ({ file: f, text: showFile(dir, `score/testdata/${f}`) }));
       const kinds = judgedKinds(call.check);
-      const reports = reportedBy(texts, m.rules, env).filter((r) => kinds.has(r.kind));
+      const reports = answering(reportedBy(texts, m.rules, env), m).filter((r) => kinds.has(r.kind));
       const ours = reports.length > 0;
       row.cases++;
       if (ours === expected) row.agree++;

@@ -5,11 +5,16 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Reported } from './slipway-run.js';
 
 export interface Mapped {
   readonly rules: readonly string[];
   readonly meaning: 'same' | 'different';
   readonly why?: string;
+  /** When one Slipway rule judges several things: the findings (by message) that answer this peer check. */
+  readonly match?: string;
+  /** Slipway reports on one kind where the peer reports on another (e.g. the Role a RoleBinding uses). */
+  readonly reportedAs?: Readonly<Record<string, string>>;
 }
 export type PeerKey = 'polaris' | 'kubeScore' | 'kubeLinter';
 export type Mapping = Record<PeerKey, Record<string, Mapped>>;
@@ -43,6 +48,14 @@ export function listFiles(dir: string, under: string): string[] {
 
 export function headCommit(dir: string): string {
   return git(dir, 'log', '-1', '--format=%H %cs').trim();
+}
+
+/** The reports that answer a peer check: those its `match` selects, under the kind the peer reports on. */
+export function answering(reports: readonly Reported[], m: Mapped): Reported[] {
+  const match = m.match ? new RegExp(m.match) : undefined;
+  return reports
+    .filter((r) => !match || match.test(r.message))
+    .map((r) => (m.reportedAs?.[r.kind] ? { ...r, kind: m.reportedAs[r.kind] } : r));
 }
 
 /** One peer check: how many of its cases Slipway agrees on, and where it does not. */
