@@ -25,18 +25,27 @@ const params = z.object({
 type Grant = z.infer<typeof grant>;
 
 /** The first powerful grant a rule gives, with the rule's index. */
-function powerful(rules: readonly PolicyRule[], grants: readonly Grant[]): { grant: Grant; index: number } | undefined {
-  for (let i = 0; i < rules.length; i++) {
-    const r = rules[i];
-    const verbs = r.verbs ?? [];
-    const resources = r.resources ?? [];
-    for (const g of grants) {
+/** Every powerful grant the rules give, each with the first rule that gives it, in the order of `grants`. */
+function powerful(rules: readonly PolicyRule[], grants: readonly Grant[]): { grant: Grant; index: number }[] {
+  const hits: { grant: Grant; index: number }[] = [];
+  for (const g of grants) {
+    for (let i = 0; i < rules.length; i++) {
+      const verbs = rules[i].verbs ?? [];
+      const resources = rules[i].resources ?? [];
       const verb = verbs.includes('*') || g.verbs.some((v) => verbs.includes(v));
       const res = g.resources.some((x) => resources.includes(x) || resources.includes('*'));
-      if (verb && res) return { grant: g, index: i };
+      if (verb && res) {
+        hits.push({ grant: g, index: i });
+        break;
+      }
     }
   }
-  return undefined;
+  return hits;
+}
+
+/** "read Secrets (rule 0), exec or attach into pods (rule 2)". */
+function grantsText(hits: readonly { grant: Grant; index: number }[]): string {
+  return hits.map((h) => `${h.grant.name} (rule ${h.index})`).join(', ');
 }
 
 function subjectsText(bindings: readonly KubeResource[]): string {
@@ -113,21 +122,21 @@ export default defineRule({
       const meta = role.object.metadata;
       if (isBuiltinRbac(role, p.builtinLabel, p.ownedPrefixes)) continue;
       const rules = policyRules(role);
-      const hit = powerful(rules, p.grants);
-      if (!hit) {
+      const hits = powerful(rules, p.grants);
+      if (hits.length === 0) {
         out.push(kubeResult('pass', role, 'grants no secret reads, pod creation, exec, escalation or impersonation'));
         continue;
       }
       const ns = role.object.kind === 'Role' ? (meta.namespace ?? 'default') : '';
       const bindings = boundBy.get(`${role.object.kind}|${ns}|${meta.name}`) ?? [];
-      const path = ['rules', hit.index];
+      const path = ['rules', Math.min(...hits.map((h) => h.index))];
       out.push(
         bindings.length > 0
-          ? kubeResult('fail', role, `rule ${hit.index} lets ${subjectsText(bindings)} ${hit.grant.name}`, path)
+          ? kubeResult('fail', role, `lets ${subjectsText(bindings)} ${grantsText(hits)}`, path)
           : kubeResult(
               'warn',
               role,
-              `rule ${hit.index} would let any subject bound later ${hit.grant.name}; no binding uses it in the sources`,
+              `would let any subject bound later ${grantsText(hits)}; no binding uses it in the sources`,
               path,
             ),
       );

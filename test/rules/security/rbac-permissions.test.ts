@@ -42,6 +42,18 @@ describe('security.rbac-permissions', () => {
     expect(r.message).toContain('Group devs');
   });
 
+  it('names every powerful grant of a wildcard role with the rule that gives it, and points at the first', () => {
+    const rules = [
+      { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+      { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
+    ];
+    const [r] = run(rule, inventory({ kube: [role('r', rules), bind('r')] }));
+    expect(r.status).toBe('fail');
+    for (const grant of ['read Secrets', 'create pods', 'exec or attach into pods', 'escalate or bind', 'impersonate'])
+      expect(r.message).toContain(`${grant}`);
+    expect(r.path).toEqual(['rules', 1]);
+  });
+
   it('warns on an unbound powerful role', () => {
     expect(
       statusOf(run(rule, inventory({ kube: [role('r', [{ resources: ['secrets'], verbs: ['list'] }])] })), 'r'),
