@@ -14,6 +14,12 @@ interface PdbSpec {
   unhealthyPodEvictionPolicy?: string;
 }
 
+/** maxUnavailable 0 or 0%, or minAvailable 100%: no eviction at any replica count. */
+function blocksEveryEviction(spec: PdbSpec): boolean {
+  if (spec.maxUnavailable !== undefined) return spec.maxUnavailable === 0 || spec.maxUnavailable === '0%';
+  return spec.minAvailable === '100%';
+}
+
 export default defineRule({
   meta: {
     id: 'workloads.pdb-policy',
@@ -21,13 +27,14 @@ export default defineRule({
     category: 'workloads',
     checklist: ['reliability.pdbs'],
     severity: { test: 'low', prod: 'medium' },
-    why: 'A budget with neither minAvailable nor maxUnavailable protects nothing; without unhealthyPodEvictionPolicy: AlwaysAllow a pod that is crash-looping still counts against the budget and blocks node drains and upgrades.',
+    why: 'A budget with neither minAvailable nor maxUnavailable protects nothing, and one with maxUnavailable 0 or minAvailable 100% blocks every drain; without unhealthyPodEvictionPolicy: AlwaysAllow a pod that is crash-looping still counts against the budget and blocks node drains and upgrades.',
     verified:
-      'Every PodDisruptionBudget sets minAvailable or maxUnavailable, and sets unhealthyPodEvictionPolicy to one of evictionPolicies (warnings).',
+      'Every PodDisruptionBudget sets minAvailable or maxUnavailable, not to a value that blocks every eviction whatever the replica count (maxUnavailable 0 or 0%, minAvailable 100%), and sets unhealthyPodEvictionPolicy to one of evictionPolicies (warnings).',
     fix: 'Set maxUnavailable: 1 (or minAvailable) and unhealthyPodEvictionPolicy: AlwaysAllow (the app generators do).',
     equivalents: {
       kubeScore: ['poddisruptionbudget-has-policy'],
-      kubeLinter: ['pdb-unhealthy-pod-eviction-policy'],
+      kubeLinter: ['pdb-unhealthy-pod-eviction-policy', 'pdb-max-unavailable'],
+      polaris: ['pdbDisruptionsIsZero'],
     },
     params,
     defaults: () => ({ evictionPolicies: ['AlwaysAllow'] }),
@@ -43,6 +50,15 @@ export default defineRule({
       if (spec.minAvailable === undefined && spec.maxUnavailable === undefined) {
         out.push(
           kubeResult('warn', pdb, 'sets neither minAvailable nor maxUnavailable: it allows every eviction', ['spec']),
+        );
+      }
+      if (blocksEveryEviction(spec)) {
+        const seen =
+          spec.maxUnavailable !== undefined
+            ? `maxUnavailable is ${spec.maxUnavailable}`
+            : `minAvailable is ${spec.minAvailable}`;
+        out.push(
+          kubeResult('warn', pdb, `${seen}: the budget never allows an eviction, so node drains hang`, ['spec']),
         );
       }
       const policy = spec.unhealthyPodEvictionPolicy;
