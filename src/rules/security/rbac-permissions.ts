@@ -20,11 +20,12 @@ const params = z.object({
   builtinLabel: z.string(),
   /** Role names EKS owns (eks:…), exempt like the built-in ones. */
   ownedPrefixes: z.array(z.string()),
+  /** The user-facing ClusterRoles Kubernetes defines (cluster-admin, admin, edit, view): their grants are by design, as in security.rbac. */
+  builtinRoles: z.array(z.string()),
 });
 
 type Grant = z.infer<typeof grant>;
 
-/** The first powerful grant a rule gives, with the rule's index. */
 /** Every powerful grant the rules give, each with the first rule that gives it, in the order of `grants`. */
 function powerful(rules: readonly PolicyRule[], grants: readonly Grant[]): { grant: Grant; index: number }[] {
   const hits: { grant: Grant; index: number }[] = [];
@@ -67,7 +68,7 @@ export default defineRule({
     severity: { test: 'medium', prod: 'high' },
     why: 'Reading Secrets, creating pods, exec or attach into pods, escalate, bind and impersonate each lead to every other right in the namespace or cluster: a subject with one of them can act as any ServiceAccount it can reach.',
     verified:
-      'Each Role and ClusterRole that a binding uses (and each unbound one, as a warning) is checked for get/list/watch on secrets, create on pods and workloads, create or get on pods/exec and pods/attach, escalate or bind on roles, and impersonate on users, groups or ServiceAccounts (a "*" verb or resource counts). The finding says which subjects are bound. Roles exempt are only those Kubernetes creates (labelled kubernetes.io/bootstrapping) and EKS-owned eks: names: a system: name alone exempts nothing.',
+      'Each Role and ClusterRole that a binding uses (and each unbound one, as a warning) is checked for get/list/watch on secrets, create on pods and workloads, create or get on pods/exec and pods/attach, escalate or bind on roles, and impersonate on users, groups or ServiceAccounts (a "*" verb or resource counts). The finding says which subjects are bound. Roles exempt are only those Kubernetes creates (labelled kubernetes.io/bootstrapping, or the ClusterRoles cluster-admin, admin, edit and view, as in security.rbac) and EKS-owned eks: names: a system: name alone exempts nothing.',
     fix: 'Split the role: give the powerful grant only to the ServiceAccount of the controller that needs it (and scope secrets with resourceNames), or reach Secrets through External Secrets instead of the API.',
     equivalents: {
       polaris: [
@@ -103,6 +104,7 @@ export default defineRule({
       ],
       builtinLabel: 'kubernetes.io/bootstrapping',
       ownedPrefixes: ['eks:'],
+      builtinRoles: ['cluster-admin', 'admin', 'edit', 'view'],
     }),
     needs: { kube: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'] },
   },
@@ -121,6 +123,8 @@ export default defineRule({
     for (const role of roles) {
       const meta = role.object.metadata;
       if (isBuiltinRbac(role, p.builtinLabel, p.ownedPrefixes)) continue;
+      // A manifest that ships cluster-admin, admin, edit or view carries Kubernetes' own role (live, it is labelled).
+      if (role.object.kind === 'ClusterRole' && p.builtinRoles.includes(meta.name)) continue;
       const rules = policyRules(role);
       const hits = powerful(rules, p.grants);
       if (hits.length === 0) {

@@ -69,4 +69,14 @@ describe('security.rbac-permissions', () => {
     expect(statusOf(results, 'system:mine')).toBe('warn');
     expect(statusOf(results, 'system:controller:x')).toBeUndefined();
   });
+
+  it('exempts the ClusterRoles Kubernetes defines by name, but not a namespaced Role of that name', () => {
+    const exec = [{ apiGroups: [''], resources: ['pods/exec'], verbs: ['create'] }];
+    const results = run(
+      rule,
+      inventory({ kube: [role('admin', exec), bind('admin'), kobj('Role', 'edit', { rules: exec })] }),
+    );
+    expect(statusOf(results, 'admin')).toBeUndefined();
+    expect(statusOf(results, 'edit')).toBe('warn');
+  });
 });
