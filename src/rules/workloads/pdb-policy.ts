@@ -16,8 +16,7 @@ interface PdbSpec {
 
 /** maxUnavailable 0 or 0%, or minAvailable 100%: no eviction at any replica count. */
 function blocksEveryEviction(spec: PdbSpec): boolean {
-  if (spec.maxUnavailable !== undefined) return spec.maxUnavailable === 0 || spec.maxUnavailable === '0%';
-  return spec.minAvailable === '100%';
+  return spec.maxUnavailable === 0 || spec.maxUnavailable === '0%' || spec.minAvailable === '100%';
 }
 
 export default defineRule({
@@ -53,10 +52,7 @@ export default defineRule({
         );
       }
       if (blocksEveryEviction(spec)) {
-        const seen =
-          spec.maxUnavailable !== undefined
-            ? `maxUnavailable is ${spec.maxUnavailable}`
-            : `minAvailable is ${spec.minAvailable}`;
+        const seen = spec.minAvailable === '100%' ? 'minAvailable is 100%' : `maxUnavailable is ${spec.maxUnavailable}`;
         out.push(
           kubeResult('warn', pdb, `${seen}: the budget never allows an eviction, so node drains hang`, ['spec']),
         );

@@ -20,6 +20,7 @@ describe('workloads.pdb-policy', () => {
     ['minAvailable 100%', { minAvailable: '100%' }, ['warn']],
     ['maxUnavailable 1', { maxUnavailable: 1 }, ['pass']],
     ['minAvailable 50%', { minAvailable: '50%' }, ['pass']],
+    ['minAvailable 100% beside a maxUnavailable', { minAvailable: '100%', maxUnavailable: 5 }, ['warn']],
   ])('judges a budget of %s on its own, whatever the replicas', (_name, budget, expected) => {
     const p = pdb('api', { app: 'api' }, { ...budget, unhealthyPodEvictionPolicy: 'AlwaysAllow' });
     expect(statuses(run(rule, inventory({ kube: [p] })), 'api')).toEqual(expected);
