@@ -68,6 +68,7 @@ export default defineRule({
       'Each workload names a ServiceAccount other than default (running as default with a token mounted is defaultAccount, else a warning); that ServiceAccount exists in the sources (unknown when the sources hold no ServiceAccounts at all); and the token is automounted (by the pod or the ServiceAccount) only when a RoleBinding names the account, it has a Pod Identity association or a token annotation (a warning otherwise).',
     fix: 'Create a ServiceAccount per app (the app generators do), set serviceAccountName, and set automountServiceAccountToken: false on pods that do not call the Kubernetes API.',
     equivalents: {
+      polaris: ['automountServiceAccountToken'],
       kubeLinter: ['default-service-account', 'non-existent-service-account'],
       kubescape: ['C-0034', 'C-0189'],
       checkov: ['CKV_K8S_38', 'CKV_K8S_41'],
