@@ -45,7 +45,7 @@ export default defineRule({
       "For each Deployment and StatefulSet with at least two replicas (an autoscaler's minimum counts), a PodDisruptionBudget in its namespace whose selector really matches the pod template labels; a budget that allows no eviction at all is a warning, because drains then hang. Workloads whose pods run below placeholderPriorityBelow (a PriorityClass with a negative value, or spec.priority) are skipped with that reason. A budget that selects nothing is judged by workloads.pdb-policy.",
     fix: "Add a PodDisruptionBudget with the workload's pod labels as selector and maxUnavailable: 1 (or minAvailable below the replica count).",
     equivalents: {
-      polaris: ['missingPodDisruptionBudget'],
+      polaris: ['missingPodDisruptionBudget', 'pdbDisruptionsIsZero'],
       kubeScore: ['deployment-has-poddisruptionbudget', 'statefulset-has-poddisruptionbudget'],
     },
     params,

@@ -54,7 +54,7 @@ export default defineRule({
     verified:
       'Each Ingress has a certificate and an HTTPS listener, and any HTTP listener redirects. For the AWS Load Balancer Controller: certificate-arn (or spec.tls / rule hosts for certificate discovery), listen-ports with HTTPS, and ssl-redirect (or a redirect action) when HTTP is also open — set on the Ingress or anywhere in its IngressGroup. Other controllers: spec.tls present and the redirect not switched off.',
     fix: 'ALB: set alb.ingress.kubernetes.io/certificate-arn, listen-ports \'[{"HTTP":80},{"HTTPS":443}]\' and ssl-redirect \'443\' (the ingress generator does when domain.certificateArn is set). Other controllers: add spec.tls with a certificate Secret.',
-    equivalents: {},
+    equivalents: { polaris: ['tlsSettingsMissing'] },
     params,
     defaults: () => ({ albControllers: ['ingress.k8s.aws/alb'], requireRedirect: true }),
     needs: { kube: ['Ingress', 'IngressClass'] },

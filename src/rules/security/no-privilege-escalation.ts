@@ -19,7 +19,7 @@ export default defineRule({
       'No container sets privileged: true (fail); every container sets allowPrivilegeEscalation: false (a warning when missing).',
     fix: 'Remove privileged: true, set allowPrivilegeEscalation: false and drop all capabilities (capabilities.drop: [ALL]).',
     equivalents: {
-      polaris: ['privilegeEscalationAllowed', 'privileged'],
+      polaris: ['privilegeEscalationAllowed', 'runAsPrivileged'],
       kubeLinter: ['privilege-escalation-container', 'privileged-container'],
       kubescape: ['C-0016', 'C-0057'],
       checkov: ['CKV_K8S_20', 'CKV_K8S_16'],

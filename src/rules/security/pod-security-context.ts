@@ -66,6 +66,8 @@ export default defineRule({
       'No container sets procMount other than Default, the pod sets only sysctls in safeSysctls, and no pod or container asks for an SELinux type outside allowedSeLinuxTypes or sets an SELinux user or role (Pod Security Standards baseline); no pod or container runs with runAsGroup 0 (restricted).',
     fix: 'Remove procMount, unsafe sysctls and seLinuxOptions; set runAsGroup to a non-zero group (the app generators use the app user id).',
     equivalents: {
+      polaris: ['procMount'],
+      kubeLinter: ['unsafe-proc-mount', 'unsafe-sysctls', 'run-as-non-root'],
       kubescape: ['C-0013', 'C-0055'],
       checkov: ['CKV_K8S_23'],
     },

@@ -20,23 +20,33 @@ const params = z.object({
   builtinLabel: z.string(),
   /** Role names EKS owns (eks:…), exempt like the built-in ones. */
   ownedPrefixes: z.array(z.string()),
+  /** The user-facing ClusterRoles Kubernetes defines (cluster-admin, admin, edit, view): their grants are by design, as in security.rbac. */
+  builtinRoles: z.array(z.string()),
 });
 
 type Grant = z.infer<typeof grant>;
 
-/** The first powerful grant a rule gives, with the rule's index. */
-function powerful(rules: readonly PolicyRule[], grants: readonly Grant[]): { grant: Grant; index: number } | undefined {
-  for (let i = 0; i < rules.length; i++) {
-    const r = rules[i];
-    const verbs = r.verbs ?? [];
-    const resources = r.resources ?? [];
-    for (const g of grants) {
+/** Every powerful grant the rules give, each with the first rule that gives it, in the order of `grants`. */
+function powerful(rules: readonly PolicyRule[], grants: readonly Grant[]): { grant: Grant; index: number }[] {
+  const hits: { grant: Grant; index: number }[] = [];
+  for (const g of grants) {
+    for (let i = 0; i < rules.length; i++) {
+      const verbs = rules[i].verbs ?? [];
+      const resources = rules[i].resources ?? [];
       const verb = verbs.includes('*') || g.verbs.some((v) => verbs.includes(v));
       const res = g.resources.some((x) => resources.includes(x) || resources.includes('*'));
-      if (verb && res) return { grant: g, index: i };
+      if (verb && res) {
+        hits.push({ grant: g, index: i });
+        break;
+      }
     }
   }
-  return undefined;
+  return hits;
+}
+
+/** "read Secrets (rule 0), exec or attach into pods (rule 2)". */
+function grantsText(hits: readonly { grant: Grant; index: number }[]): string {
+  return hits.map((h) => `${h.grant.name} (rule ${h.index})`).join(', ');
 }
 
 function subjectsText(bindings: readonly KubeResource[]): string {
@@ -58,7 +68,7 @@ export default defineRule({
     severity: { test: 'medium', prod: 'high' },
     why: 'Reading Secrets, creating pods, exec or attach into pods, escalate, bind and impersonate each lead to every other right in the namespace or cluster: a subject with one of them can act as any ServiceAccount it can reach.',
     verified:
-      'Each Role and ClusterRole that a binding uses (and each unbound one, as a warning) is checked for get/list/watch on secrets, create on pods and workloads, create or get on pods/exec and pods/attach, escalate or bind on roles, and impersonate on users, groups or ServiceAccounts (a "*" verb or resource counts). The finding says which subjects are bound. Roles exempt are only those Kubernetes creates (labelled kubernetes.io/bootstrapping) and EKS-owned eks: names: a system: name alone exempts nothing.',
+      'Each Role and ClusterRole that a binding uses (and each unbound one, as a warning) is checked for get/list/watch on secrets, create on pods and workloads, create or get on pods/exec and pods/attach, escalate or bind on roles, and impersonate on users, groups or ServiceAccounts (a "*" verb or resource counts). The finding says which subjects are bound. Roles exempt are only those Kubernetes creates (labelled kubernetes.io/bootstrapping, or the ClusterRoles cluster-admin, admin, edit and view, as in security.rbac) and EKS-owned eks: names: a system: name alone exempts nothing.',
     fix: 'Split the role: give the powerful grant only to the ServiceAccount of the controller that needs it (and scope secrets with resourceNames), or reach Secrets through External Secrets instead of the API.',
     equivalents: {
       polaris: [
@@ -94,6 +104,7 @@ export default defineRule({
       ],
       builtinLabel: 'kubernetes.io/bootstrapping',
       ownedPrefixes: ['eks:'],
+      builtinRoles: ['cluster-admin', 'admin', 'edit', 'view'],
     }),
     needs: { kube: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'] },
   },
@@ -112,22 +123,24 @@ export default defineRule({
     for (const role of roles) {
       const meta = role.object.metadata;
       if (isBuiltinRbac(role, p.builtinLabel, p.ownedPrefixes)) continue;
+      // A manifest that ships cluster-admin, admin, edit or view carries Kubernetes' own role (live, it is labelled).
+      if (role.object.kind === 'ClusterRole' && p.builtinRoles.includes(meta.name)) continue;
       const rules = policyRules(role);
-      const hit = powerful(rules, p.grants);
-      if (!hit) {
+      const hits = powerful(rules, p.grants);
+      if (hits.length === 0) {
         out.push(kubeResult('pass', role, 'grants no secret reads, pod creation, exec, escalation or impersonation'));
         continue;
       }
       const ns = role.object.kind === 'Role' ? (meta.namespace ?? 'default') : '';
       const bindings = boundBy.get(`${role.object.kind}|${ns}|${meta.name}`) ?? [];
-      const path = ['rules', hit.index];
+      const path = ['rules', Math.min(...hits.map((h) => h.index))];
       out.push(
         bindings.length > 0
-          ? kubeResult('fail', role, `rule ${hit.index} lets ${subjectsText(bindings)} ${hit.grant.name}`, path)
+          ? kubeResult('fail', role, `lets ${subjectsText(bindings)} ${grantsText(hits)}`, path)
           : kubeResult(
               'warn',
               role,
-              `rule ${hit.index} would let any subject bound later ${hit.grant.name}; no binding uses it in the sources`,
+              `would let any subject bound later ${grantsText(hits)}; no binding uses it in the sources`,
               path,
             ),
       );

@@ -18,6 +18,8 @@ const params = z.object({
   ownedPrefixes: z.array(z.string()),
   /** Default user-facing ClusterRoles that aggregate wildcards by design. */
   builtinRoles: z.array(z.string()),
+  /** API groups of Kubernetes itself ("" is core): a wildcard that reaches one fails; one confined to named extension groups (a controller's own CRDs, metrics.k8s.io) warns. */
+  kubernetesApiGroups: z.array(z.string()),
 });
 
 export default defineRule({
@@ -29,7 +31,7 @@ export default defineRule({
     severity: { test: 'high', prod: 'critical' },
     why: 'A wildcard role or a cluster-admin binding to a broad group gives every user, or every pod, control of the whole cluster.',
     verified:
-      'No RoleBinding or ClusterRoleBinding binds a non-system role to system:authenticated, system:unauthenticated, system:anonymous or system:serviceaccounts, or binds cluster-admin to a ServiceAccount or any group (named groups too); no Role or ClusterRole uses "*" in verbs, resources or apiGroups. Only objects Kubernetes creates (labelled kubernetes.io/bootstrapping), EKS-owned eks: names and the built-in admin/edit/view are exempt: a system: name the user chose is judged.',
+      'No RoleBinding or ClusterRoleBinding binds a non-system role to system:authenticated, system:unauthenticated, system:anonymous or system:serviceaccounts, or binds cluster-admin to a ServiceAccount or any group (named groups too); no Role or ClusterRole uses "*" in verbs, resources or apiGroups (a wildcard confined to named API groups outside kubernetesApiGroups, such as the CRDs of an operator or metrics.k8s.io, is a warning). Only objects Kubernetes creates (labelled kubernetes.io/bootstrapping), EKS-owned eks: names and the built-in admin/edit/view are exempt: a system: name the user chose is judged.',
     fix: 'List the verbs, resources and apiGroups the subject needs; bind roles to named users, groups or ServiceAccounts; give cluster-admin only through EKS access entries for named admins.',
     equivalents: {
       kubeLinter: ['cluster-admin-role-binding', 'wildcard-in-rules'],
@@ -44,6 +46,29 @@ export default defineRule({
       builtinLabel: 'kubernetes.io/bootstrapping',
       ownedPrefixes: ['eks:'],
       builtinRoles: ['cluster-admin', 'admin', 'edit', 'view'],
+      kubernetesApiGroups: [
+        '',
+        'apps',
+        'batch',
+        'autoscaling',
+        'policy',
+        'rbac.authorization.k8s.io',
+        'networking.k8s.io',
+        'storage.k8s.io',
+        'admissionregistration.k8s.io',
+        'apiextensions.k8s.io',
+        'apiregistration.k8s.io',
+        'certificates.k8s.io',
+        'authentication.k8s.io',
+        'authorization.k8s.io',
+        'coordination.k8s.io',
+        'discovery.k8s.io',
+        'events.k8s.io',
+        'node.k8s.io',
+        'scheduling.k8s.io',
+        'resource.k8s.io',
+        'flowcontrol.apiserver.k8s.io',
+      ],
     }),
     needs: { kube: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'] },
   },
@@ -57,7 +82,7 @@ export default defineRule({
     for (const role of roles) {
       const name = role.object.metadata.name;
       if (isBuiltin(role) || (role.object.kind === 'ClusterRole' && p.builtinRoles.includes(name))) continue;
-      out.push(checkRole(role));
+      out.push(checkRole(role, p.kubernetesApiGroups));
     }
     for (const b of bindings) {
       const spec = b.object as unknown as Binding;
@@ -87,15 +112,24 @@ export default defineRule({
   },
 });
 
-function checkRole(role: KubeResource): RuleResult {
+function checkRole(role: KubeResource, kubernetesApiGroups: readonly string[]): RuleResult {
   const rules = policyRules(role);
+  let confined: RuleResult | undefined;
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i];
     for (const field of ['verbs', 'resources', 'apiGroups'] as const) {
-      if ((r[field] ?? []).includes('*')) {
-        return kubeResult('fail', role, `rule ${i} uses "*" in ${field}`, ['rules', i, field]);
-      }
+      if (!(r[field] ?? []).includes('*')) continue;
+      const groups = r.apiGroups ?? [];
+      const reaches = groups.length === 0 || groups.some((g) => g === '*' || kubernetesApiGroups.includes(g));
+      if (reaches) return kubeResult('fail', role, `rule ${i} uses "*" in ${field}`, ['rules', i, field]);
+      confined ??= kubeResult(
+        'warn',
+        role,
+        `rule ${i} uses "*" in ${field}, confined to the API group ${groups.join(', ')}; expected the verbs and resources it needs`,
+        ['rules', i, field],
+      );
+      break;
     }
   }
-  return kubeResult('pass', role, 'every rule names its verbs, resources and API groups');
+  return confined ?? kubeResult('pass', role, 'every rule names its verbs, resources and API groups');
 }

@@ -45,7 +45,7 @@ export default defineRule({
       'No pod or container sets a seccomp or AppArmor profile of type Unconfined, in securityContext or in the legacy annotations (Pod Security Standards baseline); every container runs under RuntimeDefault or a Localhost seccomp profile, its own or the pod one (restricted).',
     fix: 'Set securityContext.seccompProfile.type: RuntimeDefault on the pod (the app generators do) and remove Unconfined profiles and annotations.',
     equivalents: {
-      kubeScore: ['pod-seccomp'],
+      kubeScore: ['container-seccomp-profile'],
       kubescape: ['C-0210', 'C-0055'],
       checkov: ['CKV_K8S_31', 'CKV_K8S_32'],
     },

@@ -20,7 +20,7 @@ export default defineRule({
     verified:
       'No container reads a Secret through env[].valueFrom.secretKeyRef or envFrom[].secretRef (production: fail; test: warning).',
     fix: 'Mount the Secret as a volume (read-only) and read the value from the file; the app generators do this for `secrets:`.',
-    equivalents: { checkov: ['CKV_K8S_35'] },
+    equivalents: { kubeLinter: ['read-secret-from-env-var'], checkov: ['CKV_K8S_35'] },
     params,
     defaults: (env): z.infer<typeof params> => ({ status: env.preset === 'prod' ? 'fail' : 'warn' }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'] },

@@ -3,6 +3,7 @@ import type { Inventory } from '../../inventory/inventory.js';
 import type { KubeResource } from '../../inventory/types.js';
 import { podSpecPath } from '../../inventory/workload-facts.js';
 import type { Workload } from '../../inventory/workloads.js';
+import { getBeside } from '../support/references.js';
 import { workloadResult } from '../support/results.js';
 import { checkWorkloads } from '../support/workload-checks.js';
 import { defineRule, type RuleResult } from '../types.js';
@@ -67,6 +68,7 @@ export default defineRule({
       'Each workload names a ServiceAccount other than default (running as default with a token mounted is defaultAccount, else a warning); that ServiceAccount exists in the sources (unknown when the sources hold no ServiceAccounts at all); and the token is automounted (by the pod or the ServiceAccount) only when a RoleBinding names the account, it has a Pod Identity association or a token annotation (a warning otherwise).',
     fix: 'Create a ServiceAccount per app (the app generators do), set serviceAccountName, and set automountServiceAccountToken: false on pods that do not call the Kubernetes API.',
     equivalents: {
+      polaris: ['automountServiceAccountToken'],
       kubeLinter: ['default-service-account', 'non-existent-service-account'],
       kubescape: ['C-0034', 'C-0189'],
       checkov: ['CKV_K8S_38', 'CKV_K8S_41'],
@@ -103,7 +105,7 @@ export default defineRule({
         const out: RuleResult[] = [];
         const spec = (w.template.spec ?? {}) as { automountServiceAccountToken?: boolean };
         const sa = inv.serviceAccountName(w);
-        const account = inv.get('ServiceAccount', w.namespace, sa);
+        const account = getBeside(inv, w.resource, 'ServiceAccount', sa);
         const saPath = podSpecPath(w, 'serviceAccountName');
         const automount =
           spec.automountServiceAccountToken ??

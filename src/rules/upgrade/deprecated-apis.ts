@@ -103,7 +103,7 @@ export default defineRule({
     verified:
       'No object uses an apiVersion removed at or before kubernetesVersion (fail) or within the next minors of the upgrade path (warning), such as policy/v1beta1 PodDisruptionBudget, autoscaling/v2beta2 HorizontalPodAutoscaler, batch/v1beta1 CronJob or extensions/v1beta1 Ingress.',
     fix: 'Move each object to the replacement API version named in the finding (`kubectl convert` helps) before upgrading.',
-    equivalents: {},
+    equivalents: { kubeScore: ['stable-version'], kubeLinter: ['no-extensions-v1beta'] },
     params,
     defaults: (env) => ({ targetVersion: env.kubernetesVersion, lookAhead: 1 }),
     needs: { kube: [] },

@@ -12,6 +12,20 @@ const params = z.object({
 interface Backend {
   service?: { name?: string; port?: { number?: number; name?: string } };
   resource?: unknown;
+  /** extensions/v1beta1 and networking.k8s.io/v1beta1 (removed in Kubernetes 1.22). */
+  serviceName?: string;
+  servicePort?: number | string;
+}
+
+const LEGACY_VERSIONS = ['extensions/v1beta1', 'networking.k8s.io/v1beta1'];
+
+/** A v1beta1 backend in the v1 shape; in v1 the old fields mean nothing (the API server refuses them). */
+function normalised(backend: Backend, legacy: boolean): Backend {
+  if (!legacy || backend.service || backend.serviceName === undefined) return backend;
+  const port = backend.servicePort;
+  return {
+    service: { name: backend.serviceName, port: typeof port === 'number' ? { number: port } : { name: port } },
+  };
 }
 interface IngressSpec {
   ingressClassName?: string;
@@ -28,7 +42,7 @@ export default defineRule({
     severity: { test: 'medium', prod: 'high' },
     why: 'An Ingress path to a missing Service, or to a port the Service does not have, answers 503 (the AWS Load Balancer Controller creates no target group for it) while the rest of the Ingress looks healthy.',
     verified:
-      "Every Service backend of each Ingress (default backend and rule paths) names a Service in the Ingress's namespace, and its port number or name is one of that Service's ports. Resource backends are skipped.",
+      "Every Service backend of each Ingress (default backend and rule paths) names a Service in the Ingress's namespace, and its port number or name is one of that Service's ports; a backend naming neither a Service nor a resource fails (in networking.k8s.io/v1, serviceName/servicePort are not read; in the removed v1beta1 versions they are). Resource backends are skipped.",
     fix: "Point the backend at the Service's name and one of its ports (by name, such as http, to survive renumbering).",
     equivalents: {
       kubeScore: ['ingress-targets-service'],
@@ -48,18 +62,31 @@ export default defineRule({
       const spec = (ing.object.spec ?? {}) as IngressSpec;
       if (spec.ingressClassName && p.ignoreClasses.includes(spec.ingressClassName)) continue;
       const ns = ing.object.metadata.namespace ?? 'default';
+      const legacy = LEGACY_VERSIONS.includes(String(ing.object.apiVersion));
       const backends: { backend: Backend; path: (string | number)[] }[] = [];
-      if (spec.defaultBackend) backends.push({ backend: spec.defaultBackend, path: ['spec', 'defaultBackend'] });
+      if (spec.defaultBackend)
+        backends.push({ backend: normalised(spec.defaultBackend, legacy), path: ['spec', 'defaultBackend'] });
       (spec.rules ?? []).forEach((rule, i) => {
         (rule.http?.paths ?? []).forEach((path, j) => {
           if (path.backend)
-            backends.push({ backend: path.backend, path: ['spec', 'rules', i, 'http', 'paths', j, 'backend'] });
+            backends.push({
+              backend: normalised(path.backend, legacy),
+              path: ['spec', 'rules', i, 'http', 'paths', j, 'backend'],
+            });
         });
       });
       const problems: RuleResult[] = [];
+      let checked = 0;
       for (const { backend, path } of backends) {
+        if (backend.resource !== undefined) continue;
+        checked++;
         const name = backend.service?.name;
-        if (!name) continue;
+        if (!name) {
+          const old = backend.serviceName !== undefined ? ' (serviceName and servicePort are v1beta1 fields)' : '';
+          const message = `a backend names no Service and no resource${old}; expected service.name and service.port`;
+          problems.push(kubeResult('fail', ing, message, path));
+          continue;
+        }
         const svc = getBeside(inv, ing, 'Service', name);
         if (!svc) {
           problems.push(
@@ -93,7 +120,7 @@ export default defineRule({
         }
       }
       if (problems.length > 0) out.push(...problems);
-      else if (backends.length > 0) out.push(kubeResult('pass', ing, 'every backend is an existing Service port'));
+      else if (checked > 0) out.push(kubeResult('pass', ing, 'every backend is an existing Service port'));
     }
     return out.length > 0 ? out : nothingToCheck(inv, ['Ingress'], 'Ingress backends');
   },

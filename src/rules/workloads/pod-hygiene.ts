@@ -52,8 +52,8 @@ export default defineRule({
       'No workload is a Pod without an owning controller (nakedPod) or runs in one of forbiddenNamespaces (a warning); no container sets the same env name twice or has a liveness probe identical to its readiness probe (timing included).',
     fix: 'Run pods through a Deployment, StatefulSet or Job; give each app its namespace; make the liveness probe cheaper and more patient than readiness (another path, a larger period or failureThreshold); remove duplicate env entries.',
     equivalents: {
-      kubeScore: ['pod-probes-identical', 'container-env-var-duplicate'],
-      kubeLinter: ['duplicate-env-var', 'no-liveness-probe'],
+      kubeScore: ['pod-probes-identical', 'environment-variable-key-duplication'],
+      kubeLinter: ['duplicate-env-var', 'no-liveness-probe', 'use-namespace'],
       kubescape: ['C-0073', 'C-0061'],
     },
     params,

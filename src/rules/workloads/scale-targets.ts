@@ -28,7 +28,7 @@ export default defineRule({
     fix: 'Set scaleTargetRef.kind, apiVersion and name to those of the workload to scale.',
     equivalents: {
       kubeScore: ['horizontalpodautoscaler-has-target'],
-      kubeLinter: ['dangling-hpa'],
+      kubeLinter: ['dangling-horizontalpodautoscaler'],
     },
     params,
     defaults: () => ({ builtinKinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'] }),

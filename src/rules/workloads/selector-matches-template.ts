@@ -21,6 +21,10 @@ export default defineRule({
       'Each Deployment, StatefulSet, DaemonSet and ReplicaSet has spec.selector, and it (matchLabels and matchExpressions) matches the labels of spec.template.',
     fix: 'Set spec.selector.matchLabels to a subset of spec.template.metadata.labels, such as app.kubernetes.io/name and app.kubernetes.io/instance.',
     equivalents: {
+      kubeScore: [
+        'deployment-pod-selector-labels-match-template-metadata-labels',
+        'statefulset-pod-selector-labels-match-template-metadata-labels',
+      ],
       kubeLinter: ['mismatching-selector'],
     },
     params,

@@ -42,6 +42,18 @@ describe('security.rbac-permissions', () => {
     expect(r.message).toContain('Group devs');
   });
 
+  it('names every powerful grant of a wildcard role with the rule that gives it, and points at the first', () => {
+    const rules = [
+      { apiGroups: [''], resources: ['configmaps'], verbs: ['get'] },
+      { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
+    ];
+    const [r] = run(rule, inventory({ kube: [role('r', rules), bind('r')] }));
+    expect(r.status).toBe('fail');
+    for (const grant of ['read Secrets', 'create pods', 'exec or attach into pods', 'escalate or bind', 'impersonate'])
+      expect(r.message).toContain(`${grant}`);
+    expect(r.path).toEqual(['rules', 1]);
+  });
+
   it('warns on an unbound powerful role', () => {
     expect(
       statusOf(run(rule, inventory({ kube: [role('r', [{ resources: ['secrets'], verbs: ['list'] }])] })), 'r'),
@@ -56,5 +68,15 @@ describe('security.rbac-permissions', () => {
     const results = run(rule, inventory({ kube: [mine, builtin] }));
     expect(statusOf(results, 'system:mine')).toBe('warn');
     expect(statusOf(results, 'system:controller:x')).toBeUndefined();
+  });
+
+  it('exempts the ClusterRoles Kubernetes defines by name, but not a namespaced Role of that name', () => {
+    const exec = [{ apiGroups: [''], resources: ['pods/exec'], verbs: ['create'] }];
+    const results = run(
+      rule,
+      inventory({ kube: [role('admin', exec), bind('admin'), kobj('Role', 'edit', { rules: exec })] }),
+    );
+    expect(statusOf(results, 'admin')).toBeUndefined();
+    expect(statusOf(results, 'edit')).toBe('warn');
   });
 });

@@ -79,4 +79,15 @@ describe('security.rbac', () => {
     );
     expect(statusOf(run(rule, inventory({ kube: [mine] })), 'system:mine')).toBe('fail');
   });
+
+  it.each([
+    ["a wildcard verb on an operator's own CRDs warns", ['monitoring.coreos.com'], ['prometheuses'], ['*'], 'warn'],
+    ['wildcards confined to metrics.k8s.io warn', ['metrics.k8s.io'], ['*'], ['*'], 'warn'],
+    ['a wildcard verb on core resources fails', [''], ['secrets'], ['*'], 'fail'],
+    ['a wildcard verb reaching apps beside a CRD group fails', ['apps', 'example.com'], ['deployments'], ['*'], 'fail'],
+    ['a wildcard API group fails', ['*'], ['widgets'], ['get'], 'fail'],
+  ])('%s', (_name, apiGroups, resources, verbs, expected) => {
+    const role = kobj('ClusterRole', 'op', { rules: [{ apiGroups, resources, verbs }] }, undefined);
+    expect(statusOf(run(rule, inventory({ kube: [role] })), 'op')).toBe(expected);
+  });
 });

@@ -29,6 +29,14 @@ describe('security.service-accounts', () => {
     expect(statuses(run(rule, inv), 'api')).toEqual(['fail']);
   });
 
+  it('finds a ServiceAccount without a namespace beside a workload in default, as kubectl applies both', () => {
+    const bare = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api' } };
+    const inDefault = deployment({ namespace: 'default', podSpec: ownAccount });
+    expect(statuses(run(rule, inventory({ kube: [inDefault, bare] })), 'api')).toEqual(['pass']);
+    const elsewhere = deployment({ namespace: 'shop', podSpec: ownAccount });
+    expect(statuses(run(rule, inventory({ kube: [elsewhere, bare] })), 'api')).toEqual(['fail']);
+  });
+
   it('is unknown when the sources hold no ServiceAccounts at all', () => {
     const inv = inventory({ kube: [deployment({ podSpec: ownAccount })] });
     expect(statuses(run(rule, inv), 'api')).toEqual(['unknown']);

@@ -18,6 +18,18 @@ describe('workloads.pdb-policy', () => {
     expect(statuses(run(rule, inventory({ kube: [deployment(), p] })), 'api')).toEqual(['warn']);
   });
 
+  it.each([
+    ['maxUnavailable 0', { maxUnavailable: 0 }, ['warn']],
+    ['maxUnavailable 0%', { maxUnavailable: '0%' }, ['warn']],
+    ['minAvailable 100%', { minAvailable: '100%' }, ['warn']],
+    ['maxUnavailable 1', { maxUnavailable: 1 }, ['pass']],
+    ['minAvailable 50%', { minAvailable: '50%' }, ['pass']],
+    ['minAvailable 100% beside a maxUnavailable', { minAvailable: '100%', maxUnavailable: 5 }, ['warn']],
+  ])('judges a budget of %s on its own, whatever the replicas', (_name, budget, expected) => {
+    const p = pdb('api', { app: 'api' }, { ...budget, unhealthyPodEvictionPolicy: 'AlwaysAllow' });
+    expect(statuses(run(rule, inventory({ kube: [p] })), 'api')).toEqual(expected);
+  });
+
   it('warns about a budget with no policy', () => {
     const p = pdb('api', { app: 'api' }, { unhealthyPodEvictionPolicy: 'AlwaysAllow' });
     expect(statuses(run(rule, inventory({ kube: [deployment(), p] })), 'api')).toEqual(['warn']);
