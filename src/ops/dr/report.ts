@@ -1,0 +1,61 @@
+import { UsageError } from '../../util/errors.js';
+import { unknownParts } from '../facts.js';
+import { type OpsProblem, sortProblems } from '../problems.js';
+import { coverageProblems, type VolumeCoverage, volumeCoverage } from './coverage.js';
+import type { DrFacts } from './facts.js';
+import { type Scenario, scenarios } from './scenarios.js';
+
+export interface DrReport {
+  readonly environment: string;
+  readonly clusterName: string;
+  readonly region: string;
+  readonly backup: DrFacts['backup'];
+  readonly plans: DrFacts['plans'];
+  readonly coverage: readonly VolumeCoverage[];
+  readonly counts: { readonly covered: number; readonly notCovered: number; readonly unknown: number };
+  readonly problems: readonly OpsProblem[];
+  readonly scenarios: readonly Scenario[];
+  readonly unknown: Readonly<Record<string, string>>;
+}
+
+export interface DrParams {
+  /** Oldest a volume's latest recovery point may be, in hours (the schedule's interval plus a margin). */
+  readonly maxRecoveryPointAgeHours: number;
+}
+
+export const DR_DEFAULTS: DrParams = { maxRecoveryPointAgeHours: 26 };
+
+/**
+ * Disaster recovery for one environment: every persistent volume against the
+ * backup plans that cover it, and the restore scenarios with real names. An
+ * environment without scheduled backups is refused: there is nothing to restore from.
+ */
+export function drReport(facts: DrFacts, p: DrParams = DR_DEFAULTS): DrReport {
+  if (!facts.backup.enabled || facts.backup.schedule !== 'daily') {
+    const seen = facts.backup.enabled ? `backup.schedule: ${facts.backup.schedule}` : 'components.backup: false';
+    throw new UsageError(
+      `environment ${facts.environment} has no scheduled backups (${seen}); dr needs components.backup: true and ` +
+        `backup.schedule: daily in slipway.config.yaml (environments.${facts.environment}), then slipway deploy --env ${facts.environment}`,
+    );
+  }
+  const coverage = volumeCoverage(facts);
+  const vault =
+    (facts.plans.state === 'read' ? facts.plans.value.find((x) => x.vault)?.vault : undefined) ??
+    `${facts.clusterName}-ebs`;
+  return {
+    environment: facts.environment,
+    clusterName: facts.clusterName,
+    region: facts.region,
+    backup: facts.backup,
+    plans: facts.plans,
+    coverage,
+    counts: {
+      covered: coverage.filter((c) => c.status === 'covered').length,
+      notCovered: coverage.filter((c) => c.status === 'not covered').length,
+      unknown: coverage.filter((c) => c.status === 'unknown').length,
+    },
+    problems: sortProblems(coverageProblems(coverage, p.maxRecoveryPointAgeHours)),
+    scenarios: scenarios(facts, coverage, vault),
+    unknown: unknownParts({ plans: facts.plans, recovery: facts.recovery }),
+  };
+}
