@@ -25,19 +25,23 @@ export interface DrParams {
 
 export const DR_DEFAULTS: DrParams = { maxRecoveryPointAgeHours: 26 };
 
+/** Refuses an environment without scheduled backups, naming the setting and what dr needs. */
+export function assertScheduledBackups(environment: string, backup: DrFacts['backup']): void {
+  if (backup.enabled && backup.schedule === 'daily') return;
+  const seen = backup.enabled ? `backup.schedule: ${backup.schedule}` : 'components.backup: false';
+  throw new UsageError(
+    `environment ${environment} has no scheduled backups (${seen}); dr needs components.backup: true and ` +
+      `backup.schedule: daily in slipway.config.yaml (environments.${environment}), then slipway deploy --env ${environment}`,
+  );
+}
+
 /**
  * Disaster recovery for one environment: every persistent volume against the
  * backup plans that cover it, and the restore scenarios with real names. An
  * environment without scheduled backups is refused: there is nothing to restore from.
  */
 export function drReport(facts: DrFacts, p: DrParams = DR_DEFAULTS): DrReport {
-  if (!facts.backup.enabled || facts.backup.schedule !== 'daily') {
-    const seen = facts.backup.enabled ? `backup.schedule: ${facts.backup.schedule}` : 'components.backup: false';
-    throw new UsageError(
-      `environment ${facts.environment} has no scheduled backups (${seen}); dr needs components.backup: true and ` +
-        `backup.schedule: daily in slipway.config.yaml (environments.${facts.environment}), then slipway deploy --env ${facts.environment}`,
-    );
-  }
+  assertScheduledBackups(facts.environment, facts.backup);
   const coverage = volumeCoverage(facts);
   const vault =
     (facts.plans.state === 'read' ? facts.plans.value.find((x) => x.vault)?.vault : undefined) ??

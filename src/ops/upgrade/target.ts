@@ -13,6 +13,9 @@ const MINOR = /^1\.(0|[1-9]\d*)$/;
 export function upgradeTarget(current: string, to: string | undefined): string {
   const lockRange = `the version lock (src/versions/lock.ts) holds ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}`;
   const next = `1.${minorOf(current) + 1}`;
+  const allowed = Object.hasOwn(VERSION_LOCK, next)
+    ? `allowed: ${next}`
+    : `nothing is allowed yet: ${next} is not in the lock (it holds ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')})`;
   if (to === undefined) {
     if (!Object.hasOwn(VERSION_LOCK, next)) {
       throw new UsageError(
@@ -28,11 +31,11 @@ export function upgradeTarget(current: string, to: string | undefined): string {
   const from = minorOf(current);
   const target = minorOf(text);
   if (target === from) {
-    throw new UsageError(`--to ${text}: the cluster is already on ${current}; the next minor is ${next}`);
+    throw new UsageError(`--to ${text}: the cluster is already on ${current}; ${allowed}`);
   }
   if (target < from) {
     throw new UsageError(
-      `--to ${text} is older than the cluster's ${current}: EKS cannot downgrade a control plane; allowed: ${next}`,
+      `--to ${text} is older than the cluster's ${current}: EKS cannot downgrade a control plane; ${allowed}`,
     );
   }
   if (target > from + 1) {

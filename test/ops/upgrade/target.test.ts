@@ -25,6 +25,10 @@ describe('the upgrade target', () => {
     );
   });
 
+  it('says nothing is allowed yet when the lock holds no minor above the cluster', () => {
+    expect(() => upgradeTarget('1.35', '1.34')).toThrow('nothing is allowed yet: 1.36 is not in the lock');
+  });
+
   it('refuses the current minor', () => {
     expect(() => upgradeTarget('1.34', '1.34')).toThrow('already on 1.34');
   });

@@ -1,0 +1,60 @@
+import type { DrReport } from '../../ops/dr/report.js';
+import type { Scenario } from '../../ops/dr/scenarios.js';
+import { columns, mdTable, PROBLEM_HEAD, problemRows, unknownLines } from './text.js';
+
+const COVERAGE_HEAD = ['volume', 'size GiB', 'class', 'status', 'plan (schedule, retention)'];
+
+function coverageRows(r: DrReport): string[][] {
+  return r.coverage.map((c) => [
+    `${c.namespace}/${c.claim}`,
+    String(c.sizeGi),
+    c.storageClass ?? '—',
+    c.status,
+    c.plans.length ? c.plans.map((p) => `${p.name} (${p.schedule}, ${p.retention})`).join('; ') : c.why,
+  ]);
+}
+
+function summary(r: DrReport): string {
+  return `${r.counts.covered} covered, ${r.counts.notCovered} not covered, ${r.counts.unknown} unknown; backups ${r.backup.schedule}, kept ${r.backup.retentionDays} days`;
+}
+
+/** A scenario as markdown steps: the restore runbook `runbook` also writes. */
+export function scenarioMarkdown(s: Scenario, level = '##'): string {
+  const parts = [`${level} ${s.title}`, ''];
+  s.steps.forEach((step, i) => {
+    parts.push(`${i + 1}. ${step.what}`);
+    if (step.command) parts.push('', '   ```sh', `   ${step.command}`, '   ```');
+  });
+  if (s.gaps.length) parts.push('', 'Gaps in this environment:', '', ...s.gaps.map((g) => `- ${g}`));
+  return parts.join('\n');
+}
+
+/** The DR report as text for a terminal. */
+export function drText(r: DrReport): string {
+  const parts = [`dr: ${r.environment} (${r.clusterName}, ${r.region})`, summary(r), ''];
+  parts.push('Volumes', r.coverage.length ? columns(COVERAGE_HEAD, coverageRows(r)) : '  none found', '');
+  if (r.problems.length) parts.push('Problems', columns(PROBLEM_HEAD, problemRows(r.problems)), '');
+  parts.push('Restore scenarios (slipway dr -o md for the steps):');
+  for (const s of r.scenarios) parts.push(`  - ${s.title}${s.gaps.length ? ` (${s.gaps.length} gap(s))` : ''}`);
+  const unknown = unknownLines(r.unknown);
+  if (unknown.length) parts.push('', 'Not known (static mode or not read):', ...unknown);
+  return `${parts.join('\n')}\n`;
+}
+
+/** The DR report and every restore scenario as markdown. */
+export function drMarkdown(r: DrReport): string {
+  const parts = [
+    `# Disaster recovery: ${r.environment}`,
+    '',
+    `Cluster ${r.clusterName} in ${r.region}: ${summary(r)}.`,
+    '',
+    '## Volumes',
+    '',
+    r.coverage.length ? mdTable(COVERAGE_HEAD, coverageRows(r)) : 'No persistent volumes found.',
+  ];
+  if (r.problems.length) parts.push('', '## Problems', '', mdTable(PROBLEM_HEAD, problemRows(r.problems)));
+  for (const s of r.scenarios) parts.push('', scenarioMarkdown(s));
+  const unknown = unknownLines(r.unknown, '- ');
+  if (unknown.length) parts.push('', '## Not known', '', ...unknown);
+  return `${parts.join('\n')}\n`;
+}
