@@ -8,6 +8,7 @@ import { registerDeploy } from './commands/deploy.js';
 import { registerDr } from './commands/dr.js';
 import { registerInit } from './commands/init.js';
 import { registerRules } from './commands/rules.js';
+import { registerRunbook } from './commands/runbook.js';
 import { registerSynth } from './commands/synth.js';
 import { registerUpgrade } from './commands/upgrade.js';
 import { registerVerifierAccess } from './commands/verifier-access.js';
@@ -54,6 +55,7 @@ export function buildProgram(app: CliApp, name = 'slipway'): Command {
   registerCost(app, program);
   registerUpgrade(app, program);
   registerDr(app, program);
+  registerRunbook(app, program);
   registerCompletion(app, program);
   return program;
 }

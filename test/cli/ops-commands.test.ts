@@ -104,4 +104,22 @@ describe('the day-2 commands through the built binary (static mode)', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('environment test has no scheduled backups (backup.schedule: manual)');
   });
+
+  it('runbook writes the pages, and the same bytes on a second run', () => {
+    const out = mkdtempSync(join(tmpdir(), 'slipway-runbook-'));
+    const first = slipway(['runbook', '--env', 'prod', '-c', example, '--out', out, '-o', 'json']);
+    expect(first.status).toBe(0);
+    const { files } = JSON.parse(first.stdout);
+    expect(files).toContain('apps/backend-api.md');
+    const before = files.map((f: string) => readFileSync(join(out, f), 'utf8'));
+    expect(slipway(['runbook', '--env', 'prod', '-c', example, '--out', out]).status).toBe(0);
+    expect(files.map((f: string) => readFileSync(join(out, f), 'utf8'))).toEqual(before);
+    expect(before[files.indexOf('apps/backend-api.md')]).toContain('kubectl rollout undo deployment/api -n backend');
+  });
+
+  it('runbook refuses the file-system root as its output folder', () => {
+    const r = slipway(['runbook', '--env', 'prod', '-c', example, '--out', '/']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--out / is the file-system root');
+  });
 });

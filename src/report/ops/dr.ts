@@ -1,5 +1,5 @@
 import type { DrReport } from '../../ops/dr/report.js';
-import type { Scenario } from '../../ops/dr/scenarios.js';
+import { scenarioMarkdown } from '../../ops/runbook/markdown.js';
 import { columns, mdTable, PROBLEM_HEAD, problemRows, unknownLines } from './text.js';
 
 const COVERAGE_HEAD = ['volume', 'size GiB', 'class', 'status', 'plan (schedule, retention)'];
@@ -16,17 +16,6 @@ function coverageRows(r: DrReport): string[][] {
 
 function summary(r: DrReport): string {
   return `${r.counts.covered} covered, ${r.counts.notCovered} not covered, ${r.counts.unknown} unknown; backups ${r.backup.schedule}, kept ${r.backup.retentionDays} days`;
-}
-
-/** A scenario as markdown steps: the restore runbook `runbook` also writes. */
-export function scenarioMarkdown(s: Scenario, level = '##'): string {
-  const parts = [`${level} ${s.title}`, ''];
-  s.steps.forEach((step, i) => {
-    parts.push(`${i + 1}. ${step.what}`);
-    if (step.command) parts.push('', '   ```sh', `   ${step.command}`, '   ```');
-  });
-  if (s.gaps.length) parts.push('', 'Gaps in this environment:', '', ...s.gaps.map((g) => `- ${g}`));
-  return parts.join('\n');
 }
 
 /** The DR report as text for a terminal. */

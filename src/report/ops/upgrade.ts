@@ -1,3 +1,4 @@
+import { phasesMarkdown } from '../../ops/runbook/markdown.js';
 import type { UpgradePlan } from '../../ops/upgrade/types.js';
 import { columns, mdTable, PROBLEM_HEAD, problemRows, unknownLines } from './text.js';
 
@@ -48,13 +49,7 @@ export function upgradeMarkdown(p: UpgradePlan): string {
     '',
     mdTable(VERSION_HEAD, versionRows(p)),
   ];
-  for (const phase of p.phases) {
-    parts.push('', `## ${phase.name[0].toUpperCase()}${phase.name.slice(1)}`, '');
-    phase.actions.forEach((a, i) => {
-      parts.push(`${i + 1}. ${a.what}`);
-      if (a.command) parts.push('', '   ```sh', `   ${a.command}`, '   ```');
-    });
-  }
+  parts.push('', phasesMarkdown(p.phases));
   const unknown = unknownLines(p.unknown, '- ');
   if (unknown.length) parts.push('', '## Not known', '', ...unknown);
   return `${parts.join('\n')}\n`;
