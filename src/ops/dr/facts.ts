@@ -28,6 +28,7 @@ export interface RecoveryFacts {
 
 export interface DrFacts {
   readonly environment: string;
+  readonly project: string;
   readonly clusterName: string;
   readonly region: string;
   /** backup.schedule and components.backup of the environment. */

@@ -67,7 +67,7 @@ export function scenarios(f: DrFacts, coverage: readonly VolumeCoverage[], vault
   const sync =
     f.gitops.tool === 'flux'
       ? 'flux reconcile kustomization --all -n flux-system'
-      : 'argocd app sync -l app.kubernetes.io/part-of=' + e;
+      : `argocd app sync ${f.project}-gitops-root && argocd app wait ${f.project}-gitops-root --health`;
   const secret = f.secrets[0];
   return [
     volumeLost(f, coverage, vault),

@@ -115,6 +115,7 @@ export function staticDrFacts(env: EnvironmentConfig, inv: Inventory): DrFacts {
   });
   return {
     environment: env.name,
+    project: env.project,
     clusterName: env.clusterName,
     region: env.region,
     backup: { enabled: env.components.backup, schedule: env.backup.schedule, retentionDays: env.backup.retentionDays },

@@ -2,13 +2,9 @@ import type { RunbookAlarm, RunbookApp, RunbookFacts } from './facts.js';
 import { phasesMarkdown, scenarioMarkdown, stepsMarkdown } from './markdown.js';
 import { appRunbookPath, RUNBOOK_PAGES } from './paths.js';
 
-/** A numbered step with an optional command block. */
+/** Numbered steps from [what, command] pairs. */
 function steps(list: readonly (readonly [string, string?])[]): string {
-  return list
-    .map(([what, command], i) =>
-      command ? `${i + 1}. ${what}\n\n   \`\`\`sh\n   ${command}\n   \`\`\`` : `${i + 1}. ${what}`,
-    )
-    .join('\n');
+  return stepsMarkdown(list.map(([what, command]) => (command ? { what, command } : { what })));
 }
 
 function page(title: string, f: RunbookFacts, body: string[]): string {
