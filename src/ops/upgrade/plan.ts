@@ -56,8 +56,13 @@ function phases(facts: UpgradeFacts, to: string, lock: VersionLock, blockers: nu
   prepare.push(
     { what: 'Check the configuration against the checklist', command: `slipway verify --env ${e}` },
     {
-      what: 'Read the cluster: kubelet versions, PDB status, free IPs of the control-plane subnets',
-      command: `slipway upgrade plan --env ${e} --to ${to} --live`,
+      what: `Read the kubelet versions: none may be more than 3 minors behind ${to}`,
+      command: 'kubectl get nodes -o custom-columns=NAME:.metadata.name,KUBELET:.status.nodeInfo.kubeletVersion',
+    },
+    { what: 'Read the PDBs: ALLOWED DISRUPTIONS 0 stops a node drain', command: 'kubectl get pdb -A' },
+    {
+      what: 'Read the free IPs of the control-plane subnets: at least 5 in each',
+      command: `aws ec2 describe-subnets --region ${r} --subnet-ids $(aws eks describe-cluster --name ${c} --region ${r} --query 'cluster.resourcesVpcConfig.subnetIds' --output text) --query 'Subnets[].[SubnetId,AvailableIpAddressCount]'`,
     },
     { what: 'Have a recent backup of every volume', command: `slipway dr --env ${e}` },
     {
