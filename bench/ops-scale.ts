@@ -69,6 +69,7 @@ const costFacts: CostFacts = {
   environment: 'prod',
   region: 'us-east-1',
   clusterName: 'bench-prod',
+  controlPlane: { version: '1.33', support: known('standard') },
   containers,
   nodeGroups: groups,
   nodes: known(nodes),

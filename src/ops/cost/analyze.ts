@@ -4,7 +4,7 @@ import { capacity } from './capacity.js';
 import type { CostFacts } from './facts.js';
 import { logs } from './logs.js';
 import type { CostParams } from './params.js';
-import { PRICED_REGIONS, type PriceTable, pricesFor } from './prices.js';
+import { HOURS_PER_MONTH, PRICED_REGIONS, type PriceTable, pricesFor } from './prices.js';
 import type { CostItem, CostReport } from './report-types.js';
 import { rightsize } from './rightsizing.js';
 import { storage } from './storage.js';
@@ -18,6 +18,26 @@ function sortItems(items: CostItem[]): CostItem[] {
   return items.sort((a, b) => key(a).localeCompare(key(b)));
 }
 
+/** A control plane in extended support costs the difference to standard support every hour. */
+function controlPlaneItems(facts: CostFacts, table: PriceTable | undefined): CostItem[] {
+  const support = facts.controlPlane.support;
+  if (support.state !== 'read' || support.value === 'standard') return [];
+  return [
+    {
+      area: 'capacity',
+      code: 'capacity.extended-support',
+      object: { kind: 'Cluster', name: facts.clusterName },
+      what: `Kubernetes ${facts.controlPlane.version} is ${support.value === 'ended' ? 'past' : 'in'} EKS extended support`,
+      recommendation: `upgrade to a minor in standard support: slipway upgrade plan --env ${facts.environment}`,
+      ...(table
+        ? {
+            monthlySaving: cents((table.eks.extendedClusterHour - table.eks.standardClusterHour) * HOURS_PER_MONTH),
+          }
+        : { unpriced: 'no price table for this region' }),
+    },
+  ];
+}
+
 /**
  * The cost report of one environment from its facts: right-sizing, capacity,
  * storage and logs items, each with its monthly saving from the price table
@@ -29,6 +49,7 @@ export function analyzeCost(facts: CostFacts, p: CostParams, prices?: PriceTable
   const sized = rightsize(facts.containers, facts.nodeGroups, table, p);
   const cap = capacity(facts.containers, facts.nodeGroups, nodes, table, p);
   const items = sortItems([
+    ...controlPlaneItems(facts, table),
     ...sized.items,
     ...cap.items,
     ...storage(facts.volumes, facts.snapshots, table, p),
@@ -38,6 +59,7 @@ export function analyzeCost(facts: CostFacts, p: CostParams, prices?: PriceTable
     nodes: facts.nodes,
     snapshots: facts.snapshots,
     logGroups: facts.logGroups,
+    controlPlaneSupport: facts.controlPlane.support,
   });
   const usageUnknown = facts.containers.find((c) => c.usage.state === 'unknown');
   if (usageUnknown && usageUnknown.usage.state === 'unknown') unknown.usage = usageUnknown.usage.reason;

@@ -97,10 +97,17 @@ export interface LogGroupFacts {
   readonly storedBytes: Fact<number>;
 }
 
+/** The control plane's minor and which EKS support window it is in. */
+export interface ControlPlaneFacts {
+  readonly version: string;
+  readonly support: Fact<'standard' | 'extended' | 'ended'>;
+}
+
 export interface CostFacts {
   readonly environment: string;
   readonly region: string;
   readonly clusterName: string;
+  readonly controlPlane: ControlPlaneFacts;
   readonly containers: readonly ContainerFacts[];
   readonly nodeGroups: readonly NodeGroupFacts[];
   readonly nodes: Fact<readonly NodeFacts[]>;

@@ -2,9 +2,10 @@ import type { EnvironmentConfig } from '../../config/types.js';
 import type { Inventory } from '../../inventory/inventory.js';
 import type { Workload } from '../../inventory/workloads.js';
 import { NODE_LABELS } from '../../platform/node-labels.js';
+import { eksVersion } from '../../rules/support/eks-versions.js';
 import { cfnText } from '../../rules/support/iam.js';
 import { parseQuantity } from '../../rules/support/quantity.js';
-import { known, unknownFact } from '../facts.js';
+import { type Fact, known, unknownFact } from '../facts.js';
 import { volumesFromInventory } from '../volumes.js';
 import type { ContainerFacts, CostFacts, LogGroupFacts, NodeGroupFacts, Resources } from './facts.js';
 
@@ -102,13 +103,22 @@ export function logGroupFacts(inv: Inventory): LogGroupFacts[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Which EKS support window a minor is in on a date, from the support calendar. */
+export function supportWindow(minor: string, today: Date): Fact<'standard' | 'extended' | 'ended'> {
+  const v = eksVersion(minor);
+  if (!v?.standardEnd || !v.extendedEnd) return unknownFact(`the EKS support calendar has no dates for ${minor}`);
+  const day = today.toISOString().slice(0, 10);
+  if (day <= v.standardEnd) return known('standard');
+  return known(day <= v.extendedEnd ? 'extended' : 'ended');
+}
+
 /**
  * The cost facts of an environment without a cluster or an account: node
  * groups from the config, requests and claims from the objects (synthesized
  * or read from files), log groups from the templates. Usage, nodes and
  * snapshots are marked unknown, with why.
  */
-export function staticCostFacts(env: EnvironmentConfig, inv: Inventory): CostFacts {
+export function staticCostFacts(env: EnvironmentConfig, inv: Inventory, today = new Date()): CostFacts {
   const groups = nodeGroupFacts(env);
   const nodeCount = groups.reduce((s, g) => s + g.nodes, 0);
   const logGroups = inv.coverage.awsTypes.has('AWS::Logs::LogGroup') ? logGroupFacts(inv) : undefined;
@@ -116,6 +126,7 @@ export function staticCostFacts(env: EnvironmentConfig, inv: Inventory): CostFac
     environment: env.name,
     region: env.region,
     clusterName: env.clusterName,
+    controlPlane: { version: env.kubernetesVersion, support: supportWindow(env.kubernetesVersion, today) },
     containers: containerFacts(inv, nodeCount, 'usage needs the live cluster (metrics.k8s.io or Container Insights)'),
     nodeGroups: groups,
     nodes: unknownFact('nodes need the live cluster; capacity uses the desired node counts from the config'),

@@ -185,3 +185,16 @@ describe('prices', () => {
     expect(r.items[0].monthlySaving).toBeCloseTo(3 * 0.096 * (1 - usEast.spotDiscount) * 730, 2);
   });
 });
+
+describe('control plane', () => {
+  it('prices leaving EKS extended support as the hourly difference', () => {
+    const r = analyzeCost(facts({ controlPlane: { version: '1.32', support: known('extended') } }), params);
+    expect(codes(r)).toEqual(['capacity.extended-support shop-prod']);
+    expect(r.items[0].monthlySaving).toBeCloseTo((0.6 - 0.1) * 730, 2);
+    expect(r.items[0].recommendation).toContain('slipway upgrade plan --env prod');
+  });
+
+  it('says nothing about a control plane in standard support', () => {
+    expect(analyzeCost(facts(), params).items).toEqual([]);
+  });
+});

@@ -56,6 +56,7 @@ export function facts(over: Partial<CostFacts> = {}): CostFacts {
     environment: 'prod',
     region: 'us-east-1',
     clusterName: 'shop-prod',
+    controlPlane: { version: '1.34', support: known('standard') },
     containers: [],
     nodeGroups: [group()],
     nodes: unknownFact('nodes need the live cluster'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCost } from '../../../src/ops/cost/analyze.js';
 import { costDefaults } from '../../../src/ops/cost/params.js';
-import { staticCostFacts } from '../../../src/ops/cost/static-facts.js';
+import { staticCostFacts, supportWindow } from '../../../src/ops/cost/static-facts.js';
 import { aws, ENVS, inventory } from '../../rules/helpers.js';
 
 const env = ENVS.prod;
@@ -77,7 +77,7 @@ describe('static cost facts', () => {
       aws('AWS::Logs::LogGroup', 'Forever', { LogGroupName: '/shop/prod/audit' }),
     ],
   });
-  const facts = staticCostFacts(env, inv);
+  const facts = staticCostFacts(env, inv, new Date('2026-12-03'));
 
   it('reads requests per container, replicas, pinning and intent from the objects', () => {
     expect(
@@ -124,5 +124,14 @@ describe('static cost facts', () => {
       ]),
     );
     expect(Object.keys(r.unknown).sort()).toEqual(['nodes', 'snapshots', 'usage']);
+  });
+});
+
+describe('the EKS support window', () => {
+  it('reads standard, extended and ended from the support calendar on a given day', () => {
+    expect(supportWindow('1.32', new Date('2026-01-01'))).toEqual({ state: 'read', value: 'standard' });
+    expect(supportWindow('1.32', new Date('2026-06-01'))).toEqual({ state: 'read', value: 'extended' });
+    expect(supportWindow('1.32', new Date('2027-06-01'))).toEqual({ state: 'read', value: 'ended' });
+    expect(supportWindow('1.36', new Date('2027-06-01')).state).toBe('unknown');
   });
 });
