@@ -2,7 +2,7 @@
  * `slipway/ops`: reading a running cluster and its AWS account, read-only, into
  * the Inventory that `slipway/verify` judges. client-node and the AWS SDK load
  * when a live read starts. The day-2 commands (status, doctor, secrets,
- * images, logs) are pure functions over the facts the readers return, each
+ * images, logs) and analyses (cost, upgrade plan, dr, runbooks) are pure functions over the facts the readers return, each
  * with a renderer for a terminal; their data is what `-o json` prints.
  *
  *   import { clusterStatus, collectLiveInventory } from 'slipway/ops';
@@ -13,9 +13,19 @@ export { collectLiveInventory, type LiveInventoryOptions } from './inventory/sou
 export { type Needs, needsOf } from './inventory/sources/needs.js';
 export type * from './ops/common/aws-facts.js';
 export { signatureOf } from './ops/common/log-lines.js';
+// Day-2 analyses over typed facts (static facts from the config and objects; live readers feed the same functions).
+export { analyzeCost } from './ops/cost/analyze.js';
+export type { CostFacts } from './ops/cost/facts.js';
+export { type CostParams, costDefaults } from './ops/cost/params.js';
+export { PRICED_REGIONS, type PriceTable, pricesFor } from './ops/cost/prices.js';
+export type { CostItem, CostReport } from './ops/cost/report-types.js';
+export { staticCostFacts } from './ops/cost/static-facts.js';
 export { doctor } from './ops/doctor/doctor.js';
 export { parseDoctorTarget } from './ops/doctor/target.js';
 export * from './ops/doctor/types.js';
+export type { DrFacts } from './ops/dr/facts.js';
+export { type DrReport, drReport } from './ops/dr/report.js';
+export { staticDrFacts } from './ops/dr/static-facts.js';
 export { opsExitCode } from './ops/exit-code.js';
 export { type Fact, known, unknownFact, unknownParts, valueOr } from './ops/facts.js';
 export { imagesReport } from './ops/images/images.js';
@@ -29,14 +39,23 @@ export {
   problemsExitCode,
   sortProblems,
 } from './ops/problems.js';
+export type { RunbookFacts } from './ops/runbook/facts.js';
+export { generateRunbooks, type RunbookFile } from './ops/runbook/generate.js';
+export { staticRunbookFacts } from './ops/runbook/static-facts.js';
 export { FORCE_SYNC_ANNOTATION, refreshPlan } from './ops/secrets/refresh-plan.js';
 export { pathPrefixOf, secretsStatus } from './ops/secrets/status.js';
 export * from './ops/secrets/types.js';
 export { clusterStatus, STATUS_OPTIONAL_PARTS } from './ops/status/status.js';
 export * from './ops/status/types.js';
+export type { UpgradeFacts } from './ops/upgrade/facts.js';
+export { planUpgrade } from './ops/upgrade/plan.js';
+export { staticUpgradeFacts } from './ops/upgrade/static-facts.js';
+export { upgradeTarget } from './ops/upgrade/target.js';
+export type { UpgradePlan } from './ops/upgrade/types.js';
 export { renderDoctorTable } from './report/ops/doctor.js';
 export { renderImagesTable } from './report/ops/images.js';
 export { renderLogsTable } from './report/ops/logs.js';
 export { renderRefreshPlan, renderSecretsTable } from './report/ops/secrets.js';
 export { renderStatusTable } from './report/ops/status.js';
 export type { OpsTextOptions } from './report/ops/text.js';
+export { REMOVED_APIS, type RemovedApi, removedApi } from './versions/removed-apis.js';

@@ -4,10 +4,14 @@ import { registerApp } from './commands/app.js';
 import { registerBootstrap } from './commands/bootstrap.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerConfig } from './commands/config.js';
+import { registerCost } from './commands/cost.js';
 import { registerDeploy } from './commands/deploy.js';
+import { registerDr } from './commands/dr.js';
 import { registerInit } from './commands/init.js';
 import { registerRules } from './commands/rules.js';
+import { registerRunbook } from './commands/runbook.js';
 import { registerSynth } from './commands/synth.js';
+import { registerUpgrade } from './commands/upgrade.js';
 import { registerVerifierAccess } from './commands/verifier-access.js';
 import { registerVerify } from './commands/verify.js';
 import type { CliIO } from './context.js';
@@ -50,6 +54,10 @@ export function buildProgram(app: CliApp, name = 'slipway'): Command {
   registerVerifierAccess(app, program);
   registerBootstrap(app, program);
   registerDeploy(app, program);
+  registerCost(app, program);
+  registerUpgrade(app, program);
+  registerDr(app, program);
+  registerRunbook(app, program);
   registerCompletion(app, program);
   return program;
 }

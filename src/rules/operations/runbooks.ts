@@ -25,8 +25,8 @@ export default defineRule({
     severity: { test: 'info', prod: 'low' },
     why: "Whoever is paged at 3 a.m. needs the workload's common operations and troubleshooting steps one click away.",
     verified:
-      'Each workload (Deployment, StatefulSet, DaemonSet, CronJob, Job) carries a runbook annotation (slipway.io/runbook, on the object or its pod template); a warning when missing (missingStatus). The annotation is a convention of Slipway: on workloads it did not generate (no app.kubernetes.io/managed-by: slipway) and the user did not opt in (slipway.io/conventions: enforce on the object or its namespace), a missing runbook is at most thirdParty (a warning), with that reason.',
-    fix: 'Add the annotation slipway.io/runbook: <url> (apps: `runbook:` in slipway.config.yaml).',
+      'Each workload (Deployment, StatefulSet, DaemonSet, CronJob, Job) carries a runbook annotation (slipway.io/runbook, on the object or its pod template), a URL or a path into the set `slipway runbook` generates; a warning when missing (missingStatus). The annotation is a convention of Slipway: on workloads it did not generate (no app.kubernetes.io/managed-by: slipway) and the user did not opt in (slipway.io/conventions: enforce on the object or its namespace), a missing runbook is at most thirdParty (a warning), with that reason.',
+    fix: 'Add the annotation slipway.io/runbook: <url> (apps: `runbook:` in slipway.config.yaml); `slipway runbook --env <env> --out runbooks/<env>` writes a page per workload (apps/<namespace>-<name>.md) to point it at.',
     equivalents: {},
     params,
     defaults: () => ({

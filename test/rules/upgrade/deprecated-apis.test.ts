@@ -37,3 +37,20 @@ describe('upgrade.deprecated-apis', () => {
     expect(run(rule, inventory({ kube: [deployment()] })).map((r) => r.status)).toEqual(['pass']);
   });
 });
+
+describe('upgrade.deprecated-apis reads the removed-API table', () => {
+  it.each([
+    ['apps/v1beta2', 'StatefulSet'],
+    ['authorization.k8s.io/v1beta1', 'SubjectAccessReview'],
+    ['storage.k8s.io/v1beta1', 'CSIStorageCapacity'],
+  ])('fails %s %s, an entry of the table', (apiVersion, kind) => {
+    const results = run(rule, inventory({ kube: [obj(apiVersion, kind, 'old')] }));
+    expect(results.map((r) => r.status)).toEqual(['fail']);
+    expect(statusOf(results, 'old')).toBe('fail');
+  });
+
+  it('passes a kind in a removed group version that the table does not list for it', () => {
+    const results = run(rule, inventory({ kube: [obj('networking.k8s.io/v1beta1', 'NetworkPolicy', 'np')] }));
+    expect(results.map((r) => r.status)).toEqual(['pass']);
+  });
+});

@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import type { CliApp } from '../app.js';
+import { globalOptions, UsageError } from '../context.js';
+import {
+  addOpsInputOptions,
+  emit,
+  OPS_INPUT_HELP,
+  type OpsInputOptions,
+  opsEnvironment,
+  opsInventory,
+} from '../ops-inputs.js';
+import { renderJson } from '../render.js';
+
+const HELP = `
+Writes the environment's runbooks as markdown, the same bytes for the same config: cluster
+health, deploy/rollback/scale/restart and logs per app, secret refresh and rotation per
+ExternalSecret, logs, node drain and scaling, each alarm, restore (from dr) and upgrade (from
+upgrade plan). Only files it wrote before are replaced or removed (listed in DIR/.slipway-files).
+Point a workload's slipway.io/runbook annotation at its page (apps/<namespace>-<name>.md).
+${OPS_INPUT_HELP.replace('Output: -o table (default), json (data only) or md.', 'Output: -o table (the paths written, default) or json.')}
+
+Examples:
+  $ slipway runbook --env prod --out runbooks/prod`;
+
+interface RunbookOptions extends OpsInputOptions {
+  out?: string;
+}
+
+export function registerRunbook(app: CliApp, program: Command): void {
+  addOpsInputOptions(
+    program
+      .command('runbook')
+      .description("write the environment's runbooks as markdown")
+      .option('--out <dir>', 'folder to write into (default: runbooks/<environment>)'),
+  )
+    .addHelpText('after', HELP)
+    .action(
+      app.action(async (opts: RunbookOptions, cmd: Command) => {
+        const g = globalOptions(cmd);
+        if (g.output !== 'table' && g.output !== 'json') {
+          throw new UsageError(`--output "${g.output}" is not supported by runbook; use one of: table, json`);
+        }
+        const env = await opsEnvironment(g, app.io, opts);
+        const { checkOutputDir, writeOwnedFiles } = await import('../../util/owned-output.js');
+        const dir = checkOutputDir(opts.out ?? `runbooks/${env.name}`, app.io.cwd);
+        const inv = await opsInventory(env, opts, app.io, (l) => {
+          if (!g.quiet && g.output === 'table') app.io.stderr(`${l}\n`);
+        });
+        const [{ staticRunbookFacts }, { generateRunbooks }] = await Promise.all([
+          import('../../ops/runbook/static-facts.js'),
+          import('../../ops/runbook/generate.js'),
+        ]);
+        const files = generateRunbooks(staticRunbookFacts(env, inv));
+        await writeOwnedFiles(dir, new Map(files.map((f) => [f.path, f.content])));
+        if (g.output === 'json') emit(app.io, renderJson({ dir, files: files.map((f) => f.path) }));
+        else if (!g.quiet)
+          emit(
+            app.io,
+            [`wrote ${files.length} runbook pages to ${dir}:`, ...files.map((f) => `  ${f.path}`)].join('\n'),
+          );
+        return 0;
+      }),
+    );
+}
