@@ -5,12 +5,9 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { parse } from 'yaml';
 
 /** The credential gathering client-node does, bounded and with kubectl's `tokenFile:` honoured. */
-export interface AuthLimits {
-  /** Longest an exec credential plugin (such as `aws eks get-token`) may run; default 30 s. */
-  readonly execTimeoutMs: number;
-}
+import type { AuthLimits } from './auth-limits.js';
 
-export const DEFAULT_AUTH_LIMITS: AuthLimits = { execTimeoutMs: 30_000 };
+export { type AuthLimits, DEFAULT_AUTH_LIMITS } from './auth-limits.js';
 
 /**
  * kubectl's `users[].user.tokenFile` per user name, read from the kubeconfig

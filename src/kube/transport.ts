@@ -1,14 +1,8 @@
 import type { Agent as HttpAgent, IncomingHttpHeaders, RequestOptions } from 'node:http';
 import { redactUrls } from '../util/redact-url.js';
+import { type AuthLimits, DEFAULT_AUTH_LIMITS } from './auth-limits.js';
 import { boundedRequest, DEFAULT_REQUEST_LIMITS, RequestFailure, type RequestLimits } from './bounded-get.js';
-import {
-  type AuthLimits,
-  boundExecPlugins,
-  DEFAULT_AUTH_LIMITS,
-  readTokenFile,
-  tokenFilesOf,
-  withExecDeadline,
-} from './kubeconfig-auth.js';
+import { boundExecPlugins, readTokenFile, tokenFilesOf, withExecDeadline } from './kubeconfig-auth.js';
 
 /**
  * HTTP access to the API server through client-node's kubeconfig handling

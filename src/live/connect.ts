@@ -1,32 +1,9 @@
 import type { AwsClients } from '../aws/clients.js';
 import type { AwsReader } from '../aws/read-context.js';
 import type { KubeReader } from '../kube/reader.js';
-import type { KubeLimits } from '../kube/transport.js';
+import type { LiveConnectOptions } from './options.js';
 
-/** Where a live command reads from: one cluster (kubeconfig and context) and, unless left out, one AWS account. */
-export interface LiveConnectOptions {
-  /** A kubeconfig file; default: client-node's conventions (KUBECONFIG, ~/.kube/config, in-cluster). */
-  readonly kubeconfig?: string;
-  /** A kubeconfig context; default: the current one. */
-  readonly context?: string;
-  /** Read namespaced objects in this namespace only; all namespaces when undefined. */
-  readonly namespace?: string;
-  /** Request, retry and credential-plugin limits; the rest keep their defaults. */
-  readonly limits?: Partial<KubeLimits>;
-  /** The cluster the environment expects, for the advice when no kubeconfig exists. */
-  readonly expected?: { readonly cluster: string; readonly region: string };
-  /** false: AWS is not read (its facts stay unknown). */
-  readonly aws?: false | LiveAwsOptions;
-  /** A ready reader (tests, library callers); replaces kubeconfig and context. */
-  readonly reader?: KubeReader;
-}
-
-export interface LiveAwsOptions {
-  readonly profile?: string;
-  readonly region?: string;
-  /** Ready clients (tests: aws-sdk-client-mock); default: created lazily from profile and region. */
-  readonly clients?: AwsClients;
-}
+export type { LiveAwsOptions, LiveConnectOptions } from './options.js';
 
 /** The AWS side of a connection: clients and the read-only reader every AWS reader goes through. */
 export interface LiveAws {
@@ -52,7 +29,7 @@ export interface LiveConnection {
  * (created on first use; no call is made yet). Read-only: the reader has GET
  * only and every AWS call goes through the read-only guard.
  */
-export async function connectLive(options: LiveConnectOptions = {}): Promise<LiveConnection> {
+export async function connectLive(options: LiveConnectOptions<AwsClients> = {}): Promise<LiveConnection> {
   let kube = options.reader;
   let server: string | undefined;
   if (!kube) {

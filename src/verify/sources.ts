@@ -1,8 +1,9 @@
+import type { AwsClients } from '../aws/clients.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { Inventory } from '../inventory/inventory.js';
 import type { KubeProgress } from '../inventory/sources/live-kube.js';
 import type { StaticLoadOptions } from '../inventory/sources/static-inventory.js';
-import type { LiveConnectOptions } from '../live/connect.js';
+import type { LiveConnectOptions } from '../live/options.js';
 import type { Rule } from '../rules/types.js';
 
 /** Where verify reads its facts: files, the configured platform and apps synthesized in memory, a kubectl dump, or a live cluster. */
@@ -71,7 +72,8 @@ export async function inventoryFor(
       ]);
       const connect = source.connect;
       // The cluster is connected only when the rules read it: an AWS-only selection needs no kubeconfig.
-      const connection = needs.kube.length > 0 ? await connectLive(connect) : undefined;
+      const connection =
+        needs.kube.length > 0 ? await connectLive(connect as LiveConnectOptions<AwsClients>) : undefined;
       return collectLiveInventory({
         needs,
         env,

@@ -27,7 +27,7 @@ describe('workloads.pdb-policy', () => {
     ['minAvailable 100% beside a maxUnavailable', { minAvailable: '100%', maxUnavailable: 5 }, ['warn']],
   ])('judges a budget of %s on its own, whatever the replicas', (_name, budget, expected) => {
     const p = pdb('api', { app: 'api' }, { ...budget, unhealthyPodEvictionPolicy: 'AlwaysAllow' });
-    expect(statuses(run(rule, inventory({ kube: [p] })), 'api')).toEqual(expected);
+    expect(statuses(run(rule, inventory({ kube: [deployment(), p] })), 'api')).toEqual(expected);
   });
 
   it('warns about a budget with no policy', () => {
