@@ -47,9 +47,13 @@ export default defineRule({
     severity: { test: 'high', prod: 'critical' },
     why: 'A password in a ConfigMap, an env literal or a Secret manifest in git is readable by anyone with the repository or `get` on the object, is never rotated and leaves no audit trail; Secrets Manager keeps it central and audited.',
     verified:
-      'No container env var with a secret-like name (password, token, secret, api key, private key, credentials, DSN) has a literal value, no ConfigMap key with such a name holds a value, no value anywhere looks like an AWS access key id, and (static sources) no Secret manifest carries data unless an ExternalSecret owns it.',
+      'No container env var with a secret-like name (password, token, secret, api key, private key, credentials, DSN, a cloud account, storage, master, shared or subscription key, an AZURE_…_KEY variable, the content of a key file) has a literal value, no ConfigMap key with such a name holds a value, no value anywhere looks like an AWS access key id, and (static sources) no Secret manifest carries data unless an ExternalSecret owns it.',
     fix: 'Store the value in Secrets Manager under the environment path (EKS/<env>/…), deliver it with an ExternalSecret (apps: `secrets:` in slipway.config.yaml) and mount the resulting Secret as a volume.',
-    equivalents: { kubeLinter: ['env-var-secret'], kubescape: ['C-0012'] },
+    equivalents: {
+      polaris: ['sensitiveContainerEnvVar', 'sensitiveConfigmapContent'],
+      kubeLinter: ['env-var-secret'],
+      kubescape: ['C-0012'],
+    },
     params,
     defaults: () => ({
       ignoreSecretTypes: [

@@ -13,7 +13,8 @@ interface Shape {
 }
 
 const SHAPES: readonly Shape[] = [
-  { kind: 'a PEM private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
+  // Five dashes in a real header; fewer, or a space inside, in a hand-edited or mangled one: still a private key.
+  { kind: 'a PEM private key', pattern: /- ?BEGIN (?:[A-Z0-9]+ +)*PRIVATE KEY(?: BLOCK)? ?-/i },
   { kind: 'a GitHub token', pattern: /\b(?:ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36}\b/ },
   { kind: 'a GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{30,}/ },
   { kind: 'a GitLab personal access token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}/ },
@@ -34,7 +35,7 @@ const SHAPES: readonly Shape[] = [
  * password contain one of these; most values contain none and are done after it.
  */
 const ANY_SHAPE =
-  /-----BEGIN|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|hooks\.slack\.com|_live_|AKIA|ASIA|aws_secret_access_key|:\/\/[^\s/:@]+:[^\s/@]+@/i;
+  /- ?BEGIN |gh[pousr]_|github_pat_|glpat-|xox[abprs]-|hooks\.slack\.com|_live_|AKIA|ASIA|aws_secret_access_key|:\/\/[^\s/:@]+:[^\s/@]+@/i;
 
 /** AWS documents its example keys with this suffix: not a credential. */
 const AWS_EXAMPLE = /EXAMPLE(?:KEY)?$/;

@@ -10,9 +10,16 @@ export const AWS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
 export const AWS_CREDENTIAL_NAMES =
   /^(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|aws_access_key_id|aws_secret_access_key)$/;
 
-/** A name that suggests a secret value: password, token, secret, API key, private key, credentials. */
+/**
+ * A name that suggests a secret value: password, token, secret, API key,
+ * private key, credentials; the account, storage, master, shared and
+ * subscription keys of cloud services (Azure Storage and Batch account keys, a
+ * GCP service account key, an API Management subscription key), any AZURE_…_KEY
+ * variable of the Azure SDKs and CLI, and the content of a key file
+ * (OCI_CLI_KEY_CONTENT).
+ */
 export const SECRET_NAME =
-  /(passw(or)?d|passwd|pwd|secret|token|api[-_.]?key|private[-_.]?key|access[-_.]?key|credential|client[-_.]?secret|auth[-_.]?key|signing[-_.]?key|dsn)/i;
+  /(passw(or)?d|passwd|pwd|secret|token|api[-_.]?key|private[-_.]?key|access[-_.]?key|credential|client[-_.]?secret|auth[-_.]?key|signing[-_.]?key|dsn|(account|storage|master|shared|subscription)[-_.]?key|^azure[-_.].*key$|key[-_.]?content)/i;
 
 /** Suffixes that make a secret-like name point at a secret instead of holding one. */
 export const REFERENCE_SUFFIX =

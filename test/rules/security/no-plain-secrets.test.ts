@@ -11,7 +11,20 @@ describe('security.no-plain-secrets', () => {
   });
 
   it.each([
+    ['an Azure Storage account key', 'AZURE_STORAGE_ACCOUNT_KEY'],
+    ['an Azure SDK key variable', 'AZURE_COSMOS_KEY'],
+    ['a GCP service account key', 'GCP_SERVICE_ACCOUNT_KEY'],
+    ['a master key', 'SEARCH_MASTER_KEY'],
+    ['the content of a key file', 'OCI_CLI_KEY_CONTENT'],
+  ])('fails %s held as a literal env value', (_, name) => {
+    const d = deployment({ containers: [goodContainer('app', { env: [{ name, value: 'not-a-real-key' }] })] });
+    expect(statusOf(run(rule, inventory({ kube: [d] })), 'api')).toBe('fail');
+  });
+
+  it.each([
     ['a reference name', { name: 'DB_PASSWORD_FILE', value: '/secrets/db/password' }],
+    ['a key name that holds no credential', { name: 'CACHE_KEY_PREFIX', value: 'orders' }],
+    ['the name of a storage key kept elsewhere', { name: 'STORAGE_KEY_NAME', value: 'primary' }],
     ['a non-secret name', { name: 'LOG_LEVEL', value: 'info' }],
     ['a value from a Secret', { name: 'API_TOKEN', valueFrom: { secretKeyRef: { name: 'api', key: 'token' } } }],
   ])('passes %s', (_, env) => {
@@ -25,6 +38,15 @@ describe('security.no-plain-secrets', () => {
     const results = run(rule, inventory({ kube: [bad, good] }));
     expect(statusOf(results, 'settings')).toBe('fail');
     expect(statusOf(results, 'plain')).toBe('pass');
+  });
+
+  it('fails a ConfigMap holding a cloud account key under its variable name', () => {
+    const cm = kobj('ConfigMap', 'cloud', {
+      data: { AZURE_BATCH_ACCOUNT_KEY: 'not-a-real-key', REGION: 'westeurope' },
+    });
+    const results = run(rule, inventory({ kube: [cm] }));
+    expect(statusOf(results, 'cloud')).toBe('fail');
+    expect(results[0].path).toEqual(['data', 'AZURE_BATCH_ACCOUNT_KEY']);
   });
 
   it('fails a Secret manifest with data in static files, but not one an ExternalSecret owns', () => {

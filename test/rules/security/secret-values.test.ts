@@ -9,6 +9,8 @@ const RANDOM = 'q8ZtR2vLx9NcW4mPaB7yKe3HdJ6sUf1G';
 const SHAPED = {
   pem: ['-----BEGIN RSA PRIVATE', 'KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----'].join(' '),
   openssh: ['-----BEGIN OPENSSH PRIVATE', 'KEY-----\nb3Blbn\n'].join(' '),
+  shortDashes: ['--BEGIN EC PRIVATE', 'KEY--\nMHcCAQ\n--END EC PRIVATE KEY--'].join(' '),
+  certificate: ['-----BEGIN', 'CERTIFICATE-----\nMIIDdz\n-----END CERTIFICATE-----'].join(' '),
   github: `ghp_${repeat(RANDOM, 36)}`,
   githubApp: `ghs_${repeat(RANDOM, 36)}`,
   githubPat: `github_pat_${repeat(RANDOM, 22)}_${repeat(RANDOM, 59)}`,
@@ -29,6 +31,7 @@ describe('security.secret-values', () => {
   it.each<[string, Obj]>([
     ['a PEM private key', { name: 'TLS_KEY', value: SHAPED.pem }],
     ['an OpenSSH private key', { name: 'DEPLOY', value: SHAPED.openssh }],
+    ['a private key whose header lost some dashes', { name: 'SIGNER', value: SHAPED.shortDashes }],
     ['a GitHub token under any name', { name: 'GH', value: SHAPED.github }],
     ['a GitHub App token', { name: 'X', value: SHAPED.githubApp }],
     ['a GitHub fine-grained token', { name: 'X', value: SHAPED.githubPat }],
@@ -64,6 +67,7 @@ describe('security.secret-values', () => {
       { name: 'AWS_SECRET_ACCESS_KEY', value: `wJalrXUtnFEMI/K7MDENG/bPxRfiCY${'EXAMPLEKEY'}` },
     ],
     ['a 40-character value alone under a plain name', { name: 'COMMIT', value: SHAPED.awsSecret }],
+    ['a public certificate', { name: 'CA_BUNDLE', value: SHAPED.certificate }],
   ])('passes %s', (_, env) => {
     expect(statuses(run(rule, inventory({ kube: [withEnv([env])] })), 'api')).toEqual(['pass']);
   });
