@@ -22,6 +22,16 @@ interface PolicySpec {
   egress?: unknown[];
 }
 
+/**
+ * Whether a policy restricts the ingress of the pods it selects: Ingress among
+ * its policyTypes, or no policyTypes at all (a policy is then always of type
+ * Ingress). An Egress-only policy leaves its pods open to every sender.
+ */
+export function restrictsIngress(policy: KubeResource): boolean {
+  const types = ((policy.object.spec ?? {}) as PolicySpec).policyTypes;
+  return types === undefined || types === null || types.includes('Ingress');
+}
+
 /** Empty podSelector, Ingress among its types and no ingress rule: nothing reaches a pod unless another policy allows it. */
 export function isDefaultDeny(policy: KubeResource): boolean {
   const spec = (policy.object.spec ?? {}) as PolicySpec;
@@ -44,7 +54,7 @@ export default defineRule({
     severity: { test: 'low', prod: 'high' },
     why: 'Without network policies every pod can reach every other pod: one compromised pod can talk to the database of another tier.',
     verified:
-      'Every namespace that runs workloads has a default-deny NetworkPolicy (empty podSelector, Ingress in policyTypes, no ingress rules), and each workload is selected by at least one policy; a served workload that only the default-deny selects is a warning (nothing is allowed to reach it). A workload with hostNetwork: true fails whatever policies select it: policies do not apply to pods on the host network.',
+      'Every namespace that runs workloads has a default-deny NetworkPolicy (empty podSelector, Ingress in policyTypes, no ingress rules), and each workload is selected by at least one policy that restricts ingress (Ingress in policyTypes, or no policyTypes: an Egress-only policy leaves its pods open to every sender); a served workload that only the default-deny selects is a warning (nothing is allowed to reach it). A workload with hostNetwork: true fails whatever policies select it: policies do not apply to pods on the host network.',
     fix: 'Add a default-deny policy per namespace and an allow policy per workload naming the pods or namespaces that may reach it (the app generators emit both).',
     equivalents: { kubeScore: ['pod-networkpolicy'], kubeLinter: ['non-isolated-pod'], kubescape: ['C-0260'] },
     params,
@@ -80,15 +90,20 @@ export default defineRule({
         continue;
       }
       const policies = inv.networkPoliciesFor(w);
-      const allowing = policies.filter((pol) => !isDefaultDeny(pol));
+      const ingress = policies.filter(restrictsIngress);
+      const allowing = ingress.filter((pol) => !isDefaultDeny(pol));
       if (policies.length === 0) {
         out.push(workloadResult('fail', w, 'no NetworkPolicy selects the pods of this workload'));
+      } else if (ingress.length === 0) {
+        const names = policies.map((x) => x.object.metadata.name).join(', ');
+        const message = `only Egress policies select the pods of this workload (${names}): any pod may reach them`;
+        out.push(workloadResult('fail', w, message));
       } else if (allowing.length === 0 && isServed(inv, w)) {
         out.push(
           workloadResult('warn', w, 'only the default-deny policy selects this served workload: nothing may reach it'),
         );
       } else {
-        const names = (allowing.length > 0 ? allowing : policies).map((x) => x.object.metadata.name);
+        const names = (allowing.length > 0 ? allowing : ingress).map((x) => x.object.metadata.name);
         out.push(workloadResult('pass', w, `selected by NetworkPolicy ${names.join(', ')}`));
       }
     }

@@ -36,6 +36,34 @@ describe('security.network-policies', () => {
     expect(statusOf(results, 'api')).toBe('warn');
   });
 
+  it.each([
+    ['an Egress-only policy of its own', { podSelector: { matchLabels: { app: 'api' } }, egress: [{}] }],
+    ['a namespace-wide Egress-only deny', { podSelector: {} }],
+  ])('fails a workload that only %s selects: its ingress is open', (_, spec) => {
+    const egressOnly = kobj('NetworkPolicy', 'egress', { spec: { ...spec, policyTypes: ['Egress'] } });
+    const results = run(rule, inventory({ kube: [deployment(), egressOnly] }));
+    expect(statusOf(results, 'api')).toBe('fail');
+    expect(statusOf(results, 'shop')).toBe('fail');
+  });
+
+  it('passes a workload an Egress policy and a policy without policyTypes (Ingress, then) select', () => {
+    const egressOnly = kobj('NetworkPolicy', 'egress', {
+      spec: { podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Egress'], egress: [{}] },
+    });
+    const untyped = kobj('NetworkPolicy', 'from-web', {
+      spec: { podSelector: { matchLabels: { app: 'api' } }, ingress: [{ from: [{ podSelector: {} }] }] },
+    });
+    expect(statusOf(run(rule, inventory({ kube: [deployment(), egressOnly, untyped, denyAll] })), 'api')).toBe('pass');
+  });
+
+  it('warns about a served workload that the default-deny and an Egress policy select: nothing may reach it', () => {
+    const egressOnly = kobj('NetworkPolicy', 'egress', {
+      spec: { podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Egress'], egress: [{}] },
+    });
+    const results = run(rule, inventory({ kube: [deployment(), service('api', { app: 'api' }), denyAll, egressOnly] }));
+    expect(statusOf(results, 'api')).toBe('warn');
+  });
+
   it('ignores kube-system', () => {
     const results = run(rule, inventory({ kube: [deployment({ namespace: 'kube-system' })] }));
     expect(results.map((r) => r.status)).toEqual(['skip']);
