@@ -16,7 +16,17 @@ const params = podSecurityParams.extend({
   baselineCapabilities: z.array(capability),
   /** Capabilities the restricted profile lets a container add back after dropping ALL. */
   restrictedCapabilities: z.array(capability),
+  /** Capabilities a container runtime grants when nothing is dropped (containerd and CRI-O: the baseline set and NET_RAW). */
+  runtimeDefaults: z.array(capability),
 });
+
+/** What a container that does not drop ALL keeps: the runtime defaults it did not drop by name, or a note that it dropped each. */
+function keptText(runtimeDefaults: readonly string[], dropped: readonly string[]): string {
+  const kept = runtimeDefaults.filter((cap) => !dropped.includes(cap));
+  return kept.length > 0
+    ? `so it keeps the runtime's defaults ${kept.join(', ')}`
+    : `though it drops each of the runtime's defaults by name: the restricted profile asks for ALL, which also removes any capability a runtime grants beyond them`;
+}
 
 /** `cap_net_raw`, `CAP_NET_RAW` and `net_raw` are all NET_RAW. */
 function normalise(cap: string): string {
@@ -59,12 +69,29 @@ export default defineRule({
         'SYS_CHROOT',
       ],
       restrictedCapabilities: ['NET_BIND_SERVICE'],
+      runtimeDefaults: [
+        'AUDIT_WRITE',
+        'CHOWN',
+        'DAC_OVERRIDE',
+        'FOWNER',
+        'FSETID',
+        'KILL',
+        'MKNOD',
+        'NET_BIND_SERVICE',
+        'NET_RAW',
+        'SETFCAP',
+        'SETGID',
+        'SETPCAP',
+        'SETUID',
+        'SYS_CHROOT',
+      ],
     }),
     needs: { kube: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'] },
   },
   check: (inv, p) => {
     const baseline = new Set(p.baselineCapabilities.map(normalise));
     const restricted = new Set(p.restrictedCapabilities.map(normalise));
+    const runtimeDefaults = p.runtimeDefaults.map(normalise);
     return checkPodSecurity(inv, p, 'every container drops ALL capabilities', (w) => {
       const out: PodSecurityBreach[] = [];
       for (const c of containersOf(w, WITH_INIT)) {
@@ -82,8 +109,9 @@ export default defineRule({
           const message = `container ${name} adds ${beyondRestricted.join(', ')} (restricted allows only ${[...restricted].join(', ') || 'none'})`;
           out.push({ profile: 'restricted', container: c, message, path: at.concat('add') });
         }
-        if (!(caps.drop ?? []).map(normalise).includes('ALL')) {
-          const message = `container ${name} does not drop ALL capabilities, so it keeps the runtime's defaults (NET_RAW among them)`;
+        const dropped = (caps.drop ?? []).map(normalise);
+        if (!dropped.includes('ALL')) {
+          const message = `container ${name} does not drop ALL capabilities, ${keptText(runtimeDefaults, dropped)}`;
           out.push({ profile: 'restricted', container: c, message, path: at });
         }
       }

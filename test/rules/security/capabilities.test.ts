@@ -27,6 +27,28 @@ describe('security.capabilities', () => {
     expect(statusOf(run(rule, inv, 'test'), 'api')).toBe('warn');
   });
 
+  it('names the runtime defaults a container keeps when it drops some by name but not ALL', () => {
+    const [r] = run(rule, withCaps({ drop: ['net_raw', 'CAP_SYS_CHROOT'] }), 'prod');
+    expect(r.status).toBe('fail');
+    expect(r.message).toContain('CHOWN');
+    expect(r.message).not.toMatch(/NET_RAW|SYS_CHROOT/);
+  });
+
+  it('still fails a container that drops each runtime default by name but not ALL (restricted asks for ALL)', () => {
+    const everyDefault = ['audit_write', 'chown', 'dac_override', 'fowner', 'fsetid', 'kill', 'mknod'].concat([
+      'net_bind_service',
+      'NET_RAW',
+      'setfcap',
+      'SETGID',
+      'setpcap',
+      'setuid',
+      'CAP_SYS_CHROOT',
+    ]);
+    const [r] = run(rule, withCaps({ drop: everyDefault }), 'prod');
+    expect(r.status).toBe('fail');
+    expect(r.message).not.toContain('keeps');
+  });
+
   it('warns in test about adding a default capability beyond NET_BIND_SERVICE (restricted)', () => {
     const inv = withCaps({ drop: ['ALL'], add: ['CHOWN'] });
     expect(statusOf(run(rule, inv, 'test'), 'api')).toBe('warn');
