@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Inventory } from '../../inventory/inventory.js';
 import { push } from '../../inventory/labels.js';
 import type { KubeResource } from '../../inventory/types.js';
 import { nothingToCheck } from '../support/coverage.js';
@@ -22,6 +23,12 @@ const params = z.object({
   ownedPrefixes: z.array(z.string()),
   /** The user-facing ClusterRoles Kubernetes defines (cluster-admin, admin, edit, view): their grants are by design, as in security.rbac. */
   builtinRoles: z.array(z.string()),
+  /**
+   * Roles Kubernetes creates in every cluster, which bindings in manifests name
+   * without shipping them (a trailing * matches a prefix): a static run does
+   * not report them missing; a live one does, as it sees the cluster's roles.
+   */
+  bootstrapRoleRefs: z.array(z.string()),
 });
 
 type Grant = z.infer<typeof grant>;
@@ -49,6 +56,55 @@ function grantsText(hits: readonly { grant: Grant; index: number }[]): string {
   return hits.map((h) => `${h.grant.name} (rule ${h.index})`).join(', ');
 }
 
+/** Whether a role name is one of `patterns` (a trailing * matches a prefix). */
+function namedIn(name: string, patterns: readonly string[]): boolean {
+  return patterns.some((x) => (x.endsWith('*') ? name.startsWith(x.slice(0, -1)) : name === x));
+}
+
+/** The role a binding names, as "Kind|namespace|name" (Roles live in the binding's namespace). */
+function refKey(b: KubeResource): string | undefined {
+  const ref = (b.object as unknown as Binding).roleRef;
+  if (!ref?.name) return undefined;
+  const ns = ref.kind === 'Role' ? (b.object.metadata.namespace ?? 'default') : '';
+  return `${ref.kind ?? 'ClusterRole'}|${ns}|${ref.name}`;
+}
+
+/**
+ * The result for a binding whose role the sources do not hold: a warning when
+ * the sources read that kind of role (the role does not exist there, and
+ * whoever creates it grants the subjects its rights), unknown when they could
+ * not; nothing for the roles every cluster has, in a static run.
+ */
+function missingRoleResult(inv: Inventory, b: KubeResource, p: z.infer<typeof params>): RuleResult | undefined {
+  const ref = (b.object as unknown as Binding).roleRef ?? {};
+  const kind = ref.kind ?? 'ClusterRole';
+  const name = ref.name ?? '';
+  const live = inv.coverage.mode === 'live';
+  if (
+    !live &&
+    (namedIn(name, p.bootstrapRoleRefs) ||
+      namedIn(
+        name,
+        p.ownedPrefixes.map((x) => `${x}*`),
+      ))
+  ) {
+    return undefined;
+  }
+  const who = subjectsText([b]) || 'no subject';
+  const path = ['roleRef', 'name'];
+  if (!inv.hasKind(kind)) {
+    const why = inv.coverage.kubeDenied.get(kind) ?? `the sources did not read ${kind} objects`;
+    return kubeResult('unknown', b, `binds ${who} to ${kind} ${name}, whose grants cannot be judged: ${why}`, path);
+  }
+  const where = live ? 'which does not exist in the cluster' : 'which the sources do not hold';
+  return kubeResult(
+    'warn',
+    b,
+    `binds ${who} to ${kind} ${name}, ${where}: it grants nothing now, and whoever creates ${name} gives them every right it holds`,
+    path,
+  );
+}
+
 function subjectsText(bindings: readonly KubeResource[]): string {
   const names = new Set<string>();
   for (const b of bindings) {
@@ -68,7 +124,7 @@ export default defineRule({
     severity: { test: 'medium', prod: 'high' },
     why: 'Reading Secrets, creating pods, exec or attach into pods, escalate, bind and impersonate each lead to every other right in the namespace or cluster: a subject with one of them can act as any ServiceAccount it can reach.',
     verified:
-      'Each Role and ClusterRole that a binding uses (and each unbound one, as a warning) is checked for get/list/watch on secrets, create on pods and workloads, create or get on pods/exec and pods/attach, escalate or bind on roles, and impersonate on users, groups or ServiceAccounts (a "*" verb or resource counts). The finding says which subjects are bound. Roles exempt are only those Kubernetes creates (labelled kubernetes.io/bootstrapping, or the ClusterRoles cluster-admin, admin, edit and view, as in security.rbac) and EKS-owned eks: names: a system: name alone exempts nothing.',
+      'Each Role and ClusterRole that a binding uses (and each unbound one, as a warning) is checked for get/list/watch on secrets, create on pods and workloads, create or get on pods/exec and pods/attach, escalate or bind on roles, and impersonate on users, groups or ServiceAccounts (a "*" verb or resource counts). The finding says which subjects are bound. Roles exempt are only those Kubernetes creates (labelled kubernetes.io/bootstrapping, or the ClusterRoles cluster-admin, admin, edit and view, as in security.rbac) and EKS-owned eks: names: a system: name alone exempts nothing. A binding to a role that does not exist is a warning (whoever creates the role later grants the subjects its rights; manifests are the whole truth, so a role they do not hold does not exist where they are applied), unknown when the source could not read roles of that kind; in manifests, bindings to the roles every cluster has (bootstrapRoleRefs: system:…, admin, edit, view, …) are not reported missing.',
     fix: 'Split the role: give the powerful grant only to the ServiceAccount of the controller that needs it (and scope secrets with resourceNames), or reach Secrets through External Secrets instead of the API.',
     equivalents: {
       polaris: [
@@ -105,21 +161,39 @@ export default defineRule({
       builtinLabel: 'kubernetes.io/bootstrapping',
       ownedPrefixes: ['eks:'],
       builtinRoles: ['cluster-admin', 'admin', 'edit', 'view'],
+      bootstrapRoleRefs: [
+        'cluster-admin',
+        'admin',
+        'edit',
+        'view',
+        'system:*',
+        'extension-apiserver-authentication-reader',
+      ],
     }),
     needs: { kube: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'] },
   },
   check(inv, p) {
     const roles = [...inv.kube('ClusterRole'), ...inv.kube('Role')];
-    if (roles.length === 0) return nothingToCheck(inv, ['ClusterRole'], 'Roles or ClusterRoles');
-    // One pass over the bindings: role key → the bindings that use it.
-    const boundBy = new Map<string, KubeResource[]>();
-    for (const b of [...inv.kube('ClusterRoleBinding'), ...inv.kube('RoleBinding')]) {
-      const ref = (b.object as unknown as Binding).roleRef;
-      if (!ref?.name) continue;
-      const ns = ref.kind === 'Role' ? (b.object.metadata.namespace ?? 'default') : '';
-      push(boundBy, `${ref.kind ?? 'ClusterRole'}|${ns}|${ref.name}`, b);
+    const bindings = [...inv.kube('ClusterRoleBinding'), ...inv.kube('RoleBinding')];
+    if (roles.length === 0 && bindings.length === 0) {
+      return nothingToCheck(inv, ['ClusterRole'], 'Roles or ClusterRoles');
     }
+    const held = new Set<string>();
+    for (const role of roles) {
+      const ns = role.object.kind === 'Role' ? (role.object.metadata.namespace ?? 'default') : '';
+      held.add(`${role.object.kind}|${ns}|${role.object.metadata.name}`);
+    }
+    // One pass over the bindings: role key → the bindings that use it; bindings to roles not held are judged here.
+    const boundBy = new Map<string, KubeResource[]>();
     const out: RuleResult[] = [];
+    for (const b of bindings) {
+      const key = refKey(b);
+      if (!key) continue;
+      push(boundBy, key, b);
+      if (held.has(key)) continue;
+      const missing = missingRoleResult(inv, b, p);
+      if (missing) out.push(missing);
+    }
     for (const role of roles) {
       const meta = role.object.metadata;
       if (isBuiltinRbac(role, p.builtinLabel, p.ownedPrefixes)) continue;
@@ -132,11 +206,11 @@ export default defineRule({
         continue;
       }
       const ns = role.object.kind === 'Role' ? (meta.namespace ?? 'default') : '';
-      const bindings = boundBy.get(`${role.object.kind}|${ns}|${meta.name}`) ?? [];
+      const users = boundBy.get(`${role.object.kind}|${ns}|${meta.name}`) ?? [];
       const path = ['rules', Math.min(...hits.map((h) => h.index))];
       out.push(
-        bindings.length > 0
-          ? kubeResult('fail', role, `lets ${subjectsText(bindings)} ${grantsText(hits)}`, path)
+        users.length > 0
+          ? kubeResult('fail', role, `lets ${subjectsText(users)} ${grantsText(hits)}`, path)
           : kubeResult(
               'warn',
               role,

@@ -80,3 +80,66 @@ describe('security.rbac-permissions', () => {
     expect(statusOf(results, 'edit')).toBe('warn');
   });
 });
+
+describe('security.rbac-permissions on bindings to roles that do not exist', () => {
+  const reader = kobj('Role', 'reader', { rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }] });
+  const bindRole = (name: string, roleName: string) =>
+    kobj('RoleBinding', name, {
+      roleRef: { kind: 'Role', name: roleName },
+      subjects: [{ kind: 'ServiceAccount', name: 'ci', namespace: 'shop' }],
+    });
+
+  it('warns about a RoleBinding to a Role the manifests do not hold, beside Roles they do', () => {
+    const results = run(rule, inventory({ kube: [reader, bindRole('ci-deployer', 'deployer')] }));
+    const binding = results.find((r) => 'name' in r.subject && r.subject.name === 'ci-deployer');
+    expect(binding?.status).toBe('warn');
+    expect(binding?.path).toEqual(['roleRef', 'name']);
+    expect(binding?.message).toContain('ServiceAccount shop/ci');
+  });
+
+  it('warns about a RoleBinding whose Role exists only in another namespace (Roles are looked up beside the binding)', () => {
+    const elsewhere = kobj('Role', 'deployer', { rules: [] }, 'tools');
+    const results = run(rule, inventory({ kube: [elsewhere, bindRole('ci-deployer', 'deployer')] }));
+    expect(statusOf(results, 'ci-deployer')).toBe('warn');
+  });
+
+  it('is unknown when the source did not read roles of that kind (a dump without ClusterRoles)', () => {
+    const inv = inventory({ kube: [bind('platform-operator')], mode: 'dump', kubeKinds: ['ClusterRoleBinding'] });
+    const results = run(rule, inv);
+    expect(statusOf(results, 'platform-operator-binding')).toBe('unknown');
+  });
+
+  it.each(['system:auth-delegator', 'view', 'eks:podsecuritypolicy:privileged'])(
+    'does not report a manifest binding to %s, a role every (EKS) cluster has, as missing',
+    (roleName) => {
+      const results = run(rule, inventory({ kube: [role('mine', []), bind(roleName)] }));
+      expect(statusOf(results, `${roleName}-binding`)).toBeUndefined();
+    },
+  );
+
+  it('warns live about a binding to a missing system: role, as the cluster shows its roles', () => {
+    const inv = inventory({
+      kube: [role('mine', []), bind('system:gone')],
+      mode: 'live',
+      kubeKinds: ['ClusterRole', 'ClusterRoleBinding'],
+    });
+    expect(statusOf(run(rule, inv), 'system:gone-binding')).toBe('warn');
+  });
+
+  it('is unknown live when ClusterRoles could not be read, and says why', () => {
+    const inv = inventory({
+      kube: [bind('ops')],
+      mode: 'live',
+      kubeKinds: ['ClusterRole', 'ClusterRoleBinding'],
+      kubeDenied: { ClusterRole: 'list clusterroles is forbidden (403)' },
+    });
+    const [r] = run(rule, inv);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toContain('forbidden');
+  });
+
+  it('does not report a binding whose role the manifests hold', () => {
+    const results = run(rule, inventory({ kube: [reader, bindRole('reads', 'reader')] }));
+    expect(statusOf(results, 'reads')).toBeUndefined();
+  });
+});
