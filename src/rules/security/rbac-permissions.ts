@@ -29,6 +29,12 @@ const params = z.object({
    * not report them missing; a live one does, as it sees the cluster's roles.
    */
   bootstrapRoleRefs: z.array(z.string()),
+  /**
+   * The grants (names from `grants`) of the ClusterRoles Kubernetes defines, by
+   * their definition: a binding to one of them gives its subjects those rights
+   * although the role itself is exempt.
+   */
+  builtinRoleGrants: z.record(z.string(), z.array(z.string())),
 });
 
 type Grant = z.infer<typeof grant>;
@@ -105,6 +111,22 @@ function missingRoleResult(inv: Inventory, b: KubeResource, p: z.infer<typeof pa
   );
 }
 
+/** A warning for a binding of subjects to a ClusterRole Kubernetes defines with powerful grants (edit, admin). */
+function builtinGrantResult(b: KubeResource, p: z.infer<typeof params>): RuleResult | undefined {
+  const ref = (b.object as unknown as Binding).roleRef ?? {};
+  if ((ref.kind ?? 'ClusterRole') !== 'ClusterRole' || !ref.name) return undefined;
+  const granted = p.builtinRoleGrants[ref.name];
+  if (!granted || granted.length === 0 || isBuiltinRbac(b, p.builtinLabel, p.ownedPrefixes)) return undefined;
+  const who = subjectsText([b]);
+  if (!who) return undefined;
+  return kubeResult(
+    'warn',
+    b,
+    `binds ${who} to ClusterRole ${ref.name}, which Kubernetes defines to ${granted.join(', ')}: bind a narrower role unless they need all of it`,
+    ['roleRef', 'name'],
+  );
+}
+
 function subjectsText(bindings: readonly KubeResource[]): string {
   const names = new Set<string>();
   for (const b of bindings) {
@@ -124,7 +146,7 @@ export default defineRule({
     severity: { test: 'medium', prod: 'high' },
     why: 'Reading Secrets, creating pods, exec or attach into pods, escalate, bind and impersonate each lead to every other right in the namespace or cluster: a subject with one of them can act as any ServiceAccount it can reach.',
     verified:
-      'Each Role and ClusterRole that a binding uses (and each unbound one, as a warning) is checked for get/list/watch on secrets, create on pods and workloads, create or get on pods/exec and pods/attach, escalate or bind on roles, and impersonate on users, groups or ServiceAccounts (a "*" verb or resource counts). The finding says which subjects are bound. Roles exempt are only those Kubernetes creates (labelled kubernetes.io/bootstrapping, or the ClusterRoles cluster-admin, admin, edit and view, as in security.rbac) and EKS-owned eks: names: a system: name alone exempts nothing. A binding to a role that does not exist is a warning (whoever creates the role later grants the subjects its rights; manifests are the whole truth, so a role they do not hold does not exist where they are applied), unknown when the source could not read roles of that kind; in manifests, bindings to the roles every cluster has (bootstrapRoleRefs: system:…, admin, edit, view, …) are not reported missing.',
+      'Each Role and ClusterRole that a binding uses (and each unbound one, as a warning) is checked for get/list/watch on secrets, create on pods and workloads, create or get on pods/exec and pods/attach, escalate or bind on roles, and impersonate on users, groups or ServiceAccounts (a "*" verb or resource counts). The finding says which subjects are bound. Roles exempt are only those Kubernetes creates (labelled kubernetes.io/bootstrapping, or the ClusterRoles cluster-admin, admin, edit and view, as in security.rbac) and EKS-owned eks: names: a system: name alone exempts nothing. A binding of subjects to a ClusterRole Kubernetes defines with such grants (admin and edit read Secrets, create pods, exec and impersonate ServiceAccounts: builtinRoleGrants) is a warning naming the subjects, unless Kubernetes made the binding. A binding to a role that does not exist is a warning (whoever creates the role later grants the subjects its rights; manifests are the whole truth, so a role they do not hold does not exist where they are applied), unknown when the source could not read roles of that kind; in manifests, bindings to the roles every cluster has (bootstrapRoleRefs: system:…, admin, edit, view, …) are not reported missing.',
     fix: 'Split the role: give the powerful grant only to the ServiceAccount of the controller that needs it (and scope secrets with resourceNames), or reach Secrets through External Secrets instead of the API.',
     equivalents: {
       polaris: [
@@ -169,6 +191,10 @@ export default defineRule({
         'system:*',
         'extension-apiserver-authentication-reader',
       ],
+      builtinRoleGrants: {
+        admin: ['read Secrets', 'create pods', 'exec or attach into pods', 'impersonate'],
+        edit: ['read Secrets', 'create pods', 'exec or attach into pods', 'impersonate'],
+      },
     }),
     needs: { kube: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'] },
   },
@@ -190,6 +216,8 @@ export default defineRule({
       const key = refKey(b);
       if (!key) continue;
       push(boundBy, key, b);
+      const builtin = builtinGrantResult(b, p);
+      if (builtin) out.push(builtin);
       if (held.has(key)) continue;
       const missing = missingRoleResult(inv, b, p);
       if (missing) out.push(missing);

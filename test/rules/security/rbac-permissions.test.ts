@@ -81,6 +81,40 @@ describe('security.rbac-permissions', () => {
   });
 });
 
+describe('security.rbac-permissions on bindings to the ClusterRoles Kubernetes defines', () => {
+  const teamBinding = (roleName: string, labels?: Record<string, string>) =>
+    kobj('RoleBinding', `team-${roleName}`, {
+      metadata: labels ? { labels } : {},
+      roleRef: { kind: 'ClusterRole', name: roleName },
+      subjects: [{ kind: 'Group', name: 'shop-devs' }],
+    });
+
+  it.each([
+    ['edit', 'warn'],
+    ['admin', 'warn'],
+    ['view', undefined],
+  ])('judges a team bound to ClusterRole %s by what Kubernetes gives that role', (roleName, expected) => {
+    const results = run(rule, inventory({ kube: [teamBinding(roleName)] }));
+    expect(statusOf(results, `team-${roleName}`)).toBe(expected);
+  });
+
+  it('names the subjects and the grants of the built-in role, in a static run and a live one', () => {
+    for (const mode of ['static', 'live'] as const) {
+      const inv = inventory({ kube: [teamBinding('edit')], mode, kubeKinds: ['ClusterRole', 'RoleBinding'] });
+      const finding = run(rule, inv).find((r) => 'name' in r.subject && r.subject.name === 'team-edit');
+      expect(finding?.message).toContain('Group shop-devs');
+      expect(finding?.message).toContain('read Secrets');
+      expect(finding?.message).toContain('exec or attach into pods');
+      expect(finding?.path).toEqual(['roleRef', 'name']);
+    }
+  });
+
+  it("leaves Kubernetes' own bindings to those roles alone", () => {
+    const own = teamBinding('admin', { 'kubernetes.io/bootstrapping': 'rbac-defaults' });
+    expect(statusOf(run(rule, inventory({ kube: [own] })), 'team-admin')).toBeUndefined();
+  });
+});
+
 describe('security.rbac-permissions on bindings to roles that do not exist', () => {
   const reader = kobj('Role', 'reader', { rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }] });
   const bindRole = (name: string, roleName: string) =>
