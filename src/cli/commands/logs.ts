@@ -22,6 +22,7 @@ ${OPS_LIVE_HELP}
 Examples:
   $ slipway logs checkout -n shop --env prod
   $ slipway logs --env prod --since 6h
+  $ slipway logs checkout -n shop --env prod --since 2h --until 2026-12-03T09:00:00Z
   $ slipway logs checkout -n shop --previous --tail 50 --no-aws`;
 
 interface LogsFlags extends OpsLiveFlags {
@@ -30,6 +31,7 @@ interface LogsFlags extends OpsLiveFlags {
   previous?: boolean;
   filterPattern?: string;
   logGroup?: string;
+  until?: string;
 }
 
 export function registerLogs(app: CliApp, program: Command): void {
@@ -40,6 +42,7 @@ export function registerLogs(app: CliApp, program: Command): void {
       .argument('[app]', 'workload name or app.kubernetes.io/name, in -n (default namespace: default)'),
   )
     .option('--since <duration>', 'the window: errors of the last 30m, 1h, 6h, …', '1h')
+    .option('--until <time>', 'end of the window, an ISO time such as 2026-12-03T09:00:00Z (default: now)')
     .option('--tail <lines>', "lines of each previous container's log (default 20)")
     .option('--previous', "read the previous container's log of every container that restarted, not only crashed ones")
     .option('--filter-pattern <pattern>', 'CloudWatch Logs filter pattern for error lines')
@@ -59,6 +62,9 @@ export function registerLogs(app: CliApp, program: Command): void {
           throw new UsageError(`--tail must be a whole number of lines; got "${opts.tail}"`);
         if (appName !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(appName))
           throw new UsageError(`logs: "${appName}" is not a Kubernetes name (lowercase letters, digits, '-' and '.')`);
+        const until = opts.until === undefined ? undefined : Date.parse(opts.until);
+        if (until !== undefined && Number.isNaN(until))
+          throw new UsageError(`--until "${opts.until}" is not a time; use an ISO time such as 2026-12-03T09:00:00Z`);
         const run = await openOpsLive(app, g, opts);
         const [{ gatherLogs }, { logsReport }, { renderLogsTable }] = await Promise.all([
           import('../../ops/logs/gather.js'),
@@ -70,6 +76,7 @@ export function registerLogs(app: CliApp, program: Command): void {
           cluster: run.env?.clusterName,
           ...(appName ? { app: { namespace: opts.namespace ?? 'default', name: appName } } : {}),
           sinceSeconds: Math.round(sinceSeconds),
+          ...(until !== undefined ? { now: new Date(until).toISOString() } : {}),
           ...(tail ? { tailLines: tail } : {}),
           previous: opts.previous === true,
           ...(opts.filterPattern ? { filterPattern: opts.filterPattern } : {}),
