@@ -76,7 +76,7 @@ export function registerLogs(app: CliApp, program: Command): void {
           cluster: run.env?.clusterName,
           ...(appName ? { app: { namespace: opts.namespace ?? 'default', name: appName } } : {}),
           sinceSeconds: Math.round(sinceSeconds),
-          ...(until !== undefined ? { now: new Date(until).toISOString() } : {}),
+          ...(until !== undefined ? { now: new Date(until).toISOString().replace('.000Z', 'Z') } : {}),
           ...(tail ? { tailLines: tail } : {}),
           previous: opts.previous === true,
           ...(opts.filterPattern ? { filterPattern: opts.filterPattern } : {}),
