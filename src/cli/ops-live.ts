@@ -98,14 +98,24 @@ export function emitReport(app: CliApp, run: OpsLiveRun, report: unknown, table:
 
 /**
  * Exit code of a live day-2 command (opsExitCode): parts left out on purpose
- * (--no-aws, and the optional ones) do not make it 1.
+ * (--no-aws, and the optional ones) do not make it 1. When a needed part
+ * could not be read, stderr says which and why (the report has the rest).
  */
 export async function opsLiveExitCode(
+  app: CliApp,
   run: OpsLiveRun,
   report: { readonly problems: readonly OpsProblem[]; readonly unknown: Readonly<Record<string, string>> },
   optional: readonly string[] = [],
   awsParts: readonly string[] = [],
 ): Promise<number> {
   const { opsExitCode } = await import('../ops/exit-code.js');
-  return opsExitCode(report.problems, report.unknown, [...optional, ...(run.awsSkipped ? awsParts : [])]);
+  const skip = [...optional, ...(run.awsSkipped ? awsParts : [])];
+  const code = opsExitCode(report.problems, report.unknown, skip);
+  const missing = Object.entries(report.unknown).filter(([part]) => !skip.includes(part));
+  if (code === 1 && missing.length) {
+    const [part, reason] = missing[0];
+    const more = missing.length > 1 ? ` (and ${missing.length - 1} more part(s), listed under "Not read")` : '';
+    app.io.stderr(`error: ${part} could not be read from ${run.conn.source}: ${reason}${more}\n`);
+  }
+  return code;
 }

@@ -140,4 +140,17 @@ describe('the live day-2 commands on the bad-morning cluster (fake API server, m
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--since "yesterday" is not a duration');
   });
+
+  it('an unreachable cluster is exit 1 with what failed and where on stderr, and every part named unknown', async () => {
+    server = await startBadMorningServer();
+    await server.close();
+    const r = await cli(['status', '--no-aws', '-o', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^error: \w+ could not be read from context fake \(http:\/\/127\.0\.0\.1:\d+\).*ECONNREFUSED/,
+    );
+    const report = JSON.parse(r.stdout) as { unknown: Record<string, string>; problems: unknown[] };
+    expect(Object.keys(report.unknown)).toEqual(expect.arrayContaining(['nodes', 'pods', 'events']));
+    expect(report.problems).toEqual([]);
+  }, 60_000);
 });

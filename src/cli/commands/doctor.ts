@@ -56,7 +56,7 @@ export function registerDoctor(app: CliApp, program: Command): void {
           app.io.stderr(`error: ${report.unknown.target}\n`);
           return 1;
         }
-        return opsLiveExitCode(run, report, DOCTOR_OPTIONAL_PARTS, DOCTOR_AWS_PARTS);
+        return opsLiveExitCode(app, run, report, DOCTOR_OPTIONAL_PARTS, DOCTOR_AWS_PARTS);
       }),
     );
 }

@@ -65,7 +65,7 @@ export function registerImages(app: CliApp, program: Command): void {
         const failing = report.problems.filter(
           (p) => p.severity === 'critical' || (opts.failOn === 'high' && p.code === 'image.high-findings'),
         );
-        return opsLiveExitCode(run, { problems: failing, unknown: report.unknown }, [], ['ecr']);
+        return opsLiveExitCode(app, run, { problems: failing, unknown: report.unknown }, [], ['ecr']);
       }),
     );
 }

@@ -84,7 +84,7 @@ export function registerLogs(app: CliApp, program: Command): void {
         });
         const report = logsReport(input, tail ? { tailLines: tail } : {});
         emitReport(app, run, report, () => renderLogsTable(report, { color: useColor(g, app.io) }));
-        return opsLiveExitCode(run, report, [], ['logGroups', 'errorEvents']);
+        return opsLiveExitCode(app, run, report, [], ['logGroups', 'errorEvents']);
       }),
     );
 }

@@ -55,7 +55,7 @@ export function registerSecrets(app: CliApp, program: Command): void {
         const input = await gatherSecrets(run.conn, { ...run.limits, environment: env.name, cluster: env.clusterName });
         const report = secretsStatus(input, { pathTemplate: `${env.secretsPath.replace(/\/+$/, '')}/` });
         emitReport(app, run, report, () => renderSecretsTable(report, { color: useColor(g, app.io) }));
-        return opsLiveExitCode(run, report, [], ['secretsManager', 'podIdentityAssociations']);
+        return opsLiveExitCode(app, run, report, [], ['secretsManager', 'podIdentityAssociations']);
       }),
     );
 

@@ -38,7 +38,7 @@ export function registerStatus(app: CliApp, program: Command): void {
           ]);
         const report = clusterStatus(await gatherStatus(run.conn, { ...run.limits, cluster: run.env?.clusterName }));
         emitReport(app, run, report, () => renderStatusTable(report, { color: useColor(g, app.io) }));
-        return opsLiveExitCode(run, report, STATUS_OPTIONAL_PARTS, STATUS_AWS_PARTS);
+        return opsLiveExitCode(app, run, report, STATUS_OPTIONAL_PARTS, STATUS_AWS_PARTS);
       }),
     );
 }
