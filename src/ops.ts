@@ -39,6 +39,7 @@ export { type DrReport, drReport } from './ops/dr/report.js';
 export { staticDrFacts } from './ops/dr/static-facts.js';
 export { opsExitCode } from './ops/exit-code.js';
 export { type Fact, known, unknownFact, unknownParts, valueOr } from './ops/facts.js';
+export { OPS_ACCESS, type OpsAccess } from './ops/gather/access.js';
 export { type GatherLimits, listFact } from './ops/gather/kube-lists.js';
 export { readFact, reasonOf } from './ops/gather/read-fact.js';
 export { gatherImages, type ImagesGatherOptions } from './ops/images/gather.js';
