@@ -6,6 +6,8 @@
  * registered rules need, page by page (limit 500), and runs every rule.
  *
  * Run: npx tsx bench/live-scale.ts            (offline; loopback only)
+ *      npx tsx bench/live-scale.ts --status   (`slipway status` through the built binary instead,
+ *                                              next to `kubectl get pods,nodes -A -o json`)
  * Records: wall time (collect, rules), peak RSS and heap of the verifier, request count.
  */
 import { execFile, execFileSync, fork } from 'node:child_process';
@@ -267,6 +269,17 @@ async function orchestrate(): Promise<void> {
     console.log(
       `fake cluster: ${NODES} nodes, ${PODS} pods, ${DEPLOYMENTS} Deployments, ${DEPLOYMENTS} ReplicaSets (generated per page)`,
     );
+    if (process.argv.includes('--status')) {
+      await timed(
+        'slipway status --no-aws -o json (built binary)',
+        `node bin/slipway.js status --no-aws -o json --kubeconfig '${kubeconfig}' > /dev/null; true`,
+      );
+      await timed(
+        'kubectl get pods,nodes -A -o json',
+        `kubectl get pods,nodes -A -o json --chunk-size=500 --kubeconfig '${kubeconfig}' > /dev/null`,
+      );
+      return;
+    }
     const out = execFileSync(process.execPath, ['--import', 'tsx', self, `--measure=${kubeconfig}`], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
@@ -315,4 +328,21 @@ async function kubectlReference(kubeconfig: string): Promise<void> {
   } catch (e) {
     console.log(`kubectl reference run failed: ${(e as Error).message.split('\n')[0]}`);
   }
+}
+
+/** Wall time and peak RSS of one shell command (through /usr/bin/time). */
+async function timed(label: string, command: string): Promise<void> {
+  const run = promisify(execFile);
+  const t0 = performance.now();
+  const { stderr } = await run(
+    'sh',
+    ['-c', `/usr/bin/time -f 'maxrss_kb=%M' sh -c "${command.replaceAll('"', '\\"')}"`],
+    {
+      maxBuffer: 1 << 24,
+    },
+  );
+  const rss = /maxrss_kb=(\d+)/.exec(stderr)?.[1];
+  console.log(
+    `${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s, peak RSS ${rss ? (Number(rss) / 1024).toFixed(0) : '?'} MB`,
+  );
 }

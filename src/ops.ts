@@ -5,12 +5,17 @@
  * images, logs) and analyses (cost, upgrade plan, dr, runbooks) are pure functions over the facts the readers return, each
  * with a renderer for a terminal; their data is what `-o json` prints.
  *
- *   import { clusterStatus, collectLiveInventory } from 'slipway/ops';
+ * Each command has a gatherer that reads its facts from one live connection
+ * (`connectLive`), bounded and paginated, every part a Fact:
+ *
+ *   import { clusterStatus, connectLive, gatherStatus } from 'slipway/ops';
+ *   const report = clusterStatus(await gatherStatus(await connectLive({ context: 'prod' }), { cluster: 'prod-eks' }));
  */
 
 export { AwsClients } from './aws/clients.js';
 export { collectLiveInventory, type LiveInventoryOptions } from './inventory/sources/live.js';
 export { type Needs, needsOf } from './inventory/sources/needs.js';
+export { connectLive, type LiveAws, type LiveConnection, type LiveConnectOptions } from './live/connect.js';
 export type * from './ops/common/aws-facts.js';
 export { signatureOf } from './ops/common/log-lines.js';
 // Day-2 analyses over typed facts (static facts from the config and objects; live readers feed the same functions).
@@ -21,6 +26,12 @@ export { PRICED_REGIONS, type PriceTable, pricesFor } from './ops/cost/prices.js
 export type { CostItem, CostReport } from './ops/cost/report-types.js';
 export { staticCostFacts } from './ops/cost/static-facts.js';
 export { doctor } from './ops/doctor/doctor.js';
+export {
+  DOCTOR_CLUSTER_KINDS,
+  DOCTOR_NAMESPACED_KINDS,
+  type DoctorGatherOptions,
+  gatherDoctor,
+} from './ops/doctor/gather.js';
 export { parseDoctorTarget } from './ops/doctor/target.js';
 export * from './ops/doctor/types.js';
 export type { DrFacts } from './ops/dr/facts.js';
@@ -28,8 +39,13 @@ export { type DrReport, drReport } from './ops/dr/report.js';
 export { staticDrFacts } from './ops/dr/static-facts.js';
 export { opsExitCode } from './ops/exit-code.js';
 export { type Fact, known, unknownFact, unknownParts, valueOr } from './ops/facts.js';
+export { OPS_ACCESS, type OpsAccess } from './ops/gather/access.js';
+export { type GatherLimits, listFact } from './ops/gather/kube-lists.js';
+export { readFact, reasonOf } from './ops/gather/read-fact.js';
+export { gatherImages, type ImagesGatherOptions } from './ops/images/gather.js';
 export { imagesReport } from './ops/images/images.js';
 export * from './ops/images/types.js';
+export { DEFAULT_ERROR_PATTERN, gatherLogs, type LogsGatherOptions } from './ops/logs/gather.js';
 export { logsReport } from './ops/logs/logs.js';
 export * from './ops/logs/types.js';
 export {
@@ -42,9 +58,11 @@ export {
 export type { RunbookFacts } from './ops/runbook/facts.js';
 export { generateRunbooks, type RunbookFile } from './ops/runbook/generate.js';
 export { staticRunbookFacts } from './ops/runbook/static-facts.js';
+export { gatherSecrets, type SecretsGatherOptions } from './ops/secrets/gather.js';
 export { FORCE_SYNC_ANNOTATION, refreshPlan } from './ops/secrets/refresh-plan.js';
 export { pathPrefixOf, secretsStatus } from './ops/secrets/status.js';
 export * from './ops/secrets/types.js';
+export { gatherStatus, STATUS_AWS_PARTS, type StatusGatherOptions } from './ops/status/gather.js';
 export { clusterStatus, STATUS_OPTIONAL_PARTS } from './ops/status/status.js';
 export * from './ops/status/types.js';
 export type { UpgradeFacts } from './ops/upgrade/facts.js';

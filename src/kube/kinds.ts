@@ -27,6 +27,7 @@ const TABLE: readonly KindInfo[] = [
   k('LimitRange', '', ['v1'], 'limitranges'),
   k('ResourceQuota', '', ['v1'], 'resourcequotas'),
   k('Endpoints', '', ['v1'], 'endpoints'),
+  k('EndpointSlice', 'discovery.k8s.io', ['v1'], 'endpointslices'),
   k('Event', '', ['v1'], 'events'),
   k('Namespace', '', ['v1'], 'namespaces', false),
   k('Node', '', ['v1'], 'nodes', false),

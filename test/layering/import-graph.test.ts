@@ -43,7 +43,7 @@ function violations(folders: readonly string[], forbidden: (target: string) => b
 }
 
 /** Command files that change a cluster (and confirm first); only they may import the writer. */
-const WRITING_COMMANDS: readonly string[] = [];
+const WRITING_COMMANDS: readonly string[] = ['cli/commands/secrets.ts'];
 
 const above = (folders: readonly string[]) => (target: string) => folders.some((f) => target.startsWith(`${f}/`));
 
@@ -84,5 +84,32 @@ describe('import graph', () => {
       (v) => !v.startsWith('kube/writer.ts') && !WRITING_COMMANDS.some((c) => v.startsWith(`${c} `)),
     );
     expect(found).toEqual([]);
+  });
+
+  it('status, doctor, images and logs reach no writer through any chain of imports', () => {
+    const reach = (start: string): Set<string> => {
+      const seen = new Set<string>();
+      const todo = [start];
+      while (todo.length) {
+        const file = todo.pop() as string;
+        if (seen.has(file)) continue;
+        seen.add(file);
+        for (const t of targetsOf(join(SRC, file))) {
+          const ts = t.replace(/\.js$/, '.ts');
+          if (existsSync(join(SRC, ts))) todo.push(ts);
+        }
+      }
+      return seen;
+    };
+    for (const cmd of ['status', 'doctor', 'images', 'logs']) {
+      const reached = reach(`cli/commands/${cmd}.ts`);
+      expect(reached.size, cmd).toBeGreaterThan(5);
+      expect(
+        [...reached].filter((f) => f === 'kube/writer.ts'),
+        cmd,
+      ).toEqual([]);
+    }
+    // The one command that writes does reach it.
+    expect(reach('cli/commands/secrets.ts').has('kube/writer.ts')).toBe(true);
   });
 });

@@ -24,7 +24,8 @@ import {
   type PodLogRow,
 } from './types.js';
 
-function belongsToApp(pod: KubeObject, app: LogsInput['app']): boolean {
+/** Whether a pod is one of the app's: its namespace, and its name label or workload. */
+export function belongsToApp(pod: KubeObject, app: LogsInput['app']): boolean {
   if (!app) return true;
   if (namespaceOf(pod) !== app.namespace) return false;
   const l = labelsOf(pod);
