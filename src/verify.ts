@@ -21,11 +21,14 @@ export { inventoryFromPaths, inventoryFromTexts } from './inventory/sources/stat
 export type { AwsResource, Coverage, KubeObject, KubeResource, SourceRef } from './inventory/types.js';
 export { verifierRbac } from './kube/verifier-role.js';
 export {
+  REPORT_FILE_EXTENSIONS,
   REPORT_FORMATS,
   type RenderOptions,
   type ReportFormat,
   renderReports,
+  reportFormatOfFile,
   writeHtmlReport,
+  writeReportFile,
 } from './report/index.js';
 export { CHECKLIST, type ChecklistItem } from './rules/checklist.js';
 export type { Finding, VerifyReport } from './rules/engine/types.js';

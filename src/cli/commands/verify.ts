@@ -15,7 +15,7 @@ import {
   liveOrDumpSource,
 } from '../verify-live.js';
 
-const FORMATS = ['table', 'json', 'yaml', 'sarif', 'junit', 'md'] as const;
+const FORMATS = ['table', 'json', 'yaml', 'sarif', 'junit', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 const FAIL_ON = ['unknown', 'info', 'low', 'medium', 'high', 'critical'] as const;
 
@@ -25,6 +25,7 @@ interface VerifyOptions {
   exclude?: string[];
   failOn?: string;
   outputFile?: string;
+  reportFile?: string[];
   maxFileSize?: string;
   maxFindings?: string;
   showWaivers?: boolean;
@@ -51,6 +52,7 @@ Examples:
   $ slipway verify k8s/ -o sarif --output-file verify.sarif
   $ helm template my-chart | slipway verify - --env prod
   $ slipway verify --env prod --fail-on medium
+  $ slipway verify --env prod -o sarif --output-file verify.sarif --report-file out/report.html
 
 --fail-on unknown is the strictest level: any failure, and any result the inputs could not
 prove, fails the run. The summary counts the checklist items proved, failed, unknown and not
@@ -72,6 +74,11 @@ export function registerVerify(app: CliApp, program: Command): void {
       .option('--exclude <rules>', 'leave out rules matching these ids or globs (comma-separated, repeatable)', collect)
       .option('--fail-on <severity>', `lowest severity that fails the run: ${FAIL_ON.join(', ')}`)
       .option('--output-file <file>', 'write the report to a file instead of stdout')
+      .option(
+        '--report-file <file>',
+        'also write the report to this file, in the format its extension picks: .html, .json, .yaml, .sarif, .xml (junit), .md, .txt (table); repeatable',
+        collectPaths,
+      )
       .option('--max-file-size <MiB>', 'largest input file read, in MiB', '64')
       .option(
         '--max-findings <n>',
@@ -104,6 +111,8 @@ export function registerVerify(app: CliApp, program: Command): void {
           throw new UsageError(`--max-findings "${opts.maxFindings}" is not a whole number of findings (0 shows all)`);
         }
         checkLiveOptions(opts, paths);
+        const { reportFormatOfFile, writeReportFile } = await import('../../report/index.js');
+        const reportFiles = (opts.reportFile ?? []).map((file) => ({ file, format: reportFormatOfFile(file) }));
         const io = app.io as StdinIO;
         const { loadRules } = await import('../../rules/engine/load-rules.js');
         const rules = await loadRules();
@@ -152,21 +161,26 @@ export function registerVerify(app: CliApp, program: Command): void {
         const where = describeSearch(paths, opts, config.file);
         const { renderReports } = await import('../../report/index.js');
         const { packageVersion } = await import('../version.js');
+        const renderOptions = {
+          color: !opts.outputFile && useColor(g, io),
+          toolVersion: packageVersion(),
+          width: opts.outputFile ? undefined : io.columns,
+          maxFindings,
+          quiet: g.quiet,
+          srcRoot: io.cwd,
+          timings,
+          unlocatedUnknowns: opts.sarifUnknowns,
+        };
         const text = opts.showWaivers
           ? (await import('../../report/waivers.js')).renderWaivers(reports, format)
-          : await renderReports(format, reports, {
-              color: !opts.outputFile && useColor(g, io),
-              toolVersion: packageVersion(),
-              width: opts.outputFile ? undefined : io.columns,
-              maxFindings,
-              quiet: g.quiet,
-              srcRoot: io.cwd,
-              timings,
-              unlocatedUnknowns: opts.sarifUnknowns,
-            });
+          : await renderReports(format, reports, renderOptions);
+        const { resolve } = await import('node:path');
+        for (const { file, format: fileFormat } of reportFiles) {
+          await writeReportFile(resolve(io.cwd, file), reports, renderOptions, fileFormat);
+          if (!g.quiet) io.stderr(`${fileFormat} report written to ${file}\n`);
+        }
         if (opts.outputFile) {
           const { writeFile } = await import('node:fs/promises');
-          const { resolve } = await import('node:path');
           await writeFile(resolve(io.cwd, opts.outputFile), text.endsWith('\n') ? text : `${text}\n`);
           if (!g.quiet) {
             for (const r of reports) {
@@ -195,6 +209,11 @@ function describeSearch(paths: readonly string[], opts: LiveVerifyOptions, confi
     return `the live cluster (${opts.context ? `context ${opts.context}` : 'current context'}, ${ns})`;
   }
   return `the synthesized config ${configFile ?? '(bundled example)'}`;
+}
+
+/** Repeated file options, each one path (a path may hold a comma). */
+function collectPaths(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
