@@ -31,13 +31,18 @@ export {
   writeReportFile,
 } from './report/index.js';
 export { CHECKLIST, type ChecklistItem } from './rules/checklist.js';
-export type { Finding, VerifyReport } from './rules/engine/types.js';
+export type { Finding, ReportTarget, VerifyReport } from './rules/engine/types.js';
 export { type VerifyOptions, verify } from './rules/engine/verify.js';
 export { RULES, ruleById } from './rules/registry.js';
 export { defineRule, type Rule, type RuleMeta, type RuleResult } from './rules/types.js';
 export {
+  DEFAULT_FLEET_CONCURRENCY,
+  type FleetVerifyOptions,
+  type FleetVerifyRun,
+  fleetExitCode,
   type NothingToVerify,
   type RunVerifyOptions,
+  runFleetVerify,
   runVerify,
   type VerifyRun,
   type VerifySource,
