@@ -84,7 +84,8 @@ describe('slipway verify --live over a fleet of clusters', () => {
     expect(a.findings.some((f) => f.ruleId === 'infrastructure.multi-az-nodes' && f.status === 'fail')).toBe(true);
     expect(b.findings.some((f) => f.ruleId === 'infrastructure.multi-az-nodes' && f.status === 'fail')).toBe(false);
     for (const x of [a, b])
-      for (const f of x.findings) expect(f.location).toMatchObject({ context: x.target?.context, cluster: x.target?.cluster });
+      for (const f of x.findings)
+        expect(f.location).toMatchObject({ context: x.target?.context, cluster: x.target?.cluster });
     expect(down.error).toMatch(/failed after \d+ attempt/);
     expect(down.findings).toEqual([]);
     expect(r.stderr).toContain('error: context down (cluster shop-down):');
@@ -178,7 +179,8 @@ describe('slipway verify --live over a fleet of clusters', () => {
 describe('the built binary', () => {
   const root = resolve(import.meta.dirname, '..', '..');
   it('verify --live --context eu,us -o table prints both clusters and the fleet lines, exit 2', async () => {
-    if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) throw new Error('run `npm run build` first: dist/ is missing');
+    if (!existsSync(join(root, 'dist', 'cli', 'main.js')))
+      throw new Error('run `npm run build` first: dist/ is missing');
     // Spawned without blocking: the fake API servers answer from this process.
     const run = spawn(
       process.execPath,

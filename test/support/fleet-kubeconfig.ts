@@ -17,7 +17,12 @@ export async function closedPort(): Promise<number> {
 export function fleetKubeconfig(contexts: readonly { context: string; cluster: string; url: string }[]): string {
   const lines = ['apiVersion: v1', 'kind: Config', 'clusters:'];
   for (const c of contexts)
-    lines.push(`  - name: ${c.cluster}`, '    cluster:', `      server: ${c.url}`, '      insecure-skip-tls-verify: true');
+    lines.push(
+      `  - name: ${c.cluster}`,
+      '    cluster:',
+      `      server: ${c.url}`,
+      '      insecure-skip-tls-verify: true',
+    );
   lines.push('users:', '  - name: verifier', '    user:', '      token: test-token', 'contexts:');
   for (const c of contexts)
     lines.push(`  - name: ${c.context}`, `    context: { cluster: ${c.cluster}, user: verifier }`);
