@@ -21,20 +21,28 @@ export { inventoryFromPaths, inventoryFromTexts } from './inventory/sources/stat
 export type { AwsResource, Coverage, KubeObject, KubeResource, SourceRef } from './inventory/types.js';
 export { verifierRbac } from './kube/verifier-role.js';
 export {
+  REPORT_FILE_EXTENSIONS,
   REPORT_FORMATS,
   type RenderOptions,
   type ReportFormat,
   renderReports,
+  reportFormatOfFile,
   writeHtmlReport,
+  writeReportFile,
 } from './report/index.js';
 export { CHECKLIST, type ChecklistItem } from './rules/checklist.js';
-export type { Finding, VerifyReport } from './rules/engine/types.js';
+export type { Finding, ReportTarget, VerifyReport } from './rules/engine/types.js';
 export { type VerifyOptions, verify } from './rules/engine/verify.js';
 export { RULES, ruleById } from './rules/registry.js';
 export { defineRule, type Rule, type RuleMeta, type RuleResult } from './rules/types.js';
 export {
+  DEFAULT_FLEET_CONCURRENCY,
+  type FleetVerifyOptions,
+  type FleetVerifyRun,
+  fleetExitCode,
   type NothingToVerify,
   type RunVerifyOptions,
+  runFleetVerify,
   runVerify,
   type VerifyRun,
   type VerifySource,

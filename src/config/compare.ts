@@ -77,6 +77,7 @@ const IGNORED = new Set([
   'preset',
   'apps',
   'waivers',
+  'contexts',
   'clusterName',
   'secretsPath',
   'availabilityZones',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRESET_NAMES } from './presets.js';
 import { appsSchema } from './schema/apps.js';
-import { environmentSettingsSchema, waiverSchema } from './schema/file.js';
+import { environmentContextsSchema, environmentSettingsSchema, waiverSchema } from './schema/file.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -25,6 +25,7 @@ export function configJsonSchema(): JsonSchema {
         description: 'test or prod column of the test-vs-production table.',
       },
       waivers: { type: 'array', items: toJson(waiverSchema) },
+      contexts: toJson(environmentContextsSchema),
       ...settingsProps,
     },
     required: ['preset'],

@@ -118,6 +118,7 @@ export function resolveConfig(data: unknown, options: ResolveOptions = {}): Slip
           .map((l) => `${s.region}${l}`),
       apps: file.apps,
       waivers,
+      contexts: file.environments[envName]?.contexts ?? [],
     };
     provenance[envName] = leafOrigins(s, merged);
     homePaths.set(envName, filePathOf(['registry', 'home']));
@@ -130,6 +131,7 @@ export function resolveConfig(data: unknown, options: ResolveOptions = {}): Slip
   for (const [name, home] of registry.homes) environments[name] = { ...environments[name], registryHome: home };
 
   if (file) for (const v of checkAppNamespaces(file.apps, file.project)) add(v.path, v.message, v.received);
+  if (file) for (const v of checkContextOwners(file.environments)) add(v.path, v.message, v.received);
   if (issues.length || !file) throw new ConfigError(issues, options.file);
   return { file: options.file, project: file.project, environments, provenance, warnings };
 }
@@ -161,3 +163,24 @@ function kindOf(v: unknown): string {
 }
 
 export type { ConfigFile };
+
+/** A kubeconfig context listed by two environments (or twice by one): each cluster is judged by one environment. */
+function checkContextOwners(
+  entries: Readonly<Record<string, { readonly contexts?: readonly string[] }>>,
+): { path: ValuePath; message: string; received: unknown }[] {
+  const owner = new Map<string, string>();
+  const out: { path: ValuePath; message: string; received: unknown }[] = [];
+  for (const [env, entry] of Object.entries(entries)) {
+    (entry.contexts ?? []).forEach((context, i) => {
+      const first = owner.get(context);
+      if (first === undefined) owner.set(context, env);
+      else
+        out.push({
+          path: ['environments', env, 'contexts', i],
+          message: `kubeconfig context "${context}" is already listed under environments.${first}.contexts; a context belongs to one environment, so list it once`,
+          received: context,
+        });
+    });
+  }
+  return out;
+}

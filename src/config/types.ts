@@ -22,6 +22,8 @@ export interface EnvironmentConfig extends EnvironmentSettings {
   readonly availabilityZones: readonly string[];
   readonly apps: readonly AppConfig[];
   readonly waivers: readonly Waiver[];
+  /** `environments.<e>.contexts`: kubeconfig contexts of this environment's clusters (fleet verify). */
+  readonly contexts?: readonly string[];
   /** Which environment's stack creates the ECR repositories; absent means this one does. */
   readonly registryHome?: RegistryHome;
 }

@@ -14,8 +14,10 @@ export interface SourceRef {
   readonly line?: number;
   /** 1-based. */
   readonly column?: number;
-  /** Live Kubernetes: the kubeconfig context or cluster name. */
+  /** Live Kubernetes: the kubeconfig context or cluster name (in a fleet run, the kubeconfig's cluster of `context`). */
   readonly cluster?: string;
+  /** Fleet runs (verify --live --context a,b / --all-contexts): the kubeconfig context the fact was read through. */
+  readonly context?: string;
   /** Live AWS: account and region. */
   readonly account?: string;
   readonly region?: string;

@@ -1,4 +1,11 @@
-import type { Finding, FindingLocation, Suppression, VerifySummary } from '../rules/engine/types.js';
+import type {
+  Finding,
+  FindingLocation,
+  ReportTarget,
+  Suppression,
+  VerifyReport,
+  VerifySummary,
+} from '../rules/engine/types.js';
 import type { Subject } from '../rules/types.js';
 
 /** `Deployment shop/web (container web)` or `AWS::EKS::Nodegroup Nodes`. */
@@ -8,16 +15,35 @@ export function describeSubject(s: Subject): string {
   return `${s.kind} ${name}${s.container ? ` (container ${s.container})` : ''}`;
 }
 
-/** `file:line:column`, `cluster prod-eks`, `account 1234 us-east-1`, or '' when unknown. */
+/** `file:line:column`, `context prod-eu (cluster prod-eks)`, `cluster prod-eks`, `account 1234 us-east-1`, or '' when unknown. */
 export function describeLocation(l: FindingLocation): string {
   if (l.file)
     return [l.file, l.line, l.line !== undefined ? l.column : undefined].filter((x) => x !== undefined).join(':');
+  if (l.context) return `context ${l.context}${l.cluster ? ` (cluster ${l.cluster})` : ''}`;
   if (l.cluster) return `cluster ${l.cluster}`;
   if (l.account || l.region) return ['account', l.account, l.region].filter(Boolean).join(' ');
   return '';
 }
 
-export const STATUS_LABEL = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', unknown: 'UNKNOWN', skip: 'SKIP' } as const;
+export const STATUS_LABEL = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  warn: 'WARN',
+  unknown: 'UNKNOWN',
+  skip: 'SKIP',
+  error: 'ERROR',
+} as const;
+
+/** `context prod-eu (cluster prod-eks, https://…)`: where a fleet report was read. */
+export function describeTarget(t: ReportTarget): string {
+  const parts = [t.cluster ? `cluster ${t.cluster}` : '', t.server ?? ''].filter(Boolean);
+  return `context ${t.context}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+}
+
+/** A report's name: the environment, and in a fleet run the context it was read through (`prod-eu (prod)`). */
+export function reportLabel(r: Pick<VerifyReport, 'environment' | 'target'>): string {
+  return r.target ? `${r.target.context} (${r.environment.name})` : r.environment.name;
+}
 
 /** Findings that count, by status. */
 export function activeFindings(findings: readonly Finding[]): Finding[] {

@@ -46,12 +46,53 @@ export async function writeHtmlReport(
   reports: readonly VerifyReport[],
   opts: RenderOptions,
 ): Promise<void> {
+  await writeReportFile(file, reports, opts, 'html');
+}
+
+/** File name endings and the format each picks for `--report-file`; the first that matches wins. */
+export const REPORT_FILE_EXTENSIONS: readonly (readonly [string, ReportFormat])[] = [
+  ['.sarif.json', 'sarif'],
+  ['.sarif', 'sarif'],
+  ['.html', 'html'],
+  ['.htm', 'html'],
+  ['.json', 'json'],
+  ['.yaml', 'yaml'],
+  ['.yml', 'yaml'],
+  ['.xml', 'junit'],
+  ['.md', 'md'],
+  ['.txt', 'table'],
+];
+
+/** The format a report file's name asks for (`report.html` → html, `verify.sarif` → sarif, `junit.xml` → junit). */
+export function reportFormatOfFile(file: string): ReportFormat {
+  const name = file.toLowerCase();
+  const hit = REPORT_FILE_EXTENSIONS.find(([ext]) => name.endsWith(ext));
+  if (!hit) {
+    const known = REPORT_FILE_EXTENSIONS.map(([ext, f]) => `${ext} (${f})`).join(', ');
+    throw new UsageError(`--report-file "${file}" has no report extension; name it with one of: ${known}`);
+  }
+  return hit[1];
+}
+
+/**
+ * Writes the report of `reports` to `file` (replacing it) in `format`, by
+ * default the one its name picks: the same text `-o <format>` prints, without
+ * colour and not fitted to a terminal.
+ */
+export async function writeReportFile(
+  file: string,
+  reports: readonly VerifyReport[],
+  opts: RenderOptions,
+  format: ReportFormat = reportFormatOfFile(file),
+): Promise<void> {
   const { writeFile } = await import('node:fs/promises');
+  const text = await renderFormat(format, reports, { ...opts, color: false, width: undefined });
   try {
-    await writeFile(file, await renderFormat('html', reports, opts));
+    await writeFile(file, text.endsWith('\n') ? text : `${text}\n`);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`cannot write the HTML report to "${file}": ${why}; give a writable file path`);
+    const what = format === 'html' ? 'HTML' : format;
+    throw new UsageError(`cannot write the ${what} report to "${file}": ${why}; give a writable file path`);
   }
 }
 

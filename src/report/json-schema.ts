@@ -27,6 +27,7 @@ const location = z.strictObject({
   line: z.number().int().positive().optional(),
   column: z.number().int().positive().optional(),
   cluster: z.string().optional(),
+  context: z.string().optional(),
   account: z.string().optional(),
   region: z.string().optional(),
 });
@@ -72,7 +73,7 @@ export const verifyReportSchema = z.strictObject({
     thresholds: z.enum(['config', 'default-prod-preset']),
   }),
   summary: z.strictObject({
-    result: z.enum(['pass', 'fail']),
+    result: z.enum(['pass', 'fail', 'error']),
     failOn: z.enum(FAIL_ON_LEVELS),
     counts,
     suppressed: z.number().int(),
@@ -124,6 +125,8 @@ export const verifyReportSchema = z.strictObject({
       checklist: z.array(z.string()),
     }),
   ),
+  target: z.strictObject({ context: z.string(), cluster: z.string(), server: z.string().optional() }).optional(),
+  error: z.string().optional(),
 });
 
 /** What `-o json` prints. */

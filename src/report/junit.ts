@@ -1,5 +1,5 @@
 import type { Finding, VerifyReport } from '../rules/engine/types.js';
-import { describeLocation, describeSetAside, describeSubject } from './describe.js';
+import { describeLocation, describeSetAside, describeSubject, describeTarget } from './describe.js';
 
 export interface JunitOptions {
   /** Each rule's run time in milliseconds; without it every time is 0. */
@@ -7,8 +7,9 @@ export interface JunitOptions {
 }
 
 /**
- * JUnit XML for CI systems: a testsuite per environment and category, a
- * testcase per rule and subject. A counting failure is a <failure>; a warning or
+ * JUnit XML for CI systems: a testsuite per environment and category (in a
+ * fleet run, one per cluster; a cluster that could not be read is a suite
+ * with one testcase in <error>), a testcase per rule and subject. A counting failure is a <failure>; a warning or
  * unknown is a passing testcase with its message in <system-out> (a <failure>
  * with --fail-on unknown); a waived or suppressed finding is <skipped>. Rules that passed everywhere appear as one passing testcase.
  * Testcase names are unique within a suite (a location, then a number, tells
@@ -21,7 +22,22 @@ export function renderJunitReport(reports: readonly VerifyReport[], opts: JunitO
   let failures = 0;
   let skipped = 0;
   let totalSeconds = 0;
+  let errors = 0;
   for (const r of reports) {
+    if (r.error) {
+      // A cluster that could not be read: one suite with one testcase in error.
+      const name = r.target ? describeTarget(r.target) : r.environment.name;
+      total++;
+      errors++;
+      suites.push(
+        `  <testsuite name="${attr(suiteName(r, ''))}" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
+        `    <testcase classname="${attr(classPrefix(r))}" name="${attr(`read ${name}`)}" time="0.000"><error message="${attr(r.error)}" type="unreachable">${text_(r.error)}</error></testcase>`,
+        '  </testsuite>',
+      );
+      continue;
+    }
+    // A fleet run's report is one suite per cluster; otherwise one per environment and category.
+    const cluster = r.target ? { cases: [] as string[], failures: 0, skipped: 0, seconds: 0 } : undefined;
     const byCategory = new Map<string, Finding[]>();
     for (const f of r.findings) {
       const list = byCategory.get(f.category);
@@ -37,10 +53,11 @@ export function renderJunitReport(reports: readonly VerifyReport[], opts: JunitO
     for (const f of r.findings) casesOfRule.set(f.ruleId, (casesOfRule.get(f.ruleId) ?? 0) + 1);
     const secondsOf = (ruleId: string) => (opts.timings?.get(ruleId) ?? 0) / 1000 / (casesOfRule.get(ruleId) ?? 1);
     const categories = [...byCategory.keys()].sort();
+    const clusterNames = new UniqueNames();
     for (const category of categories) {
       const findings = byCategory.get(category) as Finding[];
       const cases: string[] = [];
-      const names = new UniqueNames();
+      const names = cluster ? clusterNames : new UniqueNames();
       let suiteFailures = 0;
       let suiteSkipped = 0;
       let suiteSeconds = 0;
@@ -61,7 +78,7 @@ export function renderJunitReport(reports: readonly VerifyReport[], opts: JunitO
           body = `<system-out>${text_(`${f.status.toUpperCase()}: ${text}`)}</system-out>`;
         }
         cases.push(
-          `    <testcase classname="${attr(`${r.environment.name}.${category}`)}" name="${attr(name)}" time="${time(seconds)}"${where ? ` file="${attr(f.location.file ?? '')}"` : ''}${f.location.line ? ` line="${f.location.line}"` : ''}>${body}</testcase>`,
+          `    <testcase classname="${attr(`${classPrefix(r)}.${category}`)}" name="${attr(name)}" time="${time(seconds)}"${f.location.file ? ` file="${attr(f.location.file)}"` : ''}${f.location.line ? ` line="${f.location.line}"` : ''}>${body}</testcase>`,
         );
       }
       for (const rule of r.rules) {
@@ -69,27 +86,53 @@ export function renderJunitReport(reports: readonly VerifyReport[], opts: JunitO
         const seconds = secondsOf(rule.id);
         suiteSeconds += seconds;
         cases.push(
-          `    <testcase classname="${attr(`${r.environment.name}.${category}`)}" name="${attr(names.take(`${rule.id} ${rule.title}`, ''))}" time="${time(seconds)}"/>`,
+          `    <testcase classname="${attr(`${classPrefix(r)}.${category}`)}" name="${attr(names.take(`${rule.id} ${rule.title}`, ''))}" time="${time(seconds)}"/>`,
         );
       }
       total += cases.length;
       failures += suiteFailures;
       skipped += suiteSkipped;
       totalSeconds += suiteSeconds;
+      if (cluster) {
+        cluster.cases.push(...cases);
+        cluster.failures += suiteFailures;
+        cluster.skipped += suiteSkipped;
+        cluster.seconds += suiteSeconds;
+        continue;
+      }
       suites.push(
-        `  <testsuite name="${attr(`${r.environment.name}/${category}`)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}" time="${time(suiteSeconds)}">`,
+        `  <testsuite name="${attr(suiteName(r, category))}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}" time="${time(suiteSeconds)}">`,
         ...cases,
+        '  </testsuite>',
+      );
+    }
+    if (cluster) {
+      suites.push(
+        `  <testsuite name="${attr(suiteName(r, ''))}" tests="${cluster.cases.length}" failures="${cluster.failures}" errors="0" skipped="${cluster.skipped}" time="${time(cluster.seconds)}">`,
+        ...cluster.cases,
         '  </testsuite>',
       );
     }
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="slipway verify" tests="${total}" failures="${failures}" errors="0" skipped="${skipped}" time="${time(totalSeconds)}">`,
+    `<testsuites name="slipway verify" tests="${total}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time(totalSeconds)}">`,
     ...suites,
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/** `prod/security`; in a fleet run one suite per cluster, `prod-eu (cluster prod-eks)`. */
+function suiteName(r: VerifyReport, category: string): string {
+  if (r.target)
+    return `${r.target.context} (${r.target.cluster ? `cluster ${r.target.cluster}, ` : ''}${r.environment.name})`;
+  return `${r.environment.name}/${category}`;
+}
+
+/** The classname before the category: the environment, and in a fleet run the context too. */
+function classPrefix(r: VerifyReport): string {
+  return r.target ? `${r.target.context}.${r.environment.name}` : r.environment.name;
 }
 
 /** Seconds with millisecond precision, as JUnit readers expect. */

@@ -5,7 +5,9 @@ import {
   describeFailOn,
   describeLocation,
   describeSubject,
+  describeTarget,
   formatScore,
+  reportLabel,
   STATUS_LABEL,
   setAsideLabel,
 } from './describe.js';
@@ -15,9 +17,15 @@ const ICON = { pass: '✅', fail: '❌', warn: '⚠️', unknown: '❔', skip: '
 /** The report as Markdown, for pull-request comments and job summaries. */
 export function renderMarkdownReport(reports: readonly VerifyReport[]): string {
   const out: string[] = [];
+  if (reports.length > 1 && reports.some((r) => r.target)) out.push(...fleetTable(reports));
   for (const r of reports) {
     const env = r.environment;
-    out.push(`# Slipway verify: ${env.name}`, '');
+    out.push(`# Slipway verify: ${reportLabel(r)}`, '');
+    if (r.target) out.push(`Read from ${cell(describeTarget(r.target))}.`, '');
+    if (r.error) {
+      out.push(`Result: **ERROR**: the cluster could not be read: ${cell(r.error)}.`, '');
+      continue;
+    }
     out.push(
       `Preset **${env.preset}**, cluster \`${env.cluster}\`, thresholds ${env.thresholds === 'config' ? 'from the config' : 'of the prod preset (no config)'}. ` +
         `Result: **${r.summary.result.toUpperCase()}** (the run fails on ${describeFailOn(r.summary)}). Score: **${formatScore(r.summary.score.overall)}**.`,
@@ -83,6 +91,25 @@ export function renderMarkdownReport(reports: readonly VerifyReport[]): string {
     out.push(`| **overall** | **${formatScore(r.summary.score.overall)}** |`, '');
   }
   return `${out.join('\n')}`;
+}
+
+/** A fleet run's overview: one row per cluster. */
+function fleetTable(reports: readonly VerifyReport[]): string[] {
+  const out = [
+    '# Slipway verify: fleet',
+    '',
+    '| Context | Cluster | Environment | Result | Score | Failed | Warnings | Unknown |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of reports) {
+    const k = r.summary.counts;
+    const result = r.error ? `ERROR: ${cell(r.error)}` : r.summary.result.toUpperCase();
+    out.push(
+      `| ${cell(r.target?.context ?? '')} | ${cell(r.target?.cluster ?? r.environment.cluster)} | ${cell(r.environment.name)} | ${result} | ${formatScore(r.summary.score.overall)} | ${k.fail} | ${k.warn} | ${k.unknown} |`,
+    );
+  }
+  out.push('');
+  return out;
 }
 
 function findingRow(f: Finding): string {

@@ -3,7 +3,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import type { FailOn, Severity } from '../config/schema/verify.js';
 import { ruleDocsUrl } from '../rules/docs-anchor.js';
 import type { Finding, FindingLocation, RuleInfo, VerifyReport } from '../rules/engine/types.js';
-import { describeSubject, setAsideLabel } from './describe.js';
+import { describeSubject, describeTarget, setAsideLabel } from './describe.js';
 
 export interface SarifOptions {
   /** Slipway's version, for tool.driver.version. */
@@ -63,12 +63,32 @@ function sarifRun(r: VerifyReport, opts: SarifOptions) {
         rules: rules.map(sarifRule),
       },
     },
-    automationDetails: { id: `slipway-verify/${r.environment.name}/` },
+    automationDetails: {
+      id: r.target
+        ? `slipway-verify/${r.environment.name}/${r.target.context}/`
+        : `slipway-verify/${r.environment.name}/`,
+    },
+    // A cluster that could not be read: the run did not execute, and says why.
+    ...(r.error
+      ? {
+          invocations: [
+            {
+              executionSuccessful: false,
+              toolExecutionNotifications: [
+                { level: 'error', message: { text: `${r.target ? `${describeTarget(r.target)}: ` : ''}${r.error}` } },
+              ],
+            },
+          ],
+        }
+      : {}),
     columnKind: 'utf16CodeUnits',
     ...(opts.srcRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(opts.srcRoot) } } } : {}),
     results: sarifResults(r, index, opts),
     properties: {
       environment: r.environment.name,
+      ...(r.target ? { context: r.target.context, cluster: r.target.cluster } : {}),
+      ...(r.target?.server ? { server: r.target.server } : {}),
+      ...(r.error ? { error: r.error } : {}),
       preset: r.environment.preset,
       result: r.summary.result,
       failOn: r.summary.failOn,
@@ -139,6 +159,8 @@ function sarifResults(r: VerifyReport, index: ReadonlyMap<string, number>, opts:
 function fingerprintOf(f: Finding): string {
   const l = f.location;
   const key = [f.ruleId, logicalName(f), l.file ?? '', l.cluster ?? '', l.account ?? '', l.region ?? '', f.message];
+  // A context is part of what makes a finding distinct only in fleet runs, so single-cluster fingerprints stay as they were.
+  if (l.context) key.push(l.context);
   return createHash('sha256').update(key.join('\u0000')).digest('hex').slice(0, 32);
 }
 
@@ -155,7 +177,7 @@ function sarifResult(
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     ...kindAndLevel(f, failOn),
-    message: { text: `${subject}: ${f.message}` },
+    message: { text: `${where(f.location)}${subject}: ${f.message}` },
     locations: [
       {
         ...(physical ? { physicalLocation: physical } : {}),
@@ -180,8 +202,19 @@ function sarifResult(
           ],
         }
       : {}),
-    properties: { severity: f.severity, status: f.status, category: f.category, fix: f.fix },
+    properties: {
+      severity: f.severity,
+      status: f.status,
+      category: f.category,
+      fix: f.fix,
+      ...(f.location.context ? { context: f.location.context, cluster: f.location.cluster ?? '' } : {}),
+    },
   };
+}
+
+/** `[context prod-eu, cluster prod-eks] ` before a fleet finding's message; '' otherwise. */
+function where(l: FindingLocation): string {
+  return l.context ? `[context ${l.context}${l.cluster ? `, cluster ${l.cluster}` : ''}] ` : '';
 }
 
 function physicalLocation(l: FindingLocation, srcRoot: string | undefined) {

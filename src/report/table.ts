@@ -7,6 +7,7 @@ import {
   describeLocation,
   describeSetAside,
   describeSubject,
+  describeTarget,
   formatScore,
   STATUS_LABEL,
   setAsideLabel,
@@ -39,6 +40,17 @@ export async function renderTableReport(reports: readonly VerifyReport[], opts: 
     s === 'pass' ? c.green(text) : s === 'fail' ? c.red(text) : s === 'warn' ? c.yellow(text) : c.dim(text);
   const out: string[] = [];
   for (const r of reports) {
+    if (r.error) {
+      if (!opts.quiet)
+        out.push(
+          c.bold(
+            `Environment ${r.environment.name} (preset ${r.environment.preset}, ${describeTarget(r.target ?? { context: '?', cluster: '' })})`,
+          ),
+          '',
+        );
+      out.push(resultLine(r, c), '');
+      continue;
+    }
     if (opts.quiet) {
       const failures = activeFindings(r.findings).filter(
         (f) => f.status === 'fail' || (f.status === 'unknown' && r.summary.failOn === 'unknown'),
@@ -50,7 +62,8 @@ export async function renderTableReport(reports: readonly VerifyReport[], opts: 
     const env = r.environment;
     const source =
       env.thresholds === 'config' ? 'thresholds from the config' : 'no config: thresholds of the prod preset';
-    out.push(c.bold(`Environment ${env.name} (preset ${env.preset}, cluster ${env.cluster}; ${source})`), '');
+    const where = r.target ? describeTarget(r.target) : `cluster ${env.cluster}`;
+    out.push(c.bold(`Environment ${env.name} (preset ${env.preset}, ${where}; ${source})`), '');
     out.push(await checklistTable(r, opts, paint), '');
 
     const active = activeFindings(r.findings);
@@ -99,10 +112,27 @@ export async function renderTableReport(reports: readonly VerifyReport[], opts: 
     );
     out.push(resultLine(r, c), '');
   }
+  if (reports.some((r) => r.target) && reports.length > 1) out.push(...fleetLines(reports, c));
   return `${out.join('\n')}`;
 }
 
+/** A fleet run's last lines: one per cluster with its environment, result, score and counts. */
+function fleetLines(reports: readonly VerifyReport[], c: ReturnType<typeof createColors>): string[] {
+  const rows = reports.map((r) => {
+    const k = r.summary.counts;
+    const result = r.summary.result.toUpperCase().padEnd(5);
+    const painted = r.summary.result === 'pass' ? c.green(result) : c.red(result);
+    const detail = r.error
+      ? r.error
+      : `score ${formatScore(r.summary.score.overall)}, ${k.fail} failed, ${k.warn} warnings, ${k.unknown} unknown`;
+    const where = r.target ? describeTarget(r.target) : `cluster ${r.environment.cluster}`;
+    return `  ${painted} ${where}, environment ${r.environment.name}: ${detail}`;
+  });
+  return [c.bold(`Fleet (${reports.length} clusters)`), ...rows, ''];
+}
+
 function resultLine(r: VerifyReport, c: ReturnType<typeof createColors>): string {
+  if (r.error) return c.red(c.bold(`Result: ERROR (the cluster could not be read: ${r.error})`));
   if (r.summary.nothingToVerify) return c.red(c.bold(`Result: NOTHING TO VERIFY (${r.summary.nothingToVerify})`));
   return r.summary.result === 'fail'
     ? c.red(c.bold(`Result: FAIL (${describeFailOn(r.summary)})`))

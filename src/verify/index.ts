@@ -1,4 +1,11 @@
 export {
+  DEFAULT_FLEET_CONCURRENCY,
+  type FleetVerifyOptions,
+  type FleetVerifyRun,
+  fleetExitCode,
+  runFleetVerify,
+} from './run-fleet-verify.js';
+export {
   type NothingToVerify,
   type RunVerifyOptions,
   runVerify,

@@ -162,7 +162,7 @@ describe('HTML report', () => {
     const file = join(tmp, 'report.html');
     const json = await renderReports('json', [sampleReport()], { ...OPTS, reportFile: file });
     expect(JSON.parse(json).schemaVersion).toBe(1);
-    expect(readFileSync(file, 'utf8')).toBe(await html([sampleReport()]));
+    expect(readFileSync(file, 'utf8')).toBe(`${await html([sampleReport()])}\n`);
     const bad = join(tmp, 'no-such-dir', 'r.html');
     await expect(writeHtmlReport(bad, [sampleReport()], OPTS)).rejects.toThrow(
       `cannot write the HTML report to "${bad}"`,

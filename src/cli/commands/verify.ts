@@ -1,11 +1,21 @@
 import type { Command } from 'commander';
-import type { SlipwayConfig } from '../../config/types.js';
+import type { EnvironmentConfig, SlipwayConfig } from '../../config/types.js';
 import { DEFAULT_MAX_FINDINGS } from '../../report/table-findings.js';
+import type { VerifyReport } from '../../rules/engine/types.js';
 import { readLimited } from '../../util/text-file.js';
+import type { NothingToVerify } from '../../verify/run-verify.js';
 import type { VerifySource } from '../../verify/sources.js';
 import type { CliApp } from '../app.js';
 import { type CliIO, type GlobalOptions, globalOptions, UsageError, useColor } from '../context.js';
 import { noticeBundledExample, selectEnvironments } from '../load-config.js';
+import {
+  addFleetOptions,
+  checkFleetOptions,
+  FLEET_HELP,
+  type FleetVerifyFlags,
+  isFleet,
+  runFleetFromFlags,
+} from '../verify-fleet.js';
 import {
   addLiveOptions,
   checkLiveOptions,
@@ -15,7 +25,7 @@ import {
   liveOrDumpSource,
 } from '../verify-live.js';
 
-const FORMATS = ['table', 'json', 'yaml', 'sarif', 'junit', 'md'] as const;
+const FORMATS = ['table', 'json', 'yaml', 'sarif', 'junit', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 const FAIL_ON = ['unknown', 'info', 'low', 'medium', 'high', 'critical'] as const;
 
@@ -25,6 +35,7 @@ interface VerifyOptions {
   exclude?: string[];
   failOn?: string;
   outputFile?: string;
+  reportFile?: string[];
   maxFileSize?: string;
   maxFindings?: string;
   showWaivers?: boolean;
@@ -51,6 +62,7 @@ Examples:
   $ slipway verify k8s/ -o sarif --output-file verify.sarif
   $ helm template my-chart | slipway verify - --env prod
   $ slipway verify --env prod --fail-on medium
+  $ slipway verify --env prod -o sarif --output-file verify.sarif --report-file out/report.html
 
 --fail-on unknown is the strictest level: any failure, and any result the inputs could not
 prove, fails the run. The summary counts the checklist items proved, failed, unknown and not
@@ -61,32 +73,43 @@ Exit codes: 0 clean, 1 usage or input error or nothing to verify, 2 failures at 
 (default: verify.failOn, high).`;
 
 export function registerVerify(app: CliApp, program: Command): void {
-  addLiveOptions(
-    program
-      .command('verify [paths...]')
-      .description(
-        'check the production-readiness checklist over manifests, templates, the synthesized config or a live cluster',
-      )
-      .option('-e, --env <name>', 'environment whose thresholds apply (default: every environment)')
-      .option('--include <rules>', 'only rules matching these ids or globs (comma-separated, repeatable)', collect)
-      .option('--exclude <rules>', 'leave out rules matching these ids or globs (comma-separated, repeatable)', collect)
-      .option('--fail-on <severity>', `lowest severity that fails the run: ${FAIL_ON.join(', ')}`)
-      .option('--output-file <file>', 'write the report to a file instead of stdout')
-      .option('--max-file-size <MiB>', 'largest input file read, in MiB', '64')
-      .option(
-        '--max-findings <n>',
-        `findings the table lists one by one after the counts by rule (0: all; json, sarif and junit list all)`,
-        String(DEFAULT_MAX_FINDINGS),
-      )
-      .option('--show-waivers', 'list the waivers, exemptions and suppressions in effect, and what each set aside')
-      .option(
-        '--sarif-unknowns',
-        'SARIF: also list unknown results that have no file (left out unless asked for or --fail-on unknown)',
-      ),
+  addFleetOptions(
+    addLiveOptions(
+      program
+        .command('verify [paths...]')
+        .description(
+          'check the production-readiness checklist over manifests, templates, the synthesized config or a live cluster',
+        )
+        .option('-e, --env <name>', 'environment whose thresholds apply (default: every environment)')
+        .option('--include <rules>', 'only rules matching these ids or globs (comma-separated, repeatable)', collect)
+        .option(
+          '--exclude <rules>',
+          'leave out rules matching these ids or globs (comma-separated, repeatable)',
+          collect,
+        )
+        .option('--fail-on <severity>', `lowest severity that fails the run: ${FAIL_ON.join(', ')}`)
+        .option('--output-file <file>', 'write the report to a file instead of stdout')
+        .option(
+          '--report-file <file>',
+          'also write the report to this file, in the format its extension picks: .html, .json, .yaml, .sarif, .xml (junit), .md, .txt (table); repeatable',
+          collectPaths,
+        )
+        .option('--max-file-size <MiB>', 'largest input file read, in MiB', '64')
+        .option(
+          '--max-findings <n>',
+          `findings the table lists one by one after the counts by rule (0: all; json, sarif and junit list all)`,
+          String(DEFAULT_MAX_FINDINGS),
+        )
+        .option('--show-waivers', 'list the waivers, exemptions and suppressions in effect, and what each set aside')
+        .option(
+          '--sarif-unknowns',
+          'SARIF: also list unknown results that have no file (left out unless asked for or --fail-on unknown)',
+        ),
+    ),
   )
-    .addHelpText('after', HELP + LIVE_HELP)
+    .addHelpText('after', HELP + LIVE_HELP + FLEET_HELP)
     .action(
-      app.action(async (paths: string[], opts: VerifyOptions & LiveVerifyOptions, cmd: Command) => {
+      app.action(async (paths: string[], opts: VerifyOptions & LiveVerifyOptions & FleetVerifyFlags, cmd: Command) => {
         const g = globalOptions(cmd);
         const format = g.output as Format;
         if (!FORMATS.includes(format)) {
@@ -104,6 +127,10 @@ export function registerVerify(app: CliApp, program: Command): void {
           throw new UsageError(`--max-findings "${opts.maxFindings}" is not a whole number of findings (0 shows all)`);
         }
         checkLiveOptions(opts, paths);
+        checkFleetOptions(opts);
+        const fleet = isFleet(opts);
+        const { reportFormatOfFile, writeReportFile } = await import('../../report/index.js');
+        const reportFiles = (opts.reportFile ?? []).map((file) => ({ file, format: reportFormatOfFile(file) }));
         const io = app.io as StdinIO;
         const { loadRules } = await import('../../rules/engine/load-rules.js');
         const rules = await loadRules();
@@ -111,67 +138,68 @@ export function registerVerify(app: CliApp, program: Command): void {
 
         const { config, thresholds } = await verifyConfig(g, io, paths.length > 0);
         if (!g.quiet) for (const w of config.warnings) io.stderr(`warning: ${w}\n`);
-        const envNames =
-          opts.env || isLiveOrDump(opts) ? selectEnvironments(config, opts.env) : Object.keys(config.environments);
-        let done = () => {};
-        let source: VerifySource;
-        if (paths.length) {
-          source = {
-            kind: 'files',
-            paths,
-            cwd: io.cwd,
-            maxFileBytes: Math.floor(maxMiB * 1024 * 1024),
-            readStdin: io.readStdin ?? readProcessStdin,
-          };
-        } else if (isLiveOrDump(opts)) {
-          ({ source, done } = liveOrDumpSource(config.environments[envNames[0]], opts, io, g.quiet));
-        } else {
-          source = {
-            kind: 'synth',
-            cwd: io.cwd,
-            onEnvironment: (name) => {
-              if (!g.quiet && format === 'table') io.stderr(`synthesizing ${name} in memory…\n`);
-            },
-          };
-        }
+        if (fleet && opts.env) selectEnvironments(config, opts.env);
         const timings = new Map<string, number>();
-        const { runVerify, verifyExitCode } = await import('../../verify/run-verify.js');
-        const run = await runVerify({
-          config,
-          environments: envNames,
-          source,
+        const judging = {
           rules,
           include: opts.include,
           exclude: opts.exclude,
           failOn: opts.failOn as (typeof FAIL_ON)[number] | undefined,
           thresholds,
           timings,
-        }).finally(done);
+        };
+        let run: { reports: VerifyReport[]; nothingToVerify: NothingToVerify[] };
+        let exitCode: number;
+        if (fleet) {
+          const { fleetExitCode } = await import('../../verify/run-fleet-verify.js');
+          const fleetRun = await runFleetFromFlags(config, opts, io, g.quiet, judging);
+          run = fleetRun;
+          exitCode = fleetExitCode(fleetRun);
+        } else {
+          const envNames =
+            opts.env || isLiveOrDump(opts) ? selectEnvironments(config, opts.env) : Object.keys(config.environments);
+          const { source, done } = sourceOf(paths, opts, {
+            io,
+            env: config.environments[envNames[0]],
+            quiet: g.quiet,
+            maxFileBytes: Math.floor(maxMiB * 1024 * 1024),
+            announceSynth: !g.quiet && format === 'table',
+          });
+          const { runVerify, verifyExitCode } = await import('../../verify/run-verify.js');
+          const one = await runVerify({ config, environments: envNames, source, ...judging }).finally(done);
+          run = one;
+          exitCode = verifyExitCode(one);
+        }
         const { reports } = run;
 
         const where = describeSearch(paths, opts, config.file);
         const { renderReports } = await import('../../report/index.js');
         const { packageVersion } = await import('../version.js');
+        const renderOptions = {
+          color: !opts.outputFile && useColor(g, io),
+          toolVersion: packageVersion(),
+          width: opts.outputFile ? undefined : io.columns,
+          maxFindings,
+          quiet: g.quiet,
+          srcRoot: io.cwd,
+          timings,
+          unlocatedUnknowns: opts.sarifUnknowns,
+        };
         const text = opts.showWaivers
           ? (await import('../../report/waivers.js')).renderWaivers(reports, format)
-          : await renderReports(format, reports, {
-              color: !opts.outputFile && useColor(g, io),
-              toolVersion: packageVersion(),
-              width: opts.outputFile ? undefined : io.columns,
-              maxFindings,
-              quiet: g.quiet,
-              srcRoot: io.cwd,
-              timings,
-              unlocatedUnknowns: opts.sarifUnknowns,
-            });
+          : await renderReports(format, reports, renderOptions);
+        const { resolve } = await import('node:path');
+        for (const { file, format: fileFormat } of reportFiles) {
+          await writeReportFile(resolve(io.cwd, file), reports, renderOptions, fileFormat);
+          if (!g.quiet) io.stderr(`${fileFormat} report written to ${file}\n`);
+        }
         if (opts.outputFile) {
           const { writeFile } = await import('node:fs/promises');
-          const { resolve } = await import('node:path');
           await writeFile(resolve(io.cwd, opts.outputFile), text.endsWith('\n') ? text : `${text}\n`);
           if (!g.quiet) {
             for (const r of reports) {
               io.stderr(
-                `${r.environment.name}: ${r.summary.result.toUpperCase()} (${r.summary.counts.fail} failed, ${r.summary.counts.unknown} unknown, ${r.summary.counts.warn} warnings; score ${r.summary.score.overall ?? '—'}); report written to ${opts.outputFile}\n`,
+                `${r.target ? `context ${r.target.context} (${r.environment.name})` : r.environment.name}: ${r.summary.result.toUpperCase()} (${r.summary.counts.fail} failed, ${r.summary.counts.unknown} unknown, ${r.summary.counts.warn} warnings; score ${r.summary.score.overall ?? '—'}); report written to ${opts.outputFile}\n`,
               );
             }
           }
@@ -181,9 +209,39 @@ export function registerVerify(app: CliApp, program: Command): void {
         for (const e of run.nothingToVerify) {
           io.stderr(`error: ${e.environment}: nothing to verify in ${where}: ${e.reason}\n`);
         }
-        return verifyExitCode(run);
+        return exitCode;
       }),
     );
+}
+
+/** The source of a run over one cluster, a dump, files or the synthesized config. */
+function sourceOf(
+  paths: readonly string[],
+  opts: LiveVerifyOptions,
+  ctx: { io: StdinIO; env: EnvironmentConfig; quiet: boolean; maxFileBytes: number; announceSynth: boolean },
+): { source: VerifySource; done: () => void } {
+  const { io } = ctx;
+  if (paths.length) {
+    return {
+      source: {
+        kind: 'files',
+        paths,
+        cwd: io.cwd,
+        maxFileBytes: ctx.maxFileBytes,
+        readStdin: io.readStdin ?? readProcessStdin,
+      },
+      done: () => {},
+    };
+  }
+  if (isLiveOrDump(opts)) return liveOrDumpSource(ctx.env, opts, io, ctx.quiet);
+  const source: VerifySource = {
+    kind: 'synth',
+    cwd: io.cwd,
+    onEnvironment: (name) => {
+      if (ctx.announceSynth) io.stderr(`synthesizing ${name} in memory…\n`);
+    },
+  };
+  return { source, done: () => {} };
 }
 
 /** Where the inputs were looked for, for "nothing to verify". */
@@ -195,6 +253,11 @@ function describeSearch(paths: readonly string[], opts: LiveVerifyOptions, confi
     return `the live cluster (${opts.context ? `context ${opts.context}` : 'current context'}, ${ns})`;
   }
   return `the synthesized config ${configFile ?? '(bundled example)'}`;
+}
+
+/** Repeated file options, each one path (a path may hold a comma). */
+function collectPaths(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

@@ -33,6 +33,14 @@ export const waiverSchema = z.strictObject({
 });
 export type Waiver = z.infer<typeof waiverSchema>;
 
+/** `environments.<e>.contexts`: the kubeconfig contexts whose clusters are this environment. */
+export const environmentContextsSchema = z
+  .array(z.string().min(1, 'a kubeconfig context name'))
+  .default([])
+  .describe(
+    "Kubeconfig contexts of this environment's clusters: `slipway verify --live --context a,b` and `--all-contexts` judge each of them with this environment's thresholds (a context no environment lists takes --env). A context belongs to one environment.",
+  );
+
 /**
  * Settings are validated after merging, so at this level they are accepted as
  * any value: the merged result is checked strictly and errors point back to the
@@ -48,6 +56,7 @@ export const environmentEntrySchema = z.strictObject({
     .enum(PRESET_NAMES)
     .describe('Starting values: the test or the production column of the test-vs-production table.'),
   waivers: z.array(waiverSchema).default([]).describe('Production-floor checks set aside, each with its reason.'),
+  contexts: environmentContextsSchema,
   ...looseSettings,
 });
 

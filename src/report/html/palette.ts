@@ -12,7 +12,8 @@ export const PAGE = {
   rule: '#c9ced6',
 } as const;
 
-export type StatusKey = 'pass' | 'fail' | 'warn' | 'unknown' | 'skip';
+/** Verdicts of checklist items and findings, and `error`: a fleet cluster that could not be read. */
+export type StatusKey = 'pass' | 'fail' | 'warn' | 'unknown' | 'skip' | 'error';
 
 export interface StatusStyle {
   readonly label: string;
@@ -27,6 +28,7 @@ export const STATUS_STYLE: Readonly<Record<StatusKey, StatusStyle>> = {
   warn: { label: 'WARN', symbol: '!', background: '#f2c744', foreground: '#1b1f24' },
   unknown: { label: 'UNKNOWN', symbol: '?', background: '#4f4b8f', foreground: '#ffffff' },
   skip: { label: 'N/A', symbol: '–', background: '#e3e6ea', foreground: '#1b1f24' },
+  error: { label: 'ERROR', symbol: '⚠', background: '#6b1f14', foreground: '#ffffff' },
 };
 
 /** Display order of statuses in charts and legends. */

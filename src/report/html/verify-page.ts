@@ -72,9 +72,12 @@ export function renderHtmlView(view: HtmlReportView): string {
     });
   const total = view.environments.reduce((s, e) => s + e.findings.total, 0);
   const failing = view.environments.filter((e) => e.result === 'fail').map((e) => e.environment);
-  const lead = `<p class="lead">${view.environments.length} environment${many ? 's' : ''}, ${total} finding${total === 1 ? '' : 's'} that count; ${
+  const unread = view.environments.filter((e) => e.result === 'error').map((e) => e.environment);
+  const fleet = view.environments.some((e) => e.context !== undefined);
+  const counted = `${view.environments.length} ${fleet ? 'cluster' : 'environment'}${many ? 's' : ''}`;
+  const lead = `<p class="lead">${counted}, ${total} finding${total === 1 ? '' : 's'} that count; ${
     failing.length ? `<strong>failing: ${esc(failing.join(', '))}</strong>` : 'none failing'
-  }.</p>`;
+  }${unread.length ? `; <strong>could not be read: ${esc(unread.join(', '))}</strong>` : ''}.</p>`;
   return renderPage({
     title: view.title,
     lead,

@@ -11,7 +11,14 @@ import {
   SEVERITY_RANK,
 } from './verify-view.js';
 
-const STATUS_SORT: Readonly<Record<StatusKey, number>> = { fail: 0, unknown: 1, warn: 2, pass: 3, skip: 4 };
+const STATUS_SORT: Readonly<Record<StatusKey, number>> = {
+  error: -1,
+  fail: 0,
+  unknown: 1,
+  warn: 2,
+  pass: 3,
+  skip: 4,
+};
 
 /** `<span class="badge st-fail">✗ FAIL</span>`: the status in words and a symbol, the colour only on top. */
 export function badge(status: StatusKey): string {
@@ -47,8 +54,14 @@ export function fleetTable(view: HtmlReportView): string {
   ].join('\n');
 }
 
-/** Score, result, what the run fails on, and one chart per checklist category. */
+/** Score, result, what the run fails on, and one chart per checklist category; a cluster that could not be read says why. */
 export function summaryBlock(e: EnvironmentView, level: number): string {
+  if (e.error !== undefined) {
+    return [
+      `<p>Result: ${badge('error')}: context <code>${esc(e.context ?? '')}</code>, cluster <code>${esc(e.cluster)}</code> could not be read.</p>`,
+      `<p role="alert"><strong>Error:</strong> ${esc(e.error)}</p>`,
+    ].join('\n');
+  }
   const cards = e.charts.map(
     (c) =>
       `<div class="card"><h${level}>${esc(c.category)}</h${level}>${stackedBar(c.items, { title: `${c.category} checklist items` })}` +
@@ -56,7 +69,7 @@ export function summaryBlock(e: EnvironmentView, level: number): string {
   );
   const facts = [
     `Result: ${badge(e.result)} (the run fails on ${esc(e.failOn)})`,
-    `Preset <strong>${esc(e.preset)}</strong>, cluster <code>${esc(e.cluster)}</code>, source ${esc(e.mode)}, thresholds ${esc(e.thresholds)}`,
+    `Preset <strong>${esc(e.preset)}</strong>, ${e.context !== undefined ? `context <code>${esc(e.context)}</code>, ` : ''}cluster <code>${esc(e.cluster)}</code>, source ${esc(e.mode)}, thresholds ${esc(e.thresholds)}`,
     `Checklist items: ${esc(e.coverage)}`,
     `Results that count: ${esc(describeTally(e.counts))}`,
   ];

@@ -9,6 +9,7 @@ import {
   describeFailOn,
   describeLocation,
   describeSubject,
+  reportLabel,
   setAsideLabel,
 } from '../describe.js';
 import type { Tally } from './charts.js';
@@ -37,10 +38,14 @@ export interface HtmlReportView {
 
 export interface FleetRow {
   readonly anchor: string;
+  /** The environment's name; in a fleet run the context with it (`prod-eu (prod)`). */
   readonly environment: string;
   readonly cluster: string;
+  /** Fleet runs: the kubeconfig context and, when the cluster could not be read, why. */
+  readonly context?: string;
+  readonly error?: string;
   readonly mode: string;
-  readonly result: 'pass' | 'fail';
+  readonly result: 'pass' | 'fail' | 'error';
   readonly score: number | null;
   readonly counts: Tally;
 }
@@ -150,15 +155,17 @@ export function buildHtmlView(reports: readonly VerifyReport[], opts: HtmlViewOp
       if (!f.suppressed) categories.add(f.category);
       if (f.location.cluster) clusters.add(f.location.cluster);
     }
-  const names = reports.map((r) => r.environment.name);
+  const names = reports.map((r) => reportLabel(r));
   return {
     title: `Slipway verify: ${names.length ? names.join(', ') : 'no environment'}`,
     toolVersion: opts.toolVersion,
     ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}),
-    fleet: environments.map(({ anchor, environment, cluster, mode, result, score, counts }) => ({
+    fleet: environments.map(({ anchor, environment, cluster, context, error, mode, result, score, counts }) => ({
       anchor,
       environment,
       cluster,
+      ...(context !== undefined ? { context } : {}),
+      ...(error !== undefined ? { error } : {}),
       mode,
       result,
       score,
@@ -181,8 +188,10 @@ function environmentView(r: VerifyReport, index: number, limits: Limits): Enviro
   const c = r.summary.counts;
   return {
     anchor: `env-${index + 1}`,
-    environment: r.environment.name,
-    cluster: r.environment.cluster,
+    environment: reportLabel(r),
+    cluster: r.target?.cluster || r.environment.cluster,
+    ...(r.target ? { context: r.target.context } : {}),
+    ...(r.error !== undefined ? { error: r.error } : {}),
     mode: r.summary.mode,
     result: r.summary.result,
     score: r.summary.score.overall,

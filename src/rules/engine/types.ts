@@ -82,8 +82,12 @@ export interface Score {
 }
 
 export interface VerifySummary {
-  /** `fail` when a finding at or above failOn counts (with failOn unknown, any failure or unknown). */
-  readonly result: 'pass' | 'fail';
+  /**
+   * `fail` when a finding at or above failOn counts (with failOn unknown, any
+   * failure or unknown); `error` when the cluster of a fleet run could not be
+   * read (the report's `error` says why, and it holds no verdicts).
+   */
+  readonly result: 'pass' | 'fail' | 'error';
   readonly failOn: FailOn;
   /** The checklist items by verdict: proved (pass), failed, warned, unknown, not applicable (skip). */
   readonly checklist: ChecklistCoverage;
@@ -120,6 +124,16 @@ export interface ReportEnvironment {
   readonly thresholds: 'config' | 'default-prod-preset';
 }
 
+/** The cluster a fleet run read a report from: one kubeconfig context. */
+export interface ReportTarget {
+  /** The kubeconfig context. */
+  readonly context: string;
+  /** The kubeconfig cluster the context points at ('' when the context is not in the kubeconfig). */
+  readonly cluster: string;
+  /** The API server URL, credentials redacted. */
+  readonly server?: string;
+}
+
 /** A waiver, exemption or suppression annotation in effect, for auditors: what it sets aside and why. */
 export interface WaiverRecord {
   readonly by: Suppression['by'];
@@ -145,4 +159,8 @@ export interface VerifyReport {
   /** Every waiver, exemption and used suppression annotation, whether or not it set anything aside. */
   readonly waivers: readonly WaiverRecord[];
   readonly rules: readonly RuleInfo[];
+  /** Fleet runs: the context and cluster this report was read from. */
+  readonly target?: ReportTarget;
+  /** Fleet runs: why the cluster could not be read (summary.result is then `error`). */
+  readonly error?: string;
 }
