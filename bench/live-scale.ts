@@ -5,7 +5,7 @@
  * when a page asks for it. The verifier (another process) lists every kind the
  * registered rules need, page by page (limit 500), and runs every rule.
  *
- * Run: npx tsx bench/live-scale.ts            (offline; loopback only)
+ * Run: npx tsx bench/live-scale.ts            (offline; loopback only; --no-kubectl skips the kubectl reference run)
  * Records: wall time (collect, rules), peak RSS and heap of the verifier, request count.
  */
 import { execFile, execFileSync, fork } from 'node:child_process';
@@ -283,7 +283,7 @@ async function orchestrate(): Promise<void> {
     console.log(
       `API requests ${stats.requests} (${stats.lists} list pages), methods ${stats.methods.join(',')}; fake server peak RSS ${stats.rssMB.toFixed(0)} MB`,
     );
-    await kubectlReference(kubeconfig);
+    if (!process.argv.includes('--no-kubectl')) await kubectlReference(kubeconfig);
   } finally {
     server.kill();
   }
