@@ -31,6 +31,9 @@ export class RepeatedParts {
   private readonly seen = new Map<string, unknown>();
 
   share(o: KubeObject): void {
+    // Only what a controller stamps out (pods of a ReplicaSet, ReplicaSets of a Deployment, Jobs of a CronJob)
+    // repeats; other objects are told apart by their labels and specs, so they are not worth a key.
+    if (!Array.isArray(o.metadata?.ownerReferences) || o.metadata.ownerReferences.length === 0) return;
     for (let i = 0; i < REPEATED.length; i++) {
       const path = REPEATED[i];
       let parent: Record<string, unknown> | undefined = o as unknown as Record<string, unknown>;

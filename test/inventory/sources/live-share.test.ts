@@ -46,7 +46,11 @@ describe('RepeatedParts', () => {
     const rs = {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
-      metadata: { name: 'api-7d9c8b6f5d', labels: { app: 'api' } },
+      metadata: {
+        name: 'api-7d9c8b6f5d',
+        labels: { app: 'api' },
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api', uid: 'dep-1' }],
+      },
       spec: {
         template: {
           metadata: { labels: { app: 'api', 'pod-template-hash': '7d9c8b6f5d' } },
@@ -61,5 +65,17 @@ describe('RepeatedParts', () => {
     expect(p.metadata.labels).toBe(template.metadata.labels);
     expect((p.spec as { containers: unknown }).containers).toBe(template.spec.containers);
     expect(rs.metadata.labels).not.toBe(p.metadata.labels);
+  });
+
+  it('leaves objects no controller owns as they are (Nodes, Deployments)', () => {
+    const parts = new RepeatedParts();
+    const a = pod('a', 'shop/api:1.0.0');
+    const b = pod('bb', 'shop/api:1.0.0');
+    delete (a.metadata as { ownerReferences?: unknown }).ownerReferences;
+    delete (b.metadata as { ownerReferences?: unknown }).ownerReferences;
+    parts.share(a);
+    parts.share(b);
+    expect(b.metadata.labels).not.toBe(a.metadata.labels);
+    expect(parts.size).toBe(0);
   });
 });
