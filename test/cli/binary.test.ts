@@ -44,7 +44,9 @@ describe('the built slipway binary', () => {
     expect(r.status).toBe(0);
     const loaded = existsSync(out) ? readFileSync(out, 'utf8') : '';
     expect(loaded).toContain('commander');
-    expect(loaded).not.toMatch(/node_modules\/(aws-cdk-lib|@aws-sdk|@kubernetes\/client-node|cdk8s|@aws-cdk|zod|yaml)\//);
+    expect(loaded).not.toMatch(
+      /node_modules\/(aws-cdk-lib|@aws-sdk|@kubernetes\/client-node|cdk8s|@aws-cdk|zod|yaml)\//,
+    );
   });
 
   it('runs init and config diff end to end, as the issue checks it', () => {
