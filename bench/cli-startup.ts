@@ -1,40 +1,107 @@
 /**
- * Cold start of `slipway --help`: spawns the built binary N times and reports
- * the median and spread. Run: npm run build && npx tsx bench/cli-startup.ts [runs]
+ * Fixed start of the built CLI: spawns `node bin/slipway.js` per case and
+ * reports the median wall and CPU time (user + system of the child, from
+ * bash's `time`), next to a bare `node -e 0`; then, in one traced run per
+ * case, the modules it resolves (all, and those under node_modules) and
+ * whether it loaded the `yaml` package, zod, aws-cdk-lib or the AWS SDK.
+ *
+ * Run: npm run bench:cli   (builds first; or npm run build && npx tsx bench/cli-startup.ts [runs])
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'slipway.js');
 const runs = Number(process.argv[2] ?? 21);
+const scratch = mkdtempSync(join(tmpdir(), 'slipway-bench-cli-'));
 
-function time(args: string[]): number {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`slipway ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function stats(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return { median: q(0.5), p10: q(0.1), p90: q(0.9), min: s[0], max: s[s.length - 1] };
-}
-
-const baseline = stats(
-  Array.from({ length: runs }, () => {
-    const start = process.hrtime.bigint();
-    spawnSync(process.execPath, ['-e', '0']);
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  }),
+// One small, clean Deployment: the one-file verify a user runs in a pre-commit hook.
+const oneFile = join(scratch, 'deployment.yaml');
+writeFileSync(
+  oneFile,
+  `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: api, namespace: shop }
+spec:
+  replicas: 3
+  selector: { matchLabels: { app: api } }
+  template:
+    metadata: { labels: { app: api } }
+    spec:
+      containers:
+        - name: api
+          image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/api:1.0.0
+          resources: { requests: { cpu: 100m, memory: 128Mi }, limits: { cpu: 500m, memory: 256Mi } }
+`,
 );
-const help = stats(Array.from({ length: runs }, () => time(['--help'])));
-const diff = stats(Array.from({ length: runs }, () => time(['config', 'diff', 'test', 'prod'])));
 
-const fmt = (x: ReturnType<typeof stats>) =>
-  `median ${x.median.toFixed(0)} ms (p10 ${x.p10.toFixed(0)}, p90 ${x.p90.toFixed(0)}, min ${x.min.toFixed(0)}, max ${x.max.toFixed(0)})`;
-console.log(`node ${process.version}, ${runs} runs each`);
-console.log(`node -e 0 (process start only): ${fmt(baseline)}`);
-console.log(`slipway --help:                 ${fmt(help)}`);
-console.log(`slipway config diff test prod:  ${fmt(diff)}`);
+const CASES: { name: string; args: string[]; ok?: number[] }[] = [
+  { name: 'slipway --help', args: ['--help'] },
+  { name: 'slipway rules', args: ['rules'] },
+  { name: 'slipway config show --env prod', args: ['config', 'show', '--env', 'prod'] },
+  { name: 'slipway config diff test prod', args: ['config', 'diff', 'test', 'prod'] },
+  { name: 'slipway verify <one file>', args: ['verify', oneFile, '--env', 'prod'], ok: [0, 2] },
+];
+
+/** Wall and CPU milliseconds of one run of `node <args>`, from bash's `time` (the child's user + system). */
+function once(args: string[], ok: number[] = [0]): { wall: number; cpu: number } {
+  const quoted = args.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  const r = spawnSync(
+    'bash',
+    ['-c', `TIMEFORMAT='%R %U %S'; { time '${process.execPath}' ${quoted} >/dev/null 2>/dev/null; } 2>&1`],
+    { encoding: 'utf8', cwd: scratch },
+  );
+  const [real, user, sys] = r.stdout.trim().split(/\s+/).slice(-3).map(Number);
+  if (!ok.includes(r.status ?? -1) || !Number.isFinite(real))
+    throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stdout}${r.stderr}`);
+  return { wall: real * 1000, cpu: (user + sys) * 1000 };
+}
+
+/** The modules one run resolves: every URL, and whether some packages were among them. */
+function modules(args: string[]): { all: number; nodeModules: number; loaded: string[] } {
+  const log = join(scratch, 'modules.txt');
+  writeFileSync(log, '');
+  spawnSync(process.execPath, ['--import', join(root, 'bench', 'support', 'register-count-modules.mjs'), ...args], {
+    cwd: scratch,
+    env: { ...process.env, SLIPWAY_MODULE_LOG: log },
+  });
+  const urls = [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
+  const watched = [
+    '/node_modules/yaml/',
+    '/node_modules/zod/',
+    '/node_modules/aws-cdk-lib/',
+    '/node_modules/@aws-sdk/',
+  ];
+  return {
+    all: urls.length,
+    nodeModules: urls.filter((u) => u.includes('/node_modules/')).length,
+    loaded: watched.filter((w) => urls.some((u) => u.includes(w))).map((w) => w.split('/')[2]),
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function measure(args: string[], ok?: number[]) {
+  const samples = Array.from({ length: runs }, () => once(args, ok));
+  return { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)) };
+}
+
+try {
+  const bare = measure(['-e', '0']);
+  console.log(`node ${process.version}, ${runs} runs per case, medians`);
+  console.log(`${'node -e 0'.padEnd(34)} wall ${bare.wall.toFixed(0)} ms, CPU ${bare.cpu.toFixed(0)} ms`);
+  for (const c of CASES) {
+    const t = measure([bin, ...c.args], c.ok);
+    const m = modules([bin, ...c.args]);
+    console.log(
+      `${c.name.padEnd(34)} wall ${t.wall.toFixed(0)} ms (${(t.wall / bare.wall).toFixed(1)}× bare), CPU ${t.cpu.toFixed(0)} ms (${(t.cpu / bare.cpu).toFixed(1)}×); ${m.all} modules (${m.nodeModules} in node_modules)${m.loaded.length ? `; loads ${m.loaded.join(', ')}` : ''}`,
+    );
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

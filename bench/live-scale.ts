@@ -5,7 +5,7 @@
  * when a page asks for it. The verifier (another process) lists every kind the
  * registered rules need, page by page (limit 500), and runs every rule.
  *
- * Run: npx tsx bench/live-scale.ts            (offline; loopback only)
+ * Run: npx tsx bench/live-scale.ts            (offline; loopback only; --no-kubectl skips the kubectl reference run)
  *      npx tsx bench/live-scale.ts --status   (`slipway status` through the built binary instead,
  *                                              next to `kubectl get pods,nodes -A -o json`)
  * Records: wall time (collect, rules), peak RSS and heap of the verifier, request count.
@@ -274,10 +274,11 @@ async function orchestrate(): Promise<void> {
         'slipway status --no-aws -o json (built binary)',
         `node bin/slipway.js status --no-aws -o json --kubeconfig '${kubeconfig}' > /dev/null; true`,
       );
-      await timed(
-        'kubectl get pods,nodes -A -o json',
-        `kubectl get pods,nodes -A -o json --chunk-size=500 --kubeconfig '${kubeconfig}' > /dev/null`,
-      );
+      if (!process.argv.includes('--no-kubectl'))
+        await timed(
+          'kubectl get pods,nodes -A -o json',
+          `kubectl get pods,nodes -A -o json --chunk-size=500 --kubeconfig '${kubeconfig}' > /dev/null`,
+        );
       return;
     }
     const out = execFileSync(process.execPath, ['--import', 'tsx', self, `--measure=${kubeconfig}`], {
@@ -296,7 +297,7 @@ async function orchestrate(): Promise<void> {
     console.log(
       `API requests ${stats.requests} (${stats.lists} list pages), methods ${stats.methods.join(',')}; fake server peak RSS ${stats.rssMB.toFixed(0)} MB`,
     );
-    await kubectlReference(kubeconfig);
+    if (!process.argv.includes('--no-kubectl')) await kubectlReference(kubeconfig);
   } finally {
     server.kill();
   }

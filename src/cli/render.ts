@@ -1,11 +1,16 @@
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
+
+type Stringify = typeof import('yaml').stringify;
+let stringify: Stringify | undefined;
 
 /** Data as JSON, keys in insertion order (generators already sort), two-space indent. */
 export function renderJson(data: unknown): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
+/** Data as YAML; the `yaml` package is loaded on the first call, so commands that print no YAML never load it. */
 export function renderYaml(data: unknown): string {
+  stringify ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).stringify;
   return stringify(data, { lineWidth: 0 });
 }
 

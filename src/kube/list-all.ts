@@ -41,33 +41,42 @@ export async function listAll(reader: KubeReader, kind: string, options: ListAll
   let pages = 0;
   let token: string | undefined;
   let tokens = new Set<string>();
+  const request = (cont: string | undefined) =>
+    reader.list(kind, { namespace: options.namespace, fieldSelector: options.fieldSelector, limit, continue: cont });
+  let pending = request(undefined);
   for (;;) {
     try {
-      const page = await reader.list(kind, {
-        namespace: options.namespace,
-        fieldSelector: options.fieldSelector,
-        limit,
-        continue: token,
-      });
+      const page = await pending;
       pages++;
-      options.onPage(page.items);
       token = page.continue;
+      if (token) {
+        if (tokens.has(token)) {
+          throw new EndlessListError(
+            `the API server sent the same continue token twice while listing ${kind} (after ${pages} pages); the list would never end`,
+          );
+        }
+        if (pages >= maxPages) {
+          throw new EndlessListError(`listing ${kind} took more than ${maxPages} pages of ${limit}; stopped`);
+        }
+        tokens.add(token);
+        // The next page is asked for before this one is handed over, so the server works while the
+        // caller turns items into inventory objects. onPage runs synchronously: the request's answer is
+        // always awaited (and its errors caught) before anything else can run.
+        pending = request(token);
+      }
+      options.onPage(page.items);
       if (!token) return;
-      if (tokens.has(token)) {
-        throw new EndlessListError(
-          `the API server sent the same continue token twice while listing ${kind} (after ${pages} pages); the list would never end`,
-        );
-      }
-      if (pages >= maxPages) {
-        throw new EndlessListError(`listing ${kind} took more than ${maxPages} pages of ${limit}; stopped`);
-      }
-      tokens.add(token);
     } catch (e) {
-      if (!(e instanceof KubeApiError) || e.status !== 410 || token === undefined || restarts >= maxRestarts) throw e;
+      if (!(e instanceof KubeApiError) || e.status !== 410 || token === undefined || restarts >= maxRestarts) {
+        // A page asked for ahead is not waited for any more: its failure, if any, is this one's.
+        pending.catch(() => undefined);
+        throw e;
+      }
       restarts++;
       token = undefined;
       tokens = new Set();
       options.onRestart?.(`continue token expired while listing ${kind}; restarted the list (${restarts})`);
+      pending = request(undefined);
     }
   }
 }

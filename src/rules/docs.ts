@@ -1,5 +1,5 @@
-import { defineConfig } from '../config/load.js';
 import { THRESHOLDS_ONLY_WAIVERS } from '../config/presets.js';
+import { resolveConfig } from '../config/resolve.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { CHECKLIST, CHECKLIST_CATEGORIES, checklistItem } from './checklist.js';
 import { ruleDocsAnchor } from './docs-anchor.js';
@@ -12,7 +12,7 @@ export const DOCS_FILE = 'docs/rules.md';
 
 /** Environments built from the bare `test` and `prod` presets, for showing parameter defaults. */
 export function presetEnvironments(): { test: EnvironmentConfig; prod: EnvironmentConfig } {
-  const config = defineConfig({
+  const config = resolveConfig({
     project: 'example',
     environments: { test: { preset: 'test' }, prod: { preset: 'prod', waivers: [...THRESHOLDS_ONLY_WAIVERS] } },
   });

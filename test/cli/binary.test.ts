@@ -34,7 +34,7 @@ describe('the built slipway binary', () => {
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 
-  it('does not load aws-cdk-lib, the AWS SDK, client-node or cdk8s for --help', () => {
+  it('does not load aws-cdk-lib, the AWS SDK, client-node, cdk8s, zod or the yaml package for --help', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'slipway-trace-')), 'trace.txt');
     const r = spawnSync(process.execPath, ['--import', trace, bin, '--help'], {
       cwd: root,
@@ -44,7 +44,9 @@ describe('the built slipway binary', () => {
     expect(r.status).toBe(0);
     const loaded = existsSync(out) ? readFileSync(out, 'utf8') : '';
     expect(loaded).toContain('commander');
-    expect(loaded).not.toMatch(/node_modules\/(aws-cdk-lib|@aws-sdk|@kubernetes\/client-node|cdk8s|@aws-cdk)\//);
+    expect(loaded).not.toMatch(
+      /node_modules\/(aws-cdk-lib|@aws-sdk|@kubernetes\/client-node|cdk8s|@aws-cdk|zod|yaml)\//,
+    );
   });
 
   it('runs init and config diff end to end, as the issue checks it', () => {

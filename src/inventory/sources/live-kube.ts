@@ -4,6 +4,7 @@ import { listAll } from '../../kube/list-all.js';
 import type { KubeReader } from '../../kube/reader.js';
 import { kubeResource } from '../memory.js';
 import type { KubeResource, SourceRef } from '../types.js';
+import { RepeatedParts } from './live-share.js';
 
 export interface KubeProgress {
   readonly kind: string;
@@ -45,6 +46,8 @@ export async function collectKube(options: KubeCollectOptions): Promise<KubeColl
   const out: KubeCollection = { resources: [], kinds: new Set(), denied: new Map(), notes: [] };
   let done = 0;
   let next = 0;
+  // Pods repeat their ReplicaSet's labels and containers: one copy of each is kept (see RepeatedParts).
+  const repeated = new RepeatedParts();
 
   async function readKind(kind: string): Promise<void> {
     const resolution = await options.reader.resolve(kind);
@@ -61,7 +64,10 @@ export async function collectKube(options: KubeCollectOptions): Promise<KubeColl
         pageSize: options.pageSize,
         maxPages: options.maxPages,
         onPage: (items) => {
-          for (const o of items) list.push(kubeResource(o, source));
+          for (const o of items) {
+            repeated.share(o);
+            list.push(kubeResource(o, source));
+          }
           options.onProgress?.({ kind, objects: list.length, kindsDone: done, kindsTotal: kinds.length, done: false });
         },
         onRestart: (reason) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Inventory } from '../../inventory/inventory.js';
+import { monitorsWatching } from '../../inventory/monitor-namespaces.js';
 import { type LabelSelector, matchesSelector } from '../../inventory/selectors.js';
 import type { KubeResource } from '../../inventory/types.js';
 import { annotationOf, LONG_RUNNING_KINDS } from '../../inventory/workload-facts.js';
@@ -62,7 +63,7 @@ function exposure(inv: Inventory, w: Workload, p: z.infer<typeof params>): strin
   const ann = annotationOf(w, p.scrapeAnnotations);
   if (ann && ann.value !== 'false') return `annotated ${ann.key}`;
   const services = inv.servicesFor(w);
-  const serviceMonitors = inv.kube('ServiceMonitor');
+  const serviceMonitors = monitorsWatching(inv, 'ServiceMonitor', w.namespace);
   for (let i = 0; i < services.length; i++) {
     const s = services[i];
     const a = s.object.metadata.annotations ?? {};
@@ -74,7 +75,7 @@ function exposure(inv: Inventory, w: Workload, p: z.infer<typeof params>): strin
     const sm = firstMonitor(serviceMonitors, w.namespace, s.object.metadata.labels ?? {});
     if (sm) return `ServiceMonitor ${sm.object.metadata.name} scrapes Service ${s.object.metadata.name}`;
   }
-  const pm = firstMonitor(inv.kube('PodMonitor'), w.namespace, w.podLabels);
+  const pm = firstMonitor(monitorsWatching(inv, 'PodMonitor', w.namespace), w.namespace, w.podLabels);
   if (pm) return `PodMonitor ${pm.object.metadata.name} scrapes its pods`;
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { albGroupMembers } from '../../inventory/ingress-groups.js';
 import type { AwsResource, KubeResource } from '../../inventory/types.js';
 import { unknownAws, unknownKube } from '../support/coverage.js';
 import { cfnText } from '../support/iam.js';
@@ -73,6 +74,54 @@ function watchedBy(a: AwsResource): Watched {
   return { metrics, tags, loadBalancers };
 }
 
+type Watching = { alarm: AwsResource; watched: Watched };
+
+/** The 5XX alarms by the tag pair they filter on and by the ALB name in their LoadBalancer dimension. */
+interface AlarmIndex {
+  readonly order: Map<Watching, number>;
+  readonly byTag: Map<string, Watching[]>;
+  readonly byName: Map<string, Watching[]>;
+}
+
+const tagKey = (k: string, v: string) => `${k}\u0000${v}`;
+
+function alarmIndex(watching: readonly Watching[]): AlarmIndex {
+  const byTag = new Map<string, Watching[]>();
+  const byName = new Map<string, Watching[]>();
+  const add = (map: Map<string, Watching[]>, key: string, w: Watching) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [w]);
+    else if (list[list.length - 1] !== w) list.push(w);
+  };
+  const order = new Map<Watching, number>();
+  for (const w of watching) {
+    order.set(w, order.size);
+    for (const [k, v] of w.watched.tags) add(byTag, tagKey(k, v), w);
+    // A LoadBalancer dimension is app/<name>/<id>.
+    for (const lb of w.watched.loadBalancers) {
+      const parts = lb.split('/');
+      if (parts.length >= 3 && parts[0] === 'app') add(byName, parts[1], w);
+    }
+  }
+  return { order, byTag, byName };
+}
+
+interface GroupAlarms {
+  readonly tags: [string, string][];
+  readonly covering: Watching[];
+}
+
+/** The tags a group's load balancer carries and the alarms that cover it, in the alarms' order. */
+function groupAlarms(members: readonly KubeResource[], index: AlarmIndex): GroupAlarms {
+  const tags = members.flatMap(tagsOf);
+  const name = members.map((m) => annotations(m)[`${ALB}load-balancer-name`]).find(Boolean);
+  const found = new Set<Watching>();
+  for (const [k, v] of tags) for (const w of index.byTag.get(tagKey(k, v)) ?? []) found.add(w);
+  if (name !== undefined) for (const w of index.byName.get(name) ?? []) found.add(w);
+  const covering = [...found].sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0));
+  return { tags, covering };
+}
+
 export default defineRule({
   meta: {
     id: 'observability.ingress-error-alarms',
@@ -103,19 +152,19 @@ export default defineRule({
       .aws('AWS::CloudWatch::Alarm')
       .map((a) => ({ alarm: a, watched: watchedBy(a) }))
       .filter((w) => w.watched.metrics.some((m) => p.metrics.includes(m)));
-    const groupOf = (r: KubeResource) => annotations(r)[`${ALB}group.name`];
+    // Ingresses of one group share a load balancer, which carries the tags of all of them: each group's
+    // tags, name and covering alarms are worked out once, and alarms are looked up by tag and by name.
+    const index = alarmIndex(watching);
+    const byGroup = new Map<readonly KubeResource[], GroupAlarms>();
     const out: RuleResult[] = [];
     for (const ing of publicOnes) {
-      // Ingresses of one group share a load balancer, which carries the tags of all of them.
-      const group = groupOf(ing);
-      const members = group ? ingresses.filter((o) => groupOf(o) === group) : [ing];
-      const tags = members.flatMap(tagsOf);
-      const name = members.map((m) => annotations(m)[`${ALB}load-balancer-name`]).find(Boolean);
-      const covering = watching.filter(
-        ({ watched }) =>
-          watched.tags.some(([k, v]) => tags.some(([tk, tv]) => tk === k && tv === v)) ||
-          (name !== undefined && watched.loadBalancers.some((lb) => lb.startsWith(`app/${name}/`))),
-      );
+      const members = albGroupMembers(inv, ing);
+      let group = byGroup.get(members);
+      if (!group) {
+        group = groupAlarms(members, index);
+        byGroup.set(members, group);
+      }
+      const { tags, covering } = group;
       if (covering.length > 0) {
         out.push(
           kubeResult(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { albGroupMembers } from '../../inventory/ingress-groups.js';
 import type { KubeResource } from '../../inventory/types.js';
 import { nothingToCheck } from '../support/coverage.js';
 import { kubeResult } from '../support/results.js';
@@ -71,7 +72,17 @@ export default defineRule({
         .map((c) => c.object.metadata.name),
     );
     albClasses.add('alb');
-    const groupOf = (r: KubeResource) => annotations(r)[`${ALB}group.name`];
+    // What a group's members set between them, worked out once per group: linear in the Ingresses.
+    const facts = new Map<readonly KubeResource[], GroupFacts>();
+    const groupFacts = (ing: KubeResource): GroupFacts => {
+      const members = albGroupMembers(inv, ing);
+      let hit = facts.get(members);
+      if (!hit) {
+        hit = factsOf(members);
+        facts.set(members, hit);
+      }
+      return hit;
+    };
     const out: RuleResult[] = [];
     for (const ing of ingresses) {
       const a = annotations(ing);
@@ -80,18 +91,29 @@ export default defineRule({
       const tls = (spec.tls ?? []).length > 0;
       const isAlb =
         (className !== undefined && albClasses.has(className)) || Object.keys(a).some((k) => k.startsWith(ALB));
-      if (isAlb) out.push(checkAlb(ing, a, tls, spec, p.requireRedirect, groupMembers(ing)));
+      if (isAlb) out.push(checkAlb(ing, a, tls, spec, p.requireRedirect, groupFacts(ing)));
       else out.push(checkOther(ing, a, tls, p.requireRedirect));
     }
     return out;
-
-    function groupMembers(ing: KubeResource): KubeResource[] {
-      const g = groupOf(ing);
-      if (!g) return [ing];
-      return ingresses.filter((o) => groupOf(o) === g);
-    }
   },
 });
+
+/** Whether any Ingress of an ALB group sets a certificate, and whether any redirects HTTP. */
+interface GroupFacts {
+  readonly certificate: boolean;
+  readonly redirect: boolean;
+}
+
+function factsOf(members: readonly KubeResource[]): GroupFacts {
+  let certificate = false;
+  let redirect = false;
+  for (let i = 0; i < members.length; i++) {
+    const a = annotations(members[i]);
+    if (a[`${ALB}certificate-arn`]) certificate = true;
+    if (a[`${ALB}ssl-redirect`] || hasRedirectAction(a)) redirect = true;
+  }
+  return { certificate, redirect };
+}
 
 function checkAlb(
   ing: KubeResource,
@@ -99,7 +121,7 @@ function checkAlb(
   tls: boolean,
   spec: IngressSpec,
   requireRedirect: boolean,
-  group: KubeResource[],
+  group: GroupFacts,
 ): RuleResult {
   const listeners = albListeners(a, tls);
   const ann = ['metadata', 'annotations'];
@@ -114,11 +136,8 @@ function checkAlb(
       ...ann,
     ]);
   }
-  const groupAnn = group.map(annotations);
   const certificate =
-    groupAnn.some((g) => g[`${ALB}certificate-arn`]) ||
-    tls ||
-    (spec.rules ?? []).some((r) => typeof r.host === 'string' && r.host !== '');
+    group.certificate || tls || (spec.rules ?? []).some((r) => typeof r.host === 'string' && r.host !== '');
   if (!certificate) {
     return kubeResult(
       'fail',
@@ -128,8 +147,7 @@ function checkAlb(
     );
   }
   if (listeners.has('HTTP') && requireRedirect) {
-    const redirect = groupAnn.some((g) => g[`${ALB}ssl-redirect`]) || groupAnn.some(hasRedirectAction);
-    if (!redirect) {
+    if (!group.redirect) {
       return kubeResult('fail', ing, 'HTTP listener is open without ssl-redirect: plain HTTP is served', [
         ...ann,
         `${ALB}listen-ports`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isServiceAccountBound } from '../../inventory/bound-accounts.js';
 import type { Inventory } from '../../inventory/inventory.js';
 import type { KubeResource } from '../../inventory/types.js';
 import { podSpecPath } from '../../inventory/workload-facts.js';
@@ -16,23 +17,6 @@ const params = z.object({
   ignoreNamespaces: z.array(z.string()),
 });
 
-interface Subject {
-  kind?: string;
-  name?: string;
-  namespace?: string;
-}
-
-/** Whether any RoleBinding or ClusterRoleBinding names the ServiceAccount. */
-function isBound(inv: Inventory, namespace: string, name: string): boolean {
-  const bindings = [...inv.inNamespace('RoleBinding', namespace), ...inv.kube('ClusterRoleBinding')];
-  return bindings.some((b) =>
-    ((b.object.subjects as Subject[] | undefined) ?? []).some(
-      (s) =>
-        s.kind === 'ServiceAccount' && s.name === name && (s.namespace ?? b.object.metadata.namespace) === namespace,
-    ),
-  );
-}
-
 /** Whether the sources can show ServiceAccounts (a manifests-only run without any cannot). */
 function accountsKnown(inv: Inventory): boolean {
   if (inv.coverage.kubeDenied.has('ServiceAccount')) return false;
@@ -49,7 +33,7 @@ function tokenUse(
   account: KubeResource | undefined,
   p: z.infer<typeof params>,
 ) {
-  if (isBound(inv, w.namespace, sa)) return 'a RoleBinding grants it Kubernetes API access';
+  if (isServiceAccountBound(inv, w.namespace, sa)) return 'a RoleBinding grants it Kubernetes API access';
   if (inv.podIdentityAssociations(w.namespace, sa).length > 0) return 'it has a Pod Identity association';
   const annotations = account?.object.metadata.annotations ?? {};
   const key = p.tokenAnnotations.find((k) => annotations[k] !== undefined);

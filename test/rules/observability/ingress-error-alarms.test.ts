@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/observability/ingress-error-alarms.js';
+import { readsPerObject } from '../../support/counting.js';
 import { aws, inventory, kobj, run, statusOf } from '../helpers.js';
 
 const ingress = (name: string, annotations: Record<string, string>) =>
@@ -101,5 +102,44 @@ describe('observability.ingress-error-alarms', () => {
       awsTypes: ['AWS::CloudWatch::Alarm'],
     });
     expect(run(rule, noKube).map((r) => r.status)).toEqual(['unknown']);
+  });
+});
+
+describe('observability.ingress-error-alarms at scale', () => {
+  it('reads each Ingress of a 5,000-member group a bounded number of times, as for 500', () => {
+    const statuses = new Set<string>();
+    const alarms = [insightsAlarm('A', "tag.SlipwayAlbGroup = 'shop-prod'")];
+    const [small, large] = readsPerObject(
+      (n) => Array.from({ length: n }, (_, i) => tagged(`web-${i}`)),
+      (objects) => {
+        for (const r of run(rule, inventory({ kube: objects, aws: alarms }))) statuses.add(r.status);
+      },
+      [500, 5000],
+    );
+    expect([...statuses]).toEqual(['pass']);
+    expect(large).toBeLessThan(small * 1.1);
+  });
+
+  it('matches each of 2,000 named load balancers to its own alarm, reading each alarm once', () => {
+    const n = 2000;
+    const ingresses = Array.from({ length: n }, (_, i) =>
+      ingress(`web-${i}`, { 'alb.ingress.kubernetes.io/load-balancer-name': `lb-${i}` }),
+    );
+    let dimensionReads = 0;
+    const alarms = Array.from({ length: n }, (_, i) => {
+      const alarm = dimensionAlarm(`A${i}`, `app/lb-${i}/50dc6c495c0c9188`);
+      const dims = alarm.properties.Dimensions as unknown[];
+      Object.defineProperty(alarm.properties, 'Dimensions', {
+        get: () => {
+          dimensionReads++;
+          return dims;
+        },
+      });
+      return alarm;
+    });
+    const results = run(rule, inventory({ kube: ingresses, aws: alarms }));
+    expect(new Set(results.map((r) => r.status))).toEqual(new Set(['pass']));
+    expect(results.find((r) => 'name' in r.subject && r.subject.name === 'web-7')?.message).toContain('A7');
+    expect(dimensionReads).toBe(n);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/security/https-only.js';
+import { readsPerObject } from '../../support/counting.js';
 import { inventory, kobj, run, statusOf } from '../helpers.js';
 
 const A = 'alb.ingress.kubernetes.io/';
@@ -73,5 +74,32 @@ describe('security.https-only', () => {
 
   it('skips when there is no Ingress', () => {
     expect(run(rule, inventory({ kube: [kobj('ConfigMap', 'c')] })).map((r) => r.status)).toEqual(['skip']);
+  });
+});
+
+describe('security.https-only on one ALB group of thousands of Ingresses', () => {
+  const group = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      ingress(`web-${i}`, {
+        [`${A}group.name`]: 'shop',
+        [`${A}listen-ports`]: '[{"HTTP": 80}, {"HTTPS": 443}]',
+        // One member carries the group's certificate and redirect, as the ingress generator does.
+        ...(i === n - 1 ? { [`${A}certificate-arn`]: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' } : {}),
+        ...(i === n - 1 ? { [`${A}ssl-redirect`]: '443' } : {}),
+      }),
+    );
+
+  it('reads each Ingress a bounded number of times, for 500 members as for 5,000', () => {
+    const statuses = new Set<string>();
+    const [small, large] = readsPerObject(
+      group,
+      (objects) => {
+        for (const r of run(rule, inventory({ kube: objects }))) statuses.add(r.status);
+      },
+      [500, 5000],
+    );
+    expect([...statuses]).toEqual(['pass']);
+    expect(large).toBeLessThan(small * 1.1);
+    expect(large).toBeLessThan(60);
   });
 });

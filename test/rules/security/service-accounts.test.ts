@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/security/service-accounts.js';
+import { readsPerObject } from '../../support/counting.js';
 import { aws, deployment, inventory, kobj, run, statuses, statusOf } from '../helpers.js';
 
 const apiAccount = kobj('ServiceAccount', 'api');
@@ -65,5 +66,52 @@ describe('security.service-accounts', () => {
     const association = aws('AWS::EKS::PodIdentityAssociation', 'Assoc', { Namespace: 'shop', ServiceAccount: 'api' });
     const inv = inventory({ kube: [deployment({ podSpec }), apiAccount], aws: [association] });
     expect(statuses(run(rule, inv), 'api')).toEqual(['pass']);
+  });
+});
+
+describe('security.service-accounts at scale', () => {
+  // n workloads, each with its own ServiceAccount, bound by a ClusterRoleBinding of its own.
+  const fleet = (n: number) =>
+    Array.from({ length: n }, (_, i) => [
+      deployment({ name: `app-${i}`, podSpec: { serviceAccountName: `app-${i}` } }),
+      kobj('ServiceAccount', `app-${i}`),
+      kobj(
+        'ClusterRoleBinding',
+        `app-${i}`,
+        {
+          roleRef: { kind: 'ClusterRole', name: 'reader' },
+          subjects: [{ kind: 'ServiceAccount', name: `app-${i}`, namespace: 'shop' }],
+        },
+        undefined,
+      ),
+    ]).flat();
+
+  it('reads each binding once per run, not once per workload, for 300 workloads as for 3,000', () => {
+    const seen = new Set<string>();
+    const [small, large] = readsPerObject(
+      fleet,
+      (objects) => {
+        for (const r of run(rule, inventory({ kube: objects }))) seen.add(r.status);
+      },
+      [300, 3000],
+    );
+    expect([...seen]).toEqual(['pass']);
+    expect(large).toBeLessThan(small * 1.1);
+  });
+
+  it('counts a RoleBinding in another namespace that names the account with its namespace', () => {
+    const binding = kobj(
+      'RoleBinding',
+      'reads-config',
+      {
+        roleRef: { kind: 'Role', name: 'reader' },
+        subjects: [{ kind: 'ServiceAccount', name: 'api', namespace: 'shop' }],
+      },
+      'config',
+    );
+    const podSpec = { serviceAccountName: 'api' };
+    expect(statuses(run(rule, inventory({ kube: [deployment({ podSpec }), apiAccount, binding] })), 'api')).toEqual([
+      'pass',
+    ]);
   });
 });

@@ -1,0 +1,3 @@
+import { register } from 'node:module';
+
+register('./count-modules.mjs', import.meta.url);
