@@ -114,4 +114,6 @@ export interface CostFacts {
   readonly volumes: readonly VolumeFacts[];
   readonly snapshots: Fact<readonly SnapshotFacts[]>;
   readonly logGroups: Fact<readonly LogGroupFacts[]>;
+  /** Live only: Kubernetes kinds the cluster refused, with why; the parts built from them are partial. */
+  readonly unread?: Readonly<Record<string, string>>;
 }
