@@ -79,8 +79,10 @@ export interface VolumeFacts {
   readonly usedGi: Fact<number>;
   /** The StatefulSet that owns the claim template, if any. */
   readonly statefulSet?: string;
-  /** Tags the class puts on its volumes (tagSpecification_N parameters). */
+  /** Tags the class puts on its volumes (tagSpecification_N parameters); live: the EBS volume's own tags. */
   readonly tags: Readonly<Record<string, string>>;
+  /** Live: the EBS volume behind the claim's PersistentVolume. */
+  readonly volumeId?: string;
 }
 
 export interface SnapshotFacts {
