@@ -141,7 +141,7 @@ export function planUpgrade(facts: UpgradeFacts, opts: PlanOptions = {}): Upgrad
   const toLock = versionsFor(to);
   const apis = apiFindings(facts, to);
   const missingFromLock: string[] = [];
-  const awsOnly = 'needs the AWS account';
+  const awsOnly = 'need the AWS account';
   const unknown: Record<string, string> = unknownParts({
     kubelets: facts.kubelets,
     controlPlaneSubnets: facts.controlPlaneSubnets,

@@ -3,15 +3,15 @@ import {
   ListRecoveryPointsByBackupVaultCommand,
   ListRestoreJobsCommand,
 } from '@aws-sdk/client-backup';
-import { DescribeVolumesCommand } from '@aws-sdk/client-ec2';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { namesVolume } from '../../../src/ops/dr/coverage.js';
 import { liveDrFacts } from '../../../src/ops/dr/live-facts.js';
 import { drReport } from '../../../src/ops/dr/report.js';
 import { drText } from '../../../src/report/ops/dr.js';
-import { type AccountMocks, isolateAwsEnv, mockAccount } from '../../support/aws-mocks.js';
+import { type AccountMocks, isolateAwsEnv } from '../../support/aws-mocks.js';
 import type { FakeKubeServer } from '../../support/fake-kube-server.js';
 import { exampleEnv } from '../../support/live-inventory.js';
+import { mockBackupAccount, NOW } from '../../support/ops-live-account.js';
 import { liveShop } from '../../support/ops-live-cluster.js';
 
 beforeAll(isolateAwsEnv);
@@ -23,42 +23,6 @@ afterEach(async () => {
   mocks?.restore();
   mocks = undefined;
 });
-
-const NOW = new Date('2026-12-03T12:00:00Z');
-const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
-const PG_POINT = 'arn:aws:backup:us-east-1:123456789012:recovery-point:pg-1';
-
-function mockBackupAccount(pointAgeHours: number): AccountMocks {
-  const m = mockAccount();
-  m.ec2.on(DescribeVolumesCommand).resolves({
-    Volumes: [
-      { VolumeId: 'vol-pg', VolumeType: 'gp3', Size: 100, Tags: [{ Key: 'backup', Value: 'daily' }] },
-      { VolumeId: 'vol-old', VolumeType: 'gp2', Size: 50, Tags: [] },
-    ],
-  });
-  m.backup.on(ListRecoveryPointsByBackupVaultCommand).resolves({
-    RecoveryPoints: [
-      {
-        RecoveryPointArn: PG_POINT,
-        ResourceArn: 'arn:aws:ec2:us-east-1:123456789012:volume/vol-pg',
-        Status: 'COMPLETED',
-        CreationDate: hoursAgo(pointAgeHours),
-      },
-      {
-        RecoveryPointArn: 'arn:aws:backup:us-east-1:123456789012:recovery-point:pg-0',
-        ResourceArn: 'arn:aws:ec2:us-east-1:123456789012:volume/vol-pg',
-        Status: 'PARTIAL',
-        CreationDate: hoursAgo(1),
-      },
-    ],
-  });
-  m.backup.on(ListRestoreJobsCommand).resolves({
-    RestoreJobs: [
-      { RestoreJobId: 'r-1', RecoveryPointArn: PG_POINT, Status: 'COMPLETED', CreationDate: hoursAgo(5 * 24) },
-    ],
-  });
-  return m;
-}
 
 describe('live dr facts', () => {
   it('map each claim to its EBS volume, the plan whose tag selection covers it, its latest point and last restore', async () => {

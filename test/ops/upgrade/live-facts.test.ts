@@ -1,12 +1,12 @@
 import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
-import { DescribeAddonVersionsCommand, DescribeInsightCommand, ListInsightsCommand } from '@aws-sdk/client-eks';
+import { DescribeInsightCommand, ListInsightsCommand } from '@aws-sdk/client-eks';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { liveUpgradeFacts, writtenApiVersion } from '../../../src/ops/upgrade/live-facts.js';
 import { planUpgrade } from '../../../src/ops/upgrade/plan.js';
-import { VERSION_LOCK } from '../../../src/versions/lock.js';
-import { type AccountMocks, isolateAwsEnv, mockAccount } from '../../support/aws-mocks.js';
+import { type AccountMocks, isolateAwsEnv } from '../../support/aws-mocks.js';
 import type { FakeKubeServer } from '../../support/fake-kube-server.js';
 import { exampleEnv } from '../../support/live-inventory.js';
+import { mockUpgradeAccount } from '../../support/ops-live-account.js';
 import { liveShop } from '../../support/ops-live-cluster.js';
 
 beforeAll(isolateAwsEnv);
@@ -22,59 +22,6 @@ afterEach(async () => {
 const on134 = async () => ({ ...(await exampleEnv('prod')), kubernetesVersion: '1.34' });
 const codes = (plan: ReturnType<typeof planUpgrade>) =>
   plan.problems.map((p) => `${p.severity} ${p.code} ${p.object.kind}/${p.object.name}`);
-
-function mockUpgradeAccount(): AccountMocks {
-  const m = mockAccount();
-  m.ec2.on(DescribeSubnetsCommand).resolves({
-    Subnets: [
-      { SubnetId: 'subnet-a', AvailableIpAddressCount: 3 },
-      { SubnetId: 'subnet-b', AvailableIpAddressCount: 250 },
-    ],
-  });
-  m.eks.on(DescribeAddonVersionsCommand).callsFake((input: { addonName: string; kubernetesVersion: string }) => ({
-    addons: [
-      {
-        addonName: input.addonName,
-        addonVersions: [
-          {
-            // vpc-cni is offered only in a version the lock does not name; every other add-on in the lock's.
-            addonVersion:
-              input.addonName === 'vpc-cni'
-                ? 'v1.99.0-eksbuild.1'
-                : VERSION_LOCK['1.35'].addons[input.addonName as keyof (typeof VERSION_LOCK)['1.35']['addons']],
-            compatibilities: [{ clusterVersion: input.kubernetesVersion }],
-          },
-        ],
-      },
-    ],
-  }));
-  m.eks.on(ListInsightsCommand).resolves({
-    insights: [
-      {
-        id: 'i-1',
-        name: 'Deprecated APIs removed in Kubernetes v1.35',
-        category: 'UPGRADE_READINESS',
-        kubernetesVersion: '1.35',
-        insightStatus: { status: 'ERROR', reason: 'Deprecated API usage detected within the last 30 days' },
-      },
-      {
-        id: 'i-2',
-        name: 'Kubelet version skew',
-        category: 'UPGRADE_READINESS',
-        kubernetesVersion: '1.35',
-        insightStatus: { status: 'PASSING' },
-      },
-    ],
-  });
-  m.eks.on(DescribeInsightCommand).resolves({
-    insight: {
-      id: 'i-1',
-      recommendation: 'Update manifests and API clients to use newer Kubernetes APIs',
-      resources: [{ kubernetesResourceUri: '/apis/flowcontrol.apiserver.k8s.io/v1beta3/flowschemas' }],
-    },
-  });
-  return m;
-}
 
 describe('live upgrade facts', () => {
   it('read kubelets, PDB disruptionsAllowed and the applied API versions from the cluster without AWS', async () => {
