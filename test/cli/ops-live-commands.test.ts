@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledExamplePath } from '../../src/config/load.js';
 import { runCli } from '../support/cli.js';
@@ -109,6 +111,33 @@ describe('the analyses with --live against the fake API server (AWS left out)', 
     expect(withFiles.code).toBe(1);
     expect(withFiles.stderr).toContain('--live reads no files; drop -f k8s/');
   });
+});
+
+describe('through the built binary, in a process of its own', () => {
+  it('cost --live --no-aws reads the fake server and prints only the report with -o json', async () => {
+    const root = resolve(import.meta.dirname, '..', '..');
+    if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: root });
+    server = await startFakeKubeServer({
+      resources: [...BUILTIN_RESOURCES, ...METRICS_RESOURCES],
+      objects: liveShopObjects(),
+    });
+    // The server answers from this process, so the binary runs without blocking it.
+    const run = await promisify(execFile)(
+      process.execPath,
+      [
+        join(root, 'bin', 'slipway.js'),
+        ...['-c', bundledExamplePath(), '-o', 'json', 'cost', '--env', 'prod', '--live', '--no-aws'],
+        ...['--kubeconfig', server.kubeconfigPath],
+      ],
+      { env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', NO_COLOR: '1' }, encoding: 'utf8' },
+    );
+    const report = JSON.parse(run.stdout);
+    expect(report.unknown.logGroups).toBe('CloudWatch Logs DescribeLogGroups: AWS was not read (--no-aws)');
+    expect(report.capacity.map((c: { nodeGroup: string; zone: string }) => `${c.nodeGroup} ${c.zone}`)).toContain(
+      'spot us-east-1c',
+    );
+    expect(server.log.some((r) => r.path === '/apis/metrics.k8s.io/v1beta1/pods')).toBe(true);
+  }, 120_000);
 });
 
 describe('upgrade plan in static mode', () => {
