@@ -55,6 +55,8 @@ export interface UpgradeFacts {
   readonly addonVersions?: Fact<readonly AddonVersionsFact[]>;
   /** EKS upgrade insights of the cluster (ListInsights + DescribeInsight). */
   readonly insights?: Fact<readonly UpgradeInsight[]>;
+  /** Live only: the control plane's version as EKS reported it (unknown: `current` is the config's). */
+  readonly clusterVersion?: Fact<string>;
   /** Live only: Kubernetes kinds the cluster refused, with why; the parts built from them are partial. */
   readonly unread?: Readonly<Record<string, string>>;
 }

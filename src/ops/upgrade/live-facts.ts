@@ -105,6 +105,8 @@ export async function liveUpgradeFacts(
         ...(r.object.metadata.namespace ? { namespace: r.object.metadata.namespace } : {}),
         where: `cluster (${conn.kube.context})`,
       })),
+    clusterVersion:
+      cluster.state === 'read' ? known(current) : unknownFact(`the control plane's version: ${cluster.reason}`),
     kubelets,
     controlPlaneSubnets: controlPlaneSubnets as Fact<readonly { id: string; freeIps: number }[]>,
     addonVersions,

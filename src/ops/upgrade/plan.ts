@@ -150,6 +150,9 @@ export function planUpgrade(facts: UpgradeFacts, opts: PlanOptions = {}): Upgrad
     insights: facts.insights ?? unknownFact(`upgrade insights ${awsOnly} (EKS ListInsights)`),
     ...(opts.synthChanges ? { synthChanges: opts.synthChanges } : {}),
   });
+  if (facts.clusterVersion?.state === 'unknown') {
+    unknown.clusterVersion = `${facts.clusterVersion.reason}; the config's ${facts.current} is assumed`;
+  }
   Object.assign(unknown, unreadParts(facts.unread ?? {}));
   if (opts.isInstalled) {
     if (!opts.isInstalled(toLock.kubectlLayer.package)) {

@@ -55,6 +55,9 @@ describe('live upgrade facts', () => {
       'warning upgrade.single-replica StatefulSet/postgres',
     ]);
     expect(plan.unknown.addonVersions).toContain('--no-aws');
+    expect(plan.unknown.clusterVersion).toBe(
+      "the control plane's version: EKS DescribeCluster: AWS was not read (--no-aws); the config's 1.34 is assumed",
+    );
   });
 
   it('take the minor from EKS and check offered add-on versions, upgrade insights and free control-plane IPs', async () => {
