@@ -21,10 +21,12 @@ export { signatureOf } from './ops/common/log-lines.js';
 // Day-2 analyses over typed facts (static facts from the config and objects; live readers feed the same functions).
 export { analyzeCost } from './ops/cost/analyze.js';
 export type { CostFacts } from './ops/cost/facts.js';
+export { type LiveCostOptions, liveCostFacts } from './ops/cost/live-facts.js';
 export { type CostParams, costDefaults } from './ops/cost/params.js';
 export { PRICED_REGIONS, type PriceTable, pricesFor } from './ops/cost/prices.js';
 export type { CostItem, CostReport } from './ops/cost/report-types.js';
 export { staticCostFacts } from './ops/cost/static-facts.js';
+export { METRICS_RETENTION_DAYS, parseUsageWindow } from './ops/cost/window.js';
 export { doctor } from './ops/doctor/doctor.js';
 export {
   DOCTOR_CLUSTER_KINDS,
@@ -35,6 +37,7 @@ export {
 export { parseDoctorTarget } from './ops/doctor/target.js';
 export * from './ops/doctor/types.js';
 export type { DrFacts } from './ops/dr/facts.js';
+export { type LiveDrOptions, liveDrFacts } from './ops/dr/live-facts.js';
 export { type DrReport, drReport } from './ops/dr/report.js';
 export { staticDrFacts } from './ops/dr/static-facts.js';
 export { opsExitCode } from './ops/exit-code.js';
@@ -66,8 +69,10 @@ export { gatherStatus, STATUS_AWS_PARTS, type StatusGatherOptions } from './ops/
 export { clusterStatus, STATUS_OPTIONAL_PARTS } from './ops/status/status.js';
 export * from './ops/status/types.js';
 export type { UpgradeFacts } from './ops/upgrade/facts.js';
+export { type LiveUpgradeOptions, liveUpgradeFacts } from './ops/upgrade/live-facts.js';
 export { planUpgrade } from './ops/upgrade/plan.js';
 export { staticUpgradeFacts } from './ops/upgrade/static-facts.js';
+export { synthChanges, synthesizedChanges } from './ops/upgrade/synth-changes.js';
 export { upgradeTarget } from './ops/upgrade/target.js';
 export type { UpgradePlan } from './ops/upgrade/types.js';
 export { renderDoctorTable } from './report/ops/doctor.js';

@@ -89,7 +89,14 @@ export const OPS_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     'ec2:DescribeSnapshots',
     'ec2:DescribeLaunchTemplateVersions',
   ],
-  'backup recovery points': ['backup:ListRecoveryPointsByBackupVault'],
+  'backup recovery points': [
+    'backup:ListBackupPlans',
+    'backup:GetBackupPlan',
+    'backup:ListBackupSelections',
+    'backup:GetBackupSelection',
+    'backup:ListRecoveryPointsByBackupVault',
+    'backup:ListRestoreJobs',
+  ],
   'secret metadata': ['secretsmanager:ListSecrets', 'secretsmanager:DescribeSecret'],
   'pod identity': ['eks:ListPodIdentityAssociations', 'eks:DescribePodIdentityAssociation'],
 };

@@ -4,6 +4,7 @@ import type {
   BackupSelection,
   BackupSelectionsListMember,
   RecoveryPointByBackupVault,
+  RestoreJobsListMember,
 } from '@aws-sdk/client-backup';
 import { allPages } from '../paging.js';
 import type { AwsReader } from '../read-context.js';
@@ -78,6 +79,29 @@ export async function listRecoveryPointsByBackupVault(
         ),
       ),
     (p) => p.RecoveryPoints,
+    (p) => p.NextToken,
+  );
+}
+
+/** ListRestoreJobs of one resource type (EBS) created after a date: status, recovery point and when. */
+export async function listRestoreJobs(
+  aws: AwsReader,
+  options: { resourceType?: string; createdAfter?: Date } = {},
+): Promise<RestoreJobsListMember[]> {
+  const backup = await aws.clients.backup();
+  const { ListRestoreJobsCommand } = await import('@aws-sdk/client-backup');
+  return allPages(
+    (NextToken) =>
+      aws.call('backup:ListRestoreJobs', () =>
+        backup.send(
+          new ListRestoreJobsCommand({
+            ByResourceType: options.resourceType,
+            ByCreatedAfter: options.createdAfter,
+            NextToken,
+          }),
+        ),
+      ),
+    (p) => p.RestoreJobs,
     (p) => p.NextToken,
   );
 }

@@ -1,3 +1,4 @@
+import { unreadParts } from '../common/unread.js';
 import { unknownParts } from '../facts.js';
 import type { OpsProblem } from '../problems.js';
 import { capacity } from './capacity.js';
@@ -61,6 +62,7 @@ export function analyzeCost(facts: CostFacts, p: CostParams, prices?: PriceTable
     logGroups: facts.logGroups,
     controlPlaneSupport: facts.controlPlane.support,
   });
+  Object.assign(unknown, unreadParts(facts.unread ?? {}));
   const usageUnknown = facts.containers.find((c) => c.usage.state === 'unknown');
   if (usageUnknown && usageUnknown.usage.state === 'unknown') unknown.usage = usageUnknown.usage.reason;
   const noRequests = facts.containers.filter(

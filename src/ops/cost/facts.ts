@@ -79,8 +79,10 @@ export interface VolumeFacts {
   readonly usedGi: Fact<number>;
   /** The StatefulSet that owns the claim template, if any. */
   readonly statefulSet?: string;
-  /** Tags the class puts on its volumes (tagSpecification_N parameters). */
+  /** Tags the class puts on its volumes (tagSpecification_N parameters); live: the EBS volume's own tags. */
   readonly tags: Readonly<Record<string, string>>;
+  /** Live: the EBS volume behind the claim's PersistentVolume. */
+  readonly volumeId?: string;
 }
 
 export interface SnapshotFacts {
@@ -114,4 +116,6 @@ export interface CostFacts {
   readonly volumes: readonly VolumeFacts[];
   readonly snapshots: Fact<readonly SnapshotFacts[]>;
   readonly logGroups: Fact<readonly LogGroupFacts[]>;
+  /** Live only: Kubernetes kinds the cluster refused, with why; the parts built from them are partial. */
+  readonly unread?: Readonly<Record<string, string>>;
 }

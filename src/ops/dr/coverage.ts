@@ -13,11 +13,32 @@ export interface VolumeCoverage {
   readonly plans: readonly { readonly name: string; readonly schedule: string; readonly retention: string }[];
   readonly why: string;
   readonly latestRecoveryPointAgeHours?: number;
+  readonly lastRestoreJob?: { readonly status: string; readonly ageDays: number };
+  /** Whether the account's recovery points were read (a covered volume without one then has none). */
+  readonly recoveryRead?: boolean;
 }
 
 function matches(tags: Readonly<Record<string, string>>, selection: Readonly<Record<string, string>>): boolean {
   const keys = Object.keys(selection);
   return keys.length > 0 && keys.every((k) => tags[k] === selection[k]);
+}
+
+function glob(pattern: string, text: string): boolean {
+  const escaped = pattern.split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('.*')}$`).test(text);
+}
+
+/**
+ * Whether a selection's resource ARN (or pattern with `*`) names this EBS
+ * volume: service ec2 and resource `volume/<id>`; the region and account are
+ * the plan's own, so they are not compared.
+ */
+export function namesVolume(pattern: string, volumeId: string | undefined): boolean {
+  if (!volumeId) return false;
+  if (pattern === '*') return true;
+  const parts = pattern.split(':');
+  if (parts.length < 6 || !glob(parts[2], 'ec2')) return false;
+  return glob(parts.slice(5).join(':'), `volume/${volumeId}`);
 }
 
 function retention(p: BackupPlanFacts): string {
@@ -45,7 +66,10 @@ export function volumeCoverage(facts: DrFacts): VolumeCoverage[] {
       return { ...base, status: 'unknown' as const, plans: [], why: facts.plans.reason };
     }
     const plans = facts.plans.value
-      .filter((p) => p.selections.some((s) => matches(v.tags, s)))
+      .filter(
+        (p) =>
+          p.selections.some((s) => matches(v.tags, s)) || (p.resources ?? []).some((r) => namesVolume(r, v.volumeId)),
+      )
       .map((p) => ({ name: p.name, schedule: p.schedules.join(', ') || 'no schedule', retention: retention(p) }));
     const recovery =
       facts.recovery.state === 'read'
@@ -57,11 +81,13 @@ export function volumeCoverage(facts: DrFacts): VolumeCoverage[] {
       status: plans.length ? ('covered' as const) : ('not covered' as const),
       plans,
       why: plans.length
-        ? `class ${v.storageClass ?? 'default'} tags ${tagText(v.tags)}`
-        : `its class ${v.storageClass ?? '(default)'} sets ${tagText(v.tags)}; the plans select ${selects}`,
+        ? `${v.volumeId ? `volume ${v.volumeId}` : `class ${v.storageClass ?? 'default'}`} tags ${tagText(v.tags)}`
+        : `${v.volumeId ? `its volume ${v.volumeId} has` : `its class ${v.storageClass ?? '(default)'} sets`} ${tagText(v.tags)}; the plans select ${selects}`,
       ...(recovery?.latestRecoveryPointAgeHours === undefined
         ? {}
         : { latestRecoveryPointAgeHours: recovery.latestRecoveryPointAgeHours }),
+      ...(recovery?.lastRestoreJob ? { lastRestoreJob: recovery.lastRestoreJob } : {}),
+      ...(facts.recovery.state === 'read' && v.volumeId ? { recoveryRead: true } : {}),
     };
   });
 }
@@ -80,6 +106,16 @@ export function coverageProblems(coverage: readonly VolumeCoverage[], maxAgeHour
         cause: c.why,
         next: 'use a StorageClass that tags volumes for the plan (the platform gp3/io2 classes do), or add a selection',
         source: 'joined',
+      });
+    }
+    if (c.status === 'covered' && c.recoveryRead && c.latestRecoveryPointAgeHours === undefined) {
+      out.push({
+        severity: 'warning',
+        code: 'dr.no-recovery-point',
+        object,
+        what: `a plan covers it (${c.plans.map((p) => p.name).join(', ')}) but its vault holds no completed recovery point`,
+        next: 'check the backup jobs: aws backup list-backup-jobs --by-resource-type EBS --by-state FAILED',
+        source: 'aws',
       });
     }
     if (c.latestRecoveryPointAgeHours !== undefined && c.latestRecoveryPointAgeHours > maxAgeHours) {

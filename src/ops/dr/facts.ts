@@ -14,6 +14,8 @@ export interface BackupPlanFacts {
   readonly retainCount?: number;
   /** Each entry is one selection: every tag in it must match (AWS Backup tag conditions, DLM target tags). */
   readonly selections: readonly Readonly<Record<string, string>>[];
+  /** Resource ARNs (or ARN patterns with `*`) the selections name directly (AWS Backup). */
+  readonly resources?: readonly string[];
   /** Regions recovery points are copied to. */
   readonly copyRegions: readonly string[];
 }
@@ -27,6 +29,8 @@ export interface RecoveryFacts {
 }
 
 export interface DrFacts {
+  /** Live only: Kubernetes kinds the cluster refused, with why; the parts built from them are partial. */
+  readonly unread?: Readonly<Record<string, string>>;
   readonly environment: string;
   readonly project: string;
   readonly clusterName: string;

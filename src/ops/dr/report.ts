@@ -1,4 +1,5 @@
 import { UsageError } from '../../util/errors.js';
+import { unreadParts } from '../common/unread.js';
 import { unknownParts } from '../facts.js';
 import { type OpsProblem, sortProblems } from '../problems.js';
 import { coverageProblems, type VolumeCoverage, volumeCoverage } from './coverage.js';
@@ -60,6 +61,6 @@ export function drReport(facts: DrFacts, p: DrParams = DR_DEFAULTS): DrReport {
     },
     problems: sortProblems(coverageProblems(coverage, p.maxRecoveryPointAgeHours)),
     scenarios: scenarios(facts, coverage, vault),
-    unknown: unknownParts({ plans: facts.plans, recovery: facts.recovery }),
+    unknown: { ...unknownParts({ plans: facts.plans, recovery: facts.recovery }), ...unreadParts(facts.unread ?? {}) },
   };
 }

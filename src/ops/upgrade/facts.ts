@@ -51,4 +51,33 @@ export interface UpgradeFacts {
   /** Managed add-ons and charts the environment installs (names as in the version lock). */
   readonly addons: readonly string[];
   readonly charts: readonly string[];
+  /** Versions EKS offers for the target minor per managed add-on (DescribeAddonVersions). */
+  readonly addonVersions?: Fact<readonly AddonVersionsFact[]>;
+  /** EKS upgrade insights of the cluster (ListInsights + DescribeInsight). */
+  readonly insights?: Fact<readonly UpgradeInsight[]>;
+  /** Live only: the control plane's version as EKS reported it (unknown: `current` is the config's). */
+  readonly clusterVersion?: Fact<string>;
+  /** Live only: Kubernetes kinds the cluster refused, with why; the parts built from them are partial. */
+  readonly unread?: Readonly<Record<string, string>>;
+}
+
+export interface AddonVersionsFact {
+  readonly addon: string;
+  /** The minor the versions were asked for. */
+  readonly kubernetesVersion: string;
+  /** Every version EKS offers for that minor (empty: the add-on is not offered for it). */
+  readonly versions: readonly string[];
+}
+
+export interface UpgradeInsight {
+  readonly id: string;
+  readonly name: string;
+  /** The minor the insight is about. */
+  readonly kubernetesVersion?: string;
+  /** PASSING, WARNING, ERROR or UNKNOWN. */
+  readonly status: string;
+  readonly reason?: string;
+  readonly recommendation?: string;
+  /** How many resources the insight found (deprecated API calls, add-ons, nodes, …). */
+  readonly resources: number;
 }

@@ -1,6 +1,8 @@
 import { type VersionLock, versionsFor } from '../../versions/lock.js';
-import { unknownParts } from '../facts.js';
+import { unreadParts } from '../common/unread.js';
+import { type Fact, unknownFact, unknownParts } from '../facts.js';
 import { sortProblems } from '../problems.js';
+import { awsUpgradeProblems } from './aws-checks.js';
 import {
   apiFindings,
   apiProblems,
@@ -11,7 +13,7 @@ import {
 } from './checks.js';
 import type { UpgradeFacts } from './facts.js';
 import { upgradeTarget } from './target.js';
-import type { PlanAction, PlanPhase, UpgradePlan, VersionChange } from './types.js';
+import type { PlanAction, PlanPhase, SynthChange, UpgradePlan, VersionChange } from './types.js';
 
 export interface PlanOptions {
   /** Target minor; default the next one. */
@@ -19,6 +21,8 @@ export interface PlanOptions {
   readonly params?: UpgradeParams;
   /** Whether an npm package is installed where synth runs; the kubectl layer of the target must be. */
   readonly isInstalled?: (pkg: string) => boolean;
+  /** The properties a synth at the target changes (see synthChanges); not computed when absent. */
+  readonly synthChanges?: Fact<readonly SynthChange[]>;
 }
 
 type ChartName = keyof VersionLock['charts'];
@@ -137,10 +141,19 @@ export function planUpgrade(facts: UpgradeFacts, opts: PlanOptions = {}): Upgrad
   const toLock = versionsFor(to);
   const apis = apiFindings(facts, to);
   const missingFromLock: string[] = [];
+  const awsOnly = 'need the AWS account';
   const unknown: Record<string, string> = unknownParts({
     kubelets: facts.kubelets,
     controlPlaneSubnets: facts.controlPlaneSubnets,
+    addonVersions:
+      facts.addonVersions ?? unknownFact(`add-on versions for the target ${awsOnly} (EKS DescribeAddonVersions)`),
+    insights: facts.insights ?? unknownFact(`upgrade insights ${awsOnly} (EKS ListInsights)`),
+    ...(opts.synthChanges ? { synthChanges: opts.synthChanges } : {}),
   });
+  if (facts.clusterVersion?.state === 'unknown') {
+    unknown.clusterVersion = `${facts.clusterVersion.reason}; the config's ${facts.current} is assumed`;
+  }
+  Object.assign(unknown, unreadParts(facts.unread ?? {}));
   if (opts.isInstalled) {
     if (!opts.isInstalled(toLock.kubectlLayer.package)) {
       missingFromLock.push(
@@ -158,6 +171,7 @@ export function planUpgrade(facts: UpgradeFacts, opts: PlanOptions = {}): Upgrad
     ...apiProblems(apis, to),
     ...drainProblems(facts),
     ...clusterProblems(facts, to, p),
+    ...awsUpgradeProblems(facts, to, toLock),
     ...missingFromLock.map((m) => ({
       severity: 'critical' as const,
       code: 'upgrade.missing-from-lock',
@@ -177,6 +191,9 @@ export function planUpgrade(facts: UpgradeFacts, opts: PlanOptions = {}): Upgrad
     apis,
     versions: versionChanges(facts, fromLock, toLock),
     missingFromLock,
+    synthChanges:
+      opts.synthChanges ??
+      unknownFact('not computed: the platform is synthesized for both minors only in static mode without -f'),
     problems,
     blockers,
     phases: phases(facts, to, toLock, blockers),

@@ -1,3 +1,4 @@
+import type { Fact } from '../facts.js';
 import type { ObjectRef, OpsProblem } from '../problems.js';
 
 export interface PlanAction {
@@ -28,6 +29,17 @@ export interface VersionChange {
   readonly to: string;
 }
 
+/** One property of a synthesized resource that differs between the current and the target minor. */
+export interface SynthChange {
+  /** The stack's logical id of the resource. */
+  readonly resource: string;
+  readonly type: string;
+  /** Dotted path of the property (`Version`, `Values.image.tag`, `LaunchTemplateData.ImageId`). */
+  readonly property: string;
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface UpgradePlan {
   readonly environment: string;
   readonly clusterName: string;
@@ -39,6 +51,8 @@ export interface UpgradePlan {
   readonly versions: readonly VersionChange[];
   /** What the target needs that this installation lacks (the kubectl layer package, …). */
   readonly missingFromLock: readonly string[];
+  /** What `slipway synth` would change: resource properties that differ between the two minors. */
+  readonly synthChanges: Fact<readonly SynthChange[]>;
   /** Critical problems block the upgrade; warnings are worth doing first. */
   readonly problems: readonly OpsProblem[];
   readonly blockers: number;

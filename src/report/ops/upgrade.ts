@@ -8,6 +8,14 @@ function versionRows(p: UpgradePlan): string[][] {
   return p.versions.map((v) => [v.component, v.type, v.from, v.to]);
 }
 
+const SYNTH_HEAD = ['resource', 'type', 'property', 'from', 'to'];
+
+/** Rows of what `synth` would change, or undefined when it was not computed. */
+function synthRows(p: UpgradePlan): string[][] | undefined {
+  if (p.synthChanges.state !== 'read') return undefined;
+  return p.synthChanges.value.map((c) => [c.resource, c.type, c.property, c.from, c.to]);
+}
+
 function verdict(p: UpgradePlan): string {
   return p.blockers
     ? `BLOCKED: ${p.blockers} blocker(s) to fix before upgrading`
@@ -19,6 +27,9 @@ export function upgradeText(p: UpgradePlan): string {
   const parts = [`upgrade plan: ${p.environment} (${p.clusterName}, ${p.region}) ${p.from} → ${p.to}`, verdict(p), ''];
   parts.push('Problems', p.problems.length ? textTable(PROBLEM_HEAD, problemRows(p.problems)) : '  none', '');
   parts.push('Versions from the lock', textTable(VERSION_HEAD, versionRows(p)), '');
+  const synth = synthRows(p);
+  if (synth)
+    parts.push(`What synth would change at ${p.to}`, synth.length ? textTable(SYNTH_HEAD, synth) : '  nothing', '');
   parts.push('Playbook');
   let n = 0;
   for (const phase of p.phases) {
@@ -49,6 +60,10 @@ export function upgradeMarkdown(p: UpgradePlan): string {
     '',
     mdTable(VERSION_HEAD, versionRows(p)),
   ];
+  const synth = synthRows(p);
+  if (synth) {
+    parts.push('', `## What synth would change at ${p.to}`, '', synth.length ? mdTable(SYNTH_HEAD, synth) : 'Nothing.');
+  }
   parts.push('', phasesMarkdown(p.phases));
   const unknown = unknownLines(p.unknown, '- ');
   if (unknown.length) parts.push('', '## Not known', '', ...unknown);

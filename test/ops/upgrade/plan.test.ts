@@ -123,7 +123,7 @@ describe('upgrade plan', () => {
       { isInstalled: () => true },
     );
     expect(codes(plan)).toEqual(['critical upgrade.kubelet-skew old', 'critical upgrade.subnet-ips subnet-a']);
-    expect(plan.unknown).toEqual({});
+    expect(Object.keys(plan.unknown).sort()).toEqual(['addonVersions', 'insights']);
   });
 
   it('names the kubectl layer package the target needs when it is not installed', () => {
@@ -132,9 +132,15 @@ describe('upgrade plan', () => {
     expect(codes(plan)).toEqual(['critical upgrade.missing-from-lock 1.34']);
   });
 
-  it('marks kubelets, subnets and the layer check unknown in static mode', () => {
+  it('marks kubelets, subnets, the EKS add-on versions and insights, and the layer check unknown in static mode', () => {
     const plan = planUpgrade(facts());
-    expect(Object.keys(plan.unknown).sort()).toEqual(['controlPlaneSubnets', 'kubectlLayer', 'kubelets']);
+    expect(Object.keys(plan.unknown).sort()).toEqual([
+      'addonVersions',
+      'controlPlaneSubnets',
+      'insights',
+      'kubectlLayer',
+      'kubelets',
+    ]);
   });
 });
 

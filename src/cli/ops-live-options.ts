@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import type { AwsClients } from '../aws/clients.js';
+import type { EnvironmentConfig } from '../config/types.js';
+import type { LiveConnection, LiveConnectOptions } from '../live/connect.js';
+import { type CliIO, UsageError } from './context.js';
+import {
+  addLiveConnectionOptions,
+  LIVE_CONNECTION_KEYS,
+  type LiveConnectionFlags,
+  liveConnectOptions,
+  positiveFlag,
+} from './live-options.js';
+
+/** --live and the shared connection flags of the analyses (cost, upgrade plan, dr). */
+export interface OpsLiveFlags extends LiveConnectionFlags {
+  live?: boolean;
+  pageSize?: string;
+}
+
+export const OPS_LIVE_HELP = `
+Live (--live; read-only: GET requests to the API server, Describe/List/Get calls to AWS): the
+cluster of the kubeconfig context and its AWS account, with the same options as verify --live
+(--kubeconfig, --context, -n, --profile, --region, --no-aws, request limits). A kind the cluster
+refuses or an AWS call that is denied is shown as not known, with why, and never counted as fine.`;
+
+/** Adds --live, the shared connection flags and --page-size. */
+export function addOpsLiveOptions(cmd: Command): Command {
+  return addLiveConnectionOptions(
+    cmd.option('--live', 'read the running cluster and its AWS account instead of the config (read-only)'),
+  ).option('--page-size <n>', 'objects per list page with --live (default 500)');
+}
+
+/**
+ * Checks the combination: --live reads no files, and connection flags (or
+ * `extra` live-only flags such as --window) only apply with --live.
+ */
+export function checkOpsLiveFlags(
+  flags: OpsLiveFlags & { file?: string[] },
+  extra: Readonly<Record<string, unknown>> = {},
+): void {
+  if (flags.live) {
+    if (flags.file?.length) throw new UsageError(`--live reads no files; drop -f ${flags.file.join(' -f ')}`);
+    return;
+  }
+  const set = [
+    ...[...LIVE_CONNECTION_KEYS, 'pageSize' as const]
+      .filter((k) => flags[k] !== undefined)
+      .map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`),
+    ...(flags.aws === false ? ['--no-aws'] : []),
+    ...Object.entries(extra)
+      .filter(([, v]) => v !== undefined)
+      .map(([name]) => name),
+  ];
+  if (set.length) throw new UsageError(`${set.join(', ')} only apply with --live`);
+}
+
+/** The page size given with --page-size, a whole positive number. */
+export function opsPageSize(flags: OpsLiveFlags): number | undefined {
+  const n = positiveFlag('--page-size', flags.pageSize);
+  if (n !== undefined && !Number.isInteger(n))
+    throw new UsageError(`--page-size must be a whole number; got "${flags.pageSize}"`);
+  return n;
+}
+
+/** Opens the live connection the flags describe (the context is checked now). */
+export async function opsConnection(flags: OpsLiveFlags, io: CliIO, env: EnvironmentConfig): Promise<LiveConnection> {
+  const { connectLive } = await import('../live/connect.js');
+  // The flags name a profile and region, never ready clients: connectLive creates them.
+  return connectLive(liveConnectOptions(flags, io, env) as LiveConnectOptions<AwsClients>);
+}
+
+/** Exit code of a live analysis: 1 when a Kubernetes kind it needs could not be read, else the analysis's own. */
+export function liveExitCode(unread: Readonly<Record<string, string>> | undefined, code: 0 | 2): 0 | 1 | 2 {
+  return Object.keys(unread ?? {}).length ? 1 : code;
+}

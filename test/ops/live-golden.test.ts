@@ -1,0 +1,62 @@
+import { afterEach, beforeAll, describe, it } from 'vitest';
+import { analyzeCost } from '../../src/ops/cost/analyze.js';
+import { liveCostFacts } from '../../src/ops/cost/live-facts.js';
+import { costDefaults } from '../../src/ops/cost/params.js';
+import { liveDrFacts } from '../../src/ops/dr/live-facts.js';
+import { drReport } from '../../src/ops/dr/report.js';
+import { liveUpgradeFacts } from '../../src/ops/upgrade/live-facts.js';
+import { planUpgrade } from '../../src/ops/upgrade/plan.js';
+import { costText } from '../../src/report/ops/cost.js';
+import { drText } from '../../src/report/ops/dr.js';
+import { upgradeText } from '../../src/report/ops/upgrade.js';
+import { type AccountMocks, isolateAwsEnv } from '../support/aws-mocks.js';
+import type { FakeKubeServer } from '../support/fake-kube-server.js';
+import { expectGolden } from '../support/golden.js';
+import { exampleEnv } from '../support/live-inventory.js';
+import { mockBackupAccount, mockUpgradeAccount, NOW } from '../support/ops-live-account.js';
+import { liveShop } from '../support/ops-live-cluster.js';
+
+/*
+ * The text the analyses print with --live for the shop cluster on the fake
+ * API server (test/support/ops-live-cluster.ts), with AWS left out or the
+ * mocked account: docs/ops.md shows these files.
+ */
+beforeAll(isolateAwsEnv);
+let server: FakeKubeServer | undefined;
+let mocks: AccountMocks | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  mocks?.restore();
+  mocks = undefined;
+});
+
+describe('live analysis output (golden)', () => {
+  it('cost --live --no-aws', async () => {
+    const shop = await liveShop();
+    server = shop.server;
+    const env = await exampleEnv('prod');
+    expectGolden(
+      'ops/cost-live.txt',
+      costText(analyzeCost(await liveCostFacts(shop.conn, env, { now: NOW }), costDefaults(env))),
+    );
+  });
+
+  it('upgrade plan --live with the account', async () => {
+    mocks = mockUpgradeAccount();
+    const shop = await liveShop({}, true);
+    server = shop.server;
+    const { facts, to } = await liveUpgradeFacts(shop.conn, await exampleEnv('prod'));
+    expectGolden('ops/upgrade-live.txt', upgradeText(planUpgrade(facts, { to, isInstalled: () => true })));
+  });
+
+  it('dr --live with the account', async () => {
+    mocks = mockBackupAccount(10);
+    const shop = await liveShop({}, true);
+    server = shop.server;
+    expectGolden(
+      'ops/dr-live.txt',
+      drText(drReport(await liveDrFacts(shop.conn, await exampleEnv('prod'), { now: NOW }))),
+    );
+  });
+});
