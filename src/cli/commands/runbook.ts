@@ -9,6 +9,15 @@ import {
   opsEnvironment,
   opsInventory,
 } from '../ops-inputs.js';
+import {
+  addOpsLiveOptions,
+  checkOpsLiveFlags,
+  liveExitCode,
+  OPS_LIVE_HELP,
+  type OpsLiveFlags,
+  opsConnection,
+  opsPageSize,
+} from '../ops-live-options.js';
 import { renderJson } from '../render.js';
 
 const HELP = `
@@ -18,20 +27,32 @@ ExternalSecret, logs, node drain and scaling, each alarm, restore (from dr) and 
 upgrade plan). Only files it wrote before are replaced or removed (listed in DIR/.slipway-files).
 Point a workload's slipway.io/runbook annotation at its page (apps/<namespace>-<name>.md).
 ${OPS_INPUT_HELP.replace('Output: -o table (default), json (data only) or md.', 'Output: -o table (the paths written, default) or json.')}
+${OPS_LIVE_HELP}
+With --live the pages name what runs: the cluster's Deployments, StatefulSets, DaemonSets and
+CronJobs, its ExternalSecrets, claims with their EBS volumes and the node groups its nodes carry,
+and from the account the log groups under the cluster's prefixes and its CloudWatch alarms with
+what they notify. A part that was not read says so; what the config names but the cluster or
+account lacks is listed. Restore and upgrade pages come from the config.
 
 Examples:
-  $ slipway runbook --env prod --out runbooks/prod`;
+  $ slipway runbook --env prod --out runbooks/prod
+  $ slipway runbook --env prod --live --out runbooks/prod
 
-interface RunbookOptions extends OpsInputOptions {
+Exit codes: 0 written, 1 usage error or with --live a kind the cluster refused (the pages are
+still written, with that part marked not read).`;
+
+interface RunbookOptions extends OpsInputOptions, OpsLiveFlags {
   out?: string;
 }
 
 export function registerRunbook(app: CliApp, program: Command): void {
-  addOpsInputOptions(
-    program
-      .command('runbook')
-      .description("write the environment's runbooks as markdown")
-      .option('--out <dir>', 'folder to write into (default: runbooks/<environment>)'),
+  addOpsLiveOptions(
+    addOpsInputOptions(
+      program
+        .command('runbook')
+        .description("write the environment's runbooks as markdown")
+        .option('--out <dir>', 'folder to write into (default: runbooks/<environment>)'),
+    ),
   )
     .addHelpText('after', HELP)
     .action(
@@ -40,17 +61,27 @@ export function registerRunbook(app: CliApp, program: Command): void {
         if (g.output !== 'table' && g.output !== 'json') {
           throw new UsageError(`--output "${g.output}" is not supported by runbook; use one of: table, json`);
         }
+        checkOpsLiveFlags(opts);
+        const pageSize = opts.live ? opsPageSize(opts) : undefined;
         const env = await opsEnvironment(g, app.io, opts);
         const { checkOutputDir, writeOwnedFiles } = await import('../../util/owned-output.js');
         const dir = checkOutputDir(opts.out ?? `runbooks/${env.name}`, app.io.cwd);
-        const inv = await opsInventory(env, opts, app.io, (l) => {
+        const say = (l: string) => {
           if (!g.quiet && g.output === 'table') app.io.stderr(`${l}\n`);
-        });
+        };
+        const conn = opts.live ? await opsConnection(opts, app.io, env) : undefined;
+        const inv = await opsInventory(env, opts, app.io, say);
         const [{ staticRunbookFacts }, { generateRunbooks }] = await Promise.all([
           import('../../ops/runbook/static-facts.js'),
           import('../../ops/runbook/generate.js'),
         ]);
-        const files = generateRunbooks(staticRunbookFacts(env, inv));
+        let facts = staticRunbookFacts(env, inv);
+        if (conn) {
+          say(`reading ${conn.source}…`);
+          const { liveRunbookFacts } = await import('../../ops/runbook/live-facts.js');
+          facts = await liveRunbookFacts(conn, env, facts, { pageSize });
+        }
+        const files = generateRunbooks(facts);
         await writeOwnedFiles(dir, new Map(files.map((f) => [f.path, f.content])));
         if (g.output === 'json') emit(app.io, renderJson({ dir, files: files.map((f) => f.path) }));
         else if (!g.quiet)
@@ -58,7 +89,7 @@ export function registerRunbook(app: CliApp, program: Command): void {
             app.io,
             [`wrote ${files.length} runbook pages to ${dir}:`, ...files.map((f) => `  ${f.path}`)].join('\n'),
           );
-        return 0;
+        return opts.live ? liveExitCode(facts.unread, 0) : 0;
       }),
     );
 }

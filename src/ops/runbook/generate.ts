@@ -1,6 +1,6 @@
+import { alarmsPage } from './alarms-page.js';
 import type { RunbookFacts } from './facts.js';
 import {
-  alarmsPage,
   appPage,
   clusterHealthPage,
   indexPage,
@@ -29,7 +29,7 @@ export function generateRunbooks(f: RunbookFacts): RunbookFile[] {
     { path: RUNBOOK_PAGES.alarms, content: alarmsPage(f) },
     { path: RUNBOOK_PAGES.restore, content: restorePage(f) },
     { path: RUNBOOK_PAGES.upgrade, content: upgradePage(f) },
-    ...f.apps.map((a) => ({ path: appRunbookPath(a), content: appPage(f, a) })),
+    ...(f.apps.state === 'read' ? f.apps.value : []).map((a) => ({ path: appRunbookPath(a), content: appPage(f, a) })),
   ];
   const seen = new Set<string>();
   return files

@@ -14,3 +14,6 @@ export const RUNBOOK_PAGES = {
 export function appRunbookPath(w: { readonly namespace: string; readonly name: string }): string {
   return `apps/${w.namespace}-${w.name}.md`;
 }
+
+/** The workload kinds that get a page of their own. */
+export const RUNBOOK_WORKLOAD_KINDS = ['CronJob', 'DaemonSet', 'Deployment', 'StatefulSet'] as const;

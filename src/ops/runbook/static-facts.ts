@@ -5,6 +5,7 @@ import { cfnText } from '../../rules/support/iam.js';
 import { logGroupFacts } from '../cost/static-facts.js';
 import { drReport } from '../dr/report.js';
 import { staticDrFacts } from '../dr/static-facts.js';
+import { known } from '../facts.js';
 import { planUpgrade } from '../upgrade/plan.js';
 import { staticUpgradeFacts } from '../upgrade/static-facts.js';
 import type { RunbookApp, RunbookFacts, RunbookSecret } from './facts.js';
@@ -12,7 +13,8 @@ import type { RunbookApp, RunbookFacts, RunbookSecret } from './facts.js';
 const SKIP_NS = new Set([...SYSTEM_NAMESPACES, ...PLATFORM_NAMESPACES]);
 const RUNBOOK_ANNOTATIONS = ['slipway.io/runbook', 'a8r.io/runbook', 'runbook.url'];
 
-function apps(inv: Inventory): RunbookApp[] {
+/** The workloads of the inventory outside the system and platform namespaces, sorted, as the pages name them. */
+export function runbookApps(inv: Inventory): RunbookApp[] {
   const out: RunbookApp[] = [];
   for (const w of inv.workloads()) {
     if (w.kind === 'Pod' || SKIP_NS.has(w.namespace)) continue;
@@ -55,7 +57,8 @@ function apps(inv: Inventory): RunbookApp[] {
   return out.sort((a, b) => `${a.namespace}/${a.name}/${a.kind}`.localeCompare(`${b.namespace}/${b.name}/${b.kind}`));
 }
 
-function secrets(inv: Inventory): RunbookSecret[] {
+/** Every ExternalSecret with its target, store and remote keys, sorted. */
+export function runbookSecrets(inv: Inventory): RunbookSecret[] {
   return inv
     .kube('ExternalSecret')
     .map((es) => {
@@ -104,33 +107,40 @@ export function staticRunbookFacts(env: EnvironmentConfig, inv: Inventory): Runb
     environment: env.name,
     clusterName: env.clusterName,
     region: env.region,
-    apps: apps(inv),
-    secrets: secrets(inv),
-    logGroups: logGroupFacts(inv).map((g) => ({
-      name: g.name,
-      ...(g.retentionDays === undefined ? {} : { retentionDays: g.retentionDays }),
-    })),
-    nodeGroups: env.nodes.groups.map((g) => ({
-      name: g.name,
-      capacity: g.capacity,
-      min: g.min,
-      max: g.max,
-      instanceTypes: g.instanceTypes,
-    })),
-    alarms: inv
-      .aws('AWS::CloudWatch::Alarm')
-      .map((a) => {
-        const threshold = a.properties.Threshold;
-        const description = cfnText(a.properties.AlarmDescription);
-        const metric = cfnText(a.properties.MetricName);
-        return {
-          name: cfnText(a.properties.AlarmName) ?? a.id,
-          ...(description ? { description } : {}),
-          ...(metric ? { metric } : {}),
-          ...(typeof threshold === 'number' ? { threshold } : {}),
-        };
-      })
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    source: 'config',
+    apps: known(runbookApps(inv)),
+    secrets: known(runbookSecrets(inv)),
+    logGroups: known(
+      logGroupFacts(inv).map((g) => ({
+        name: g.name,
+        ...(g.retentionDays === undefined ? {} : { retentionDays: g.retentionDays }),
+      })),
+    ),
+    nodeGroups: known(
+      env.nodes.groups.map((g) => ({
+        name: g.name,
+        capacity: g.capacity,
+        min: g.min,
+        max: g.max,
+        instanceTypes: g.instanceTypes,
+      })),
+    ),
+    alarms: known(
+      inv
+        .aws('AWS::CloudWatch::Alarm')
+        .map((a) => {
+          const threshold = a.properties.Threshold;
+          const description = cfnText(a.properties.AlarmDescription);
+          const metric = cfnText(a.properties.MetricName);
+          return {
+            name: cfnText(a.properties.AlarmName) ?? a.id,
+            ...(description ? { description } : {}),
+            ...(metric ? { metric } : {}),
+            ...(typeof threshold === 'number' ? { threshold } : {}),
+          };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ),
     dr,
     upgrade,
   };

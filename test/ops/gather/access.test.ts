@@ -4,11 +4,14 @@ import { gatherDoctor } from '../../../src/ops/doctor/gather.js';
 import { OPS_ACCESS } from '../../../src/ops/gather/access.js';
 import { gatherImages } from '../../../src/ops/images/gather.js';
 import { gatherLogs } from '../../../src/ops/logs/gather.js';
+import { liveRunbookFacts } from '../../../src/ops/runbook/live-facts.js';
+import { staticRunbookFacts } from '../../../src/ops/runbook/static-facts.js';
 import { gatherSecrets } from '../../../src/ops/secrets/gather.js';
 import { gatherStatus } from '../../../src/ops/status/gather.js';
 import { isolateAwsEnv } from '../../support/aws-mocks.js';
 import { type BadMorningAws, mockBadMorningAws, startBadMorningServer } from '../../support/bad-morning-live.js';
 import type { FakeKubeServer } from '../../support/fake-kube-server.js';
+import { exampleEnv, staticInventory } from '../../support/live-inventory.js';
 import { badMorningKube, ECR_REGISTRY } from '../../support/ops-fixtures.js';
 
 const { now, cluster } = badMorningKube();
@@ -31,6 +34,10 @@ const gatherers: Record<keyof typeof OPS_ACCESS, (c: LiveConnection) => Promise<
   secrets: (c) => gatherSecrets(c, { environment: 'prod', cluster, now }),
   images: (c) => gatherImages(c, { environment: { name: 'prod', production: true, registries: [ECR_REGISTRY] } }),
   logs: (c) => gatherLogs(c, { cluster, now, sinceSeconds: 3600, app: { namespace: 'shop', name: 'checkout' } }),
+  runbook: async (c) => {
+    const env = { ...(await exampleEnv('prod')), clusterName: cluster };
+    return liveRunbookFacts(c, env, staticRunbookFacts(env, staticInventory([])));
+  },
 };
 
 describe('the access each day-2 command declares', () => {
