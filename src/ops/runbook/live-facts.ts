@@ -198,7 +198,8 @@ export async function liveRunbookFacts(
   );
   return {
     ...expected,
-    source: conn.source,
+    // The context, not the server's address: the pages stay the same bytes wherever they are generated.
+    source: `kubeconfig context ${conn.kube.context}${conn.namespace ? `, namespace ${conn.namespace}` : ''}`,
     ...live,
     unread,
     configOnly,
