@@ -58,8 +58,9 @@ export {
   problemsExitCode,
   sortProblems,
 } from './ops/problems.js';
-export type { RunbookFacts } from './ops/runbook/facts.js';
+export type { RunbookFacts, RunbookPart } from './ops/runbook/facts.js';
 export { generateRunbooks, type RunbookFile } from './ops/runbook/generate.js';
+export { type LiveRunbookOptions, liveRunbookFacts, RUNBOOK_KINDS } from './ops/runbook/live-facts.js';
 export { staticRunbookFacts } from './ops/runbook/static-facts.js';
 export { gatherSecrets, type SecretsGatherOptions } from './ops/secrets/gather.js';
 export { FORCE_SYNC_ANNOTATION, refreshPlan } from './ops/secrets/refresh-plan.js';

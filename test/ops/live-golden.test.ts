@@ -4,6 +4,9 @@ import { liveCostFacts } from '../../src/ops/cost/live-facts.js';
 import { costDefaults } from '../../src/ops/cost/params.js';
 import { liveDrFacts } from '../../src/ops/dr/live-facts.js';
 import { drReport } from '../../src/ops/dr/report.js';
+import { generateRunbooks } from '../../src/ops/runbook/generate.js';
+import { liveRunbookFacts } from '../../src/ops/runbook/live-facts.js';
+import { staticRunbookFacts } from '../../src/ops/runbook/static-facts.js';
 import { liveUpgradeFacts } from '../../src/ops/upgrade/live-facts.js';
 import { planUpgrade } from '../../src/ops/upgrade/plan.js';
 import { costText } from '../../src/report/ops/cost.js';
@@ -12,7 +15,7 @@ import { upgradeText } from '../../src/report/ops/upgrade.js';
 import { type AccountMocks, isolateAwsEnv } from '../support/aws-mocks.js';
 import type { FakeKubeServer } from '../support/fake-kube-server.js';
 import { expectGolden } from '../support/golden.js';
-import { exampleEnv } from '../support/live-inventory.js';
+import { exampleEnv, staticInventory } from '../support/live-inventory.js';
 import { mockBackupAccount, mockUpgradeAccount, NOW } from '../support/ops-live-account.js';
 import { liveShop } from '../support/ops-live-cluster.js';
 
@@ -58,5 +61,18 @@ describe('live analysis output (golden)', () => {
       'ops/dr-live.txt',
       drText(drReport(await liveDrFacts(shop.conn, await exampleEnv('prod'), { now: NOW }))),
     );
+  });
+
+  it('runbook --live --no-aws: the index, nodes and alarms pages', async () => {
+    const shop = await liveShop();
+    server = shop.server;
+    const env = await exampleEnv('prod');
+    const files = generateRunbooks(
+      await liveRunbookFacts(shop.conn, env, staticRunbookFacts(env, staticInventory([]))),
+    );
+    const pages = ['README.md', 'nodes.md', 'alarms.md'].map(
+      (p) => `==> ${p} <==\n${files.find((f) => f.path === p)?.content ?? ''}`,
+    );
+    expectGolden('ops/runbook-live.txt', pages.join('\n'));
   });
 });

@@ -221,7 +221,6 @@ function nodeGroupSection(f: RunbookFacts, g: RunbookNodeGroup): string[] {
         `aws eks update-nodegroup-config --cluster-name ${f.clusterName} --nodegroup-name ${ng} --scaling-config ${scaling} --region ${f.region}`,
       ],
     ]),
-    '',
   ];
 }
 
@@ -236,7 +235,12 @@ export function nodesPage(f: RunbookFacts): string {
       ['Let the node take pods again', 'kubectl uncordon <node>'],
     ]),
   ];
-  body.push('', ...partLines(f, 'nodeGroups', f.nodeGroups, (list) => list.flatMap((g) => nodeGroupSection(f, g))));
+  body.push(
+    '',
+    ...partLines(f, 'nodeGroups', f.nodeGroups, (list) =>
+      list.flatMap((g, i) => [...(i ? [''] : []), ...nodeGroupSection(f, g)]),
+    ),
+  );
   return page('Nodes: drain and scaling', f, body);
 }
 
