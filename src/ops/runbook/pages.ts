@@ -53,6 +53,18 @@ function lower(kind: string): string {
   return kind.toLowerCase();
 }
 
+/** Where the workload's runbook annotation points, and whether that is this page. */
+function annotationLines(a: RunbookApp): string[] {
+  if (!a.annotation) return [];
+  const mine = appRunbookPath(a);
+  return [
+    '',
+    a.annotation.endsWith(mine)
+      ? `Its runbook annotation points here (${a.annotation}).`
+      : `Its runbook annotation points at ${a.annotation}, not at this page (${mine}).`,
+  ];
+}
+
 export function appPage(f: RunbookFacts, a: RunbookApp): string {
   const ref = `${lower(a.kind)}/${a.name}`;
   const ns = `-n ${a.namespace}`;
@@ -60,6 +72,7 @@ export function appPage(f: RunbookFacts, a: RunbookApp): string {
   const rolls = a.kind === 'Deployment' || a.kind === 'StatefulSet' || a.kind === 'DaemonSet';
   const body: string[] = [
     `${a.kind} ${a.name} in namespace ${a.namespace}${a.replicas === undefined ? '' : `, ${a.replicas} replica(s)`}; containers: ${a.containers.join(', ')}.`,
+    ...annotationLines(a),
     '',
     '## Status',
     '',

@@ -3,8 +3,9 @@ import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EnvironmentConfig } from '../../../src/config/types.js';
 import { connectLive } from '../../../src/live/connect.js';
+import { OPS_ACCESS } from '../../../src/ops/gather/access.js';
 import { generateRunbooks } from '../../../src/ops/runbook/generate.js';
-import { liveRunbookFacts } from '../../../src/ops/runbook/live-facts.js';
+import { liveRunbookFacts, RUNBOOK_KINDS } from '../../../src/ops/runbook/live-facts.js';
 import { staticRunbookFacts } from '../../../src/ops/runbook/static-facts.js';
 import { type AccountMocks, isolateAwsEnv, mockAccount } from '../../support/aws-mocks.js';
 import {
@@ -204,6 +205,10 @@ describe('live runbook facts', () => {
     expect(pages.get('restore.md')).toContain('| data/data-postgres-0 | gp3 | vol-pg |');
     expect(pages.get('secrets.md')).toContain('from ClusterSecretStore aws-secrets');
     expect(pages.get('README.md')).toContain('`slipway runbook --env prod --live` from kubeconfig context fake;');
+    expect(pages.get('apps/backend-api.md')).toContain(
+      'Its runbook annotation points here (runbooks/prod/apps/backend-api.md).',
+    );
+    expect(pages.get('apps/backend-report.md')).not.toContain('runbook annotation');
   });
 
   it('list what the config names that the cluster or account lacks, on the page of that part', async () => {
@@ -250,6 +255,10 @@ describe('live runbook facts', () => {
     for (const name of configAlarms) expect(pages.get('alarms.md')).not.toContain(name);
     expect(pages.get('README.md')).toContain('**Not read**: Deployment (forbidden');
     expect(pages.has('apps/backend-api.md')).toBe(false);
+  });
+
+  it('list exactly the kinds the runbook access declares', () => {
+    expect(RUNBOOK_KINDS).toEqual([...OPS_ACCESS.runbook.kinds].sort());
   });
 
   it('leave the log groups and alarms unknown when AWS is left out, and give the same bytes on a second read', async () => {
