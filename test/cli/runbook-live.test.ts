@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledExamplePath } from '../../src/config/load.js';
 import { runCli } from '../support/cli.js';
@@ -60,4 +62,32 @@ describe('runbook --live --no-aws against the fake API server', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--no-aws only apply with --live');
   });
+});
+
+describe('runbook --live through the built binary, in a process of its own', () => {
+  it('writes the pages from the fake server and prints only the list with -o json', async () => {
+    const root = resolve(import.meta.dirname, '..', '..');
+    if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: root });
+    server = await startFakeKubeServer({
+      resources: [...BUILTIN_RESOURCES, ...METRICS_RESOURCES],
+      objects: liveShopObjects(),
+    });
+    const out = mkdtempSync(join(tmpdir(), 'slipway-runbook-bin-'));
+    // The server answers from this process, so the binary runs without blocking it.
+    const run = await promisify(execFile)(
+      process.execPath,
+      [
+        join(root, 'bin', 'slipway.js'),
+        ...['-c', bundledExamplePath(), '-o', 'json', 'runbook', '--env', 'prod', '--live', '--no-aws'],
+        ...['--kubeconfig', server.kubeconfigPath, '--out', out],
+      ],
+      { env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', NO_COLOR: '1' }, encoding: 'utf8' },
+    );
+    expect(JSON.parse(run.stdout)).toMatchObject({ dir: out });
+    expect(readFileSync(join(out, 'logs.md'), 'utf8')).toContain(
+      '**Not read**: CloudWatch Logs DescribeLogGroups: AWS was not read (--no-aws).',
+    );
+    expect(server.log.every((r) => r.method === 'GET')).toBe(true);
+    expect(server.log.some((r) => r.path === '/apis/apps/v1/statefulsets')).toBe(true);
+  }, 180_000);
 });
