@@ -169,32 +169,18 @@ export async function liveRunbookFacts(
     alarms,
     volumes: kindsFact(unread, ['PersistentVolume', 'PersistentVolumeClaim'], () => volumes(inv)),
   };
-  const configOnly: Partial<Record<RunbookPart, readonly string[]>> = {};
-  const add = (part: RunbookPart, names: string[]) => {
-    if (names.length) configOnly[part] = names;
-  };
   const appsExpected = known(
     (expected.apps.state === 'read' ? expected.apps.value : []).filter((a) => readKinds.some((k) => k === a.kind)),
   );
-  add(
-    'apps',
-    lacking(appsExpected, live.apps, (a) => `${a.kind} ${a.namespace}/${a.name}`),
-  );
-  add(
-    'secrets',
-    lacking(expected.secrets, live.secrets, (s) => `${s.namespace}/${s.name}`),
-  );
-  add(
-    'logGroups',
-    lacking(expected.logGroups, live.logGroups, (g) => g.name),
-  );
-  add(
-    'nodeGroups',
-    lacking(expected.nodeGroups, live.nodeGroups, (g) => g.name),
-  );
-  add(
-    'alarms',
-    lacking(expected.alarms, live.alarms, (a) => a.name),
+  const gaps: [RunbookPart, string[]][] = [
+    ['apps', lacking(appsExpected, live.apps, (a) => `${a.kind} ${a.namespace}/${a.name}`)],
+    ['secrets', lacking(expected.secrets, live.secrets, (s) => `${s.namespace}/${s.name}`)],
+    ['logGroups', lacking(expected.logGroups, live.logGroups, (g) => g.name)],
+    ['nodeGroups', lacking(expected.nodeGroups, live.nodeGroups, (g) => g.name)],
+    ['alarms', lacking(expected.alarms, live.alarms, (a) => a.name)],
+  ];
+  const configOnly: Partial<Record<RunbookPart, readonly string[]>> = Object.fromEntries(
+    gaps.filter(([, names]) => names.length),
   );
   return {
     ...expected,
