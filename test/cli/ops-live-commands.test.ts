@@ -134,6 +134,23 @@ describe('the live day-2 commands on the bad-morning cluster (fake API server, m
     expect(report.errors.total).toBeGreaterThan(0);
   });
 
+  it('logs deployment/checkout reads the same workload as logs checkout, as kubectl logs names it', async () => {
+    server = await startBadMorningServer();
+    const until = badMorningKube().now;
+    const args = ['-n', 'shop', '--env', 'prod', '--until', until, '-o', 'json'];
+    const bare = await cli(['logs', 'checkout', ...args]);
+    const kinded = await cli(['logs', 'deployment/checkout', ...args]);
+    expect(kinded.code).toBe(bare.code);
+    expect(JSON.parse(kinded.stdout)).toEqual(JSON.parse(bare.stdout));
+  });
+
+  it('logs refuses KIND/NAME of a kind that has no logs, naming the kinds allowed', async () => {
+    server = await startBadMorningServer();
+    const r = await cli(['logs', 'service/checkout', '-n', 'shop']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('names kind "service"; allowed: deployment, statefulset');
+  });
+
   it('logs refuses a --since that is not a duration, naming the value', async () => {
     server = await startBadMorningServer();
     const r = await cli(['logs', 'checkout', '--since', 'yesterday']);

@@ -34,12 +34,54 @@ interface LogsFlags extends OpsLiveFlags {
   until?: string;
 }
 
+/** Kinds `logs KIND/NAME` accepts, with kubectl's short names. */
+const KIND_PREFIXES = new Set([
+  'deployment',
+  'deployments',
+  'deploy',
+  'statefulset',
+  'statefulsets',
+  'sts',
+  'daemonset',
+  'daemonsets',
+  'ds',
+  'cronjob',
+  'cronjobs',
+  'cj',
+  'job',
+  'jobs',
+  'pod',
+  'pods',
+  'po',
+  'replicaset',
+  'replicasets',
+  'rs',
+]);
+
+/** `deployment/checkout` → `checkout` (as kubectl logs names a workload); a bare name is kept. */
+function workloadName(arg: string): string {
+  const slash = arg.indexOf('/');
+  if (slash < 0) return arg;
+  const kind = arg
+    .slice(0, slash)
+    .toLowerCase()
+    .replace(/\.apps$/, '');
+  if (!KIND_PREFIXES.has(kind))
+    throw new UsageError(
+      `logs: "${arg}" names kind "${arg.slice(0, slash)}"; allowed: deployment, statefulset, daemonset, cronjob, job, replicaset, pod (or a bare name)`,
+    );
+  return arg.slice(slash + 1);
+}
+
 export function registerLogs(app: CliApp, program: Command): void {
   addOpsLiveOptions(
     program
       .command('logs')
       .description("an app's crashes and its errors in CloudWatch")
-      .argument('[app]', 'workload name or app.kubernetes.io/name, in -n (default namespace: default)'),
+      .argument(
+        '[app]',
+        'workload name, app.kubernetes.io/name, or KIND/NAME (deployment/checkout, sts/db, pod/x), in -n (default namespace: default)',
+      ),
   )
     .option('--since <duration>', 'the window: errors of the last 30m, 1h, 6h, …', '1h')
     .option('--until <time>', 'end of the window, an ISO time such as 2026-12-03T09:00:00Z (default: now)')
@@ -60,6 +102,7 @@ export function registerLogs(app: CliApp, program: Command): void {
         const tail = positiveFlag('--tail', opts.tail);
         if (tail !== undefined && !Number.isInteger(tail))
           throw new UsageError(`--tail must be a whole number of lines; got "${opts.tail}"`);
+        appName = appName === undefined ? undefined : workloadName(appName);
         if (appName !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(appName))
           throw new UsageError(`logs: "${appName}" is not a Kubernetes name (lowercase letters, digits, '-' and '.')`);
         const until = opts.until === undefined ? undefined : Date.parse(opts.until);
