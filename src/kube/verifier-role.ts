@@ -89,7 +89,7 @@ export function verifierRbac(kinds: readonly string[], options: VerifierRbacOpti
   for (const [, e] of [...extra.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     rules.push({ apiGroups: [e.group], resources: [...e.resources].sort(), verbs: [...e.verbs] });
   }
-  rules.push({ nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*'], verbs: ['get'] });
+  rules.push({ nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'], verbs: ['get'] });
   const labels = { 'app.kubernetes.io/managed-by': 'slipway', 'app.kubernetes.io/name': name };
   return {
     clusterRole: {

@@ -16,7 +16,7 @@ describe('verifier ClusterRole', () => {
       { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'list'] },
       { apiGroups: ['external-secrets.io'], resources: ['externalsecrets'], verbs: ['get', 'list'] },
       { apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'], verbs: ['get', 'list'] },
-      { nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*'], verbs: ['get'] },
+      { nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'], verbs: ['get'] },
     ]);
     expect(unmapped).toEqual(['Widget']);
     const verbs = (clusterRole.rules as { verbs: string[] }[]).flatMap((r) => r.verbs);

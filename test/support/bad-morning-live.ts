@@ -62,6 +62,7 @@ export function startBadMorningServer(options: Partial<FakeKubeOptions> = {}): P
     resources: BAD_MORNING_RESOURCES,
     objects: kube.objects as FakeKubeOptions['objects'],
     logs,
+    serverVersion: kube.controlPlaneVersion,
     ...options,
   });
 }
