@@ -9,6 +9,7 @@ const SIDS: Readonly<Record<string, string>> = {
   eks: 'ReadEksCluster',
   ec2: 'DescribeNetworkAndVolumes',
   ecr: 'ReadEcrScanning',
+  elasticloadbalancing: 'ReadLoadBalancerHealth',
   logs: 'ReadLogGroupsAndEvents',
   cloudwatch: 'ReadAlarmsAndMetrics',
   iam: 'ReadPodIdentityRoles',

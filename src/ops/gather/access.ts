@@ -19,6 +19,12 @@ export interface OpsAccess {
 
 const ECR = ['ecr:DescribeRepositories', 'ecr:DescribeImages', 'ecr:DescribeImageScanFindings'];
 const POD_IDENTITY = ['eks:ListPodIdentityAssociations', 'eks:DescribePodIdentityAssociation'];
+const ELBV2 = [
+  'elasticloadbalancing:DescribeLoadBalancers',
+  'elasticloadbalancing:DescribeTags',
+  'elasticloadbalancing:DescribeTargetGroups',
+  'elasticloadbalancing:DescribeTargetHealth',
+];
 const ROLE = ['iam:GetRole', 'iam:ListRolePolicies', 'iam:GetRolePolicy', 'iam:ListAttachedRolePolicies'];
 
 export type OpsCommand = 'status' | 'doctor' | 'secrets' | 'images' | 'logs' | 'cost' | 'upgrade' | 'dr';
@@ -47,6 +53,7 @@ export const OPS_ACCESS: Readonly<Record<OpsCommand, OpsAccess>> = {
       'ec2:DescribeVolumes',
       'eks:ListNodegroups',
       'eks:DescribeNodegroup',
+      ...ELBV2,
     ],
     kinds: [
       'Deployment',
