@@ -36,4 +36,17 @@ describe('verifier ClusterRole', () => {
     });
     expect(opted.withheld).toEqual([]);
   });
+
+  it('grants get on pods/log and get/list on metrics.k8s.io for the reads beyond kinds, and names one it cannot map', () => {
+    const { clusterRole, unmapped } = verifierRbac(['Pod'], {
+      subresources: ['metrics.k8s.io/pods', 'pods/log', 'metrics.k8s.io/nodes', 'pods/exec'],
+    });
+    expect(clusterRole.rules).toEqual([
+      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] },
+      { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
+      { apiGroups: ['metrics.k8s.io'], resources: ['nodes', 'pods'], verbs: ['get', 'list'] },
+      { nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'], verbs: ['get'] },
+    ]);
+    expect(unmapped).toEqual(['pods/exec']);
+  });
 });
