@@ -59,53 +59,6 @@ export const AWS_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   'Custom::AWSCDK-EKS-HelmChart': [],
 };
 
-/**
- * What day-2 commands read beyond verify's types, by what they need it for;
- * every reader in src/aws/readers is listed here or in AWS_TYPE_ACTIONS.
- * All read-only: there is no secretsmanager:GetSecretValue anywhere.
- */
-export const OPS_ACTIONS: Readonly<Record<string, readonly string[]>> = {
-  'cluster and add-on health': [
-    'eks:DescribeCluster',
-    'eks:ListAddons',
-    'eks:DescribeAddon',
-    'eks:DescribeAddonVersions',
-    'eks:ListInsights',
-    'eks:DescribeInsight',
-    'eks:ListNodegroups',
-    'eks:DescribeNodegroup',
-  ],
-  'images and scan findings': [
-    'ecr:DescribeRepositories',
-    'ecr:DescribeImages',
-    'ecr:DescribeImageScanFindings',
-    'ecr:GetRegistryScanningConfiguration',
-  ],
-  'application logs': ['logs:DescribeLogGroups', 'logs:FilterLogEvents'],
-  metrics: ['cloudwatch:GetMetricData', 'cloudwatch:DescribeAlarms'],
-  'volumes and snapshots': [
-    'ec2:DescribeSubnets',
-    'ec2:DescribeVolumes',
-    'ec2:DescribeSnapshots',
-    'ec2:DescribeLaunchTemplateVersions',
-  ],
-  'backup recovery points': [
-    'backup:ListBackupPlans',
-    'backup:GetBackupPlan',
-    'backup:ListBackupSelections',
-    'backup:GetBackupSelection',
-    'backup:ListRecoveryPointsByBackupVault',
-    'backup:ListRestoreJobs',
-  ],
-  'secret metadata': ['secretsmanager:ListSecrets', 'secretsmanager:DescribeSecret'],
-  'pod identity': ['eks:ListPodIdentityAssociations', 'eks:DescribePodIdentityAssociation'],
-};
-
-/** Every action day-2 commands may call, sorted and unique. */
-export function opsActions(): string[] {
-  return [...new Set(Object.values(OPS_ACTIONS).flat())].sort();
-}
-
 /** Actions IAM does not scope to a resource (a cluster ARN in Resource would refuse them). */
 export const UNSCOPED_ACTIONS: readonly string[] = ['eks:DescribeAddonVersions'];
 

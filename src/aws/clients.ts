@@ -5,6 +5,7 @@ import type { DLMClient } from '@aws-sdk/client-dlm';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { EKSClient } from '@aws-sdk/client-eks';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { STSClient } from '@aws-sdk/client-sts';
@@ -75,6 +76,13 @@ export class AwsClients {
     return this.once(
       'cloudwatch',
       async () => new (await import('@aws-sdk/client-cloudwatch')).CloudWatchClient(this.options()),
+    );
+  }
+  elbv2(): Promise<ElasticLoadBalancingV2Client> {
+    return this.once(
+      'elbv2',
+      async () =>
+        new (await import('@aws-sdk/client-elastic-load-balancing-v2')).ElasticLoadBalancingV2Client(this.options()),
     );
   }
   iam(): Promise<IAMClient> {

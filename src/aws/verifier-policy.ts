@@ -9,12 +9,13 @@ const SIDS: Readonly<Record<string, string>> = {
   eks: 'ReadEksCluster',
   ec2: 'DescribeNetworkAndVolumes',
   ecr: 'ReadEcrScanning',
-  logs: 'DescribeLogGroups',
-  cloudwatch: 'DescribeAlarms',
+  elasticloadbalancing: 'ReadLoadBalancerHealth',
+  logs: 'ReadLogGroupsAndEvents',
+  cloudwatch: 'ReadAlarmsAndMetrics',
   iam: 'ReadPodIdentityRoles',
   backup: 'ReadBackupPlans',
   dlm: 'ReadSnapshotPolicies',
-  secretsmanager: 'ListSecretNamesOnly',
+  secretsmanager: 'ReadSecretMetadataOnly',
 };
 
 /**
@@ -26,7 +27,7 @@ export function verifierPolicy(
   types: readonly string[],
   target: { clusterName: string; region: string },
   options: {
-    /** More read-only actions to allow (OPS_ACTIONS for day-2 commands); anything not read-only is refused. */
+    /** More read-only actions to allow (what the day-2 commands declare they read); anything not read-only is refused. */
     readonly extraActions?: readonly string[];
   } = {},
 ): {

@@ -6,6 +6,7 @@ import { type MetricsRead, type NodeMetrics, type PodMetrics, readNodeMetrics, r
 import { type PodLogOptions, readPodLog } from './pod-logs.js';
 import type { KubeTransport } from './transport.js';
 import type { KubeObject } from './types.js';
+import { readServerVersion, type ServerVersion } from './version.js';
 
 export interface KubeListOptions {
   /** A namespace; all namespaces when omitted (cluster-scoped kinds ignore it). */
@@ -46,6 +47,8 @@ export interface KubeReader {
   nodeMetrics(): Promise<MetricsRead<NodeMetrics>>;
   /** Each pod's live usage per container, in one namespace or all, or why it cannot be shown. */
   podMetrics(namespace?: string): Promise<MetricsRead<PodMetrics>>;
+  /** The API server's version (GET /version). Throws KubeApiError when it is refused or malformed. */
+  version(): Promise<ServerVersion>;
 }
 
 /** A KubeReader over the API server. */
@@ -117,6 +120,10 @@ export class ApiKubeReader implements KubeReader {
 
   podMetrics(namespace?: string): Promise<MetricsRead<PodMetrics>> {
     return readPodMetrics(this.transport, namespace);
+  }
+
+  version(): Promise<ServerVersion> {
+    return readServerVersion(this.transport);
   }
 
   private async served(kind: string): Promise<ServedKind> {

@@ -10,7 +10,7 @@ export interface PolicyRule {
 export interface VerifierRbac {
   readonly clusterRole: Record<string, unknown>;
   readonly clusterRoleBinding: Record<string, unknown>;
-  /** Kinds with no API mapping (left out of the role). */
+  /** Kinds (and reads beyond kinds) with no API mapping (left out of the role). */
   readonly unmapped: string[];
   /** Kinds the rules read that the role leaves out on purpose (Secrets, unless included). */
   readonly withheld: string[];
@@ -27,10 +27,25 @@ export interface VerifierRbacOptions {
   readonly group?: string;
   /** Grant get/list on Secrets as well (their values become readable to the verifier); default false. */
   readonly includeSecrets?: boolean;
+  /** Reads beyond kinds: `pods/log` (get), `metrics.k8s.io/nodes`, `metrics.k8s.io/pods` (get/list). */
+  readonly subresources?: readonly string[];
+}
+
+/** The RBAC rule of each read beyond a kind's get/list; all of them reads. */
+const SUBRESOURCE_RULES: Readonly<Record<string, { group: string; resource: string; verbs: string[] }>> = {
+  'pods/log': { group: '', resource: 'pods/log', verbs: ['get'] },
+  'metrics.k8s.io/nodes': { group: 'metrics.k8s.io', resource: 'nodes', verbs: ['get', 'list'] },
+  'metrics.k8s.io/pods': { group: 'metrics.k8s.io', resource: 'pods', verbs: ['get', 'list'] },
+};
+
+/** Reads Slipway knows how to grant beyond kinds. */
+export function knownSubresources(): string[] {
+  return Object.keys(SUBRESOURCE_RULES).sort();
 }
 
 /**
- * A get/list-only ClusterRole for exactly the kinds the rules read, plus the
+ * A get/list-only ClusterRole for exactly the kinds the rules read, the reads
+ * beyond kinds the day-2 commands make (pod logs, metrics.k8s.io), plus the
  * discovery URLs, and a binding to a group that an EKS access entry can map
  * the verifier's IAM role to. Secrets are left out unless included: what a
  * rule would learn from them is then unknown.
@@ -58,7 +73,23 @@ export function verifierRbac(kinds: readonly string[], options: VerifierRbacOpti
   const rules: PolicyRule[] = [...byGroup.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([g, resources]) => ({ apiGroups: [g], resources: [...resources].sort(), verbs: ['get', 'list'] }));
-  rules.push({ nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*'], verbs: ['get'] });
+  // One rule per group and verb set for the reads beyond kinds (pod logs: get only).
+  const extra = new Map<string, { group: string; verbs: string[]; resources: Set<string> }>();
+  for (const sub of [...new Set(options.subresources ?? [])].sort()) {
+    const r = SUBRESOURCE_RULES[sub];
+    if (!r) {
+      unmapped.push(sub);
+      continue;
+    }
+    const key = `${r.group}|${r.verbs.join(',')}`;
+    const entry = extra.get(key) ?? { group: r.group, verbs: r.verbs, resources: new Set<string>() };
+    entry.resources.add(r.resource);
+    extra.set(key, entry);
+  }
+  for (const [, e] of [...extra.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    rules.push({ apiGroups: [e.group], resources: [...e.resources].sort(), verbs: [...e.verbs] });
+  }
+  rules.push({ nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'], verbs: ['get'] });
   const labels = { 'app.kubernetes.io/managed-by': 'slipway', 'app.kubernetes.io/name': name };
   return {
     clusterRole: {

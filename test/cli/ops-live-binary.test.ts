@@ -32,16 +32,15 @@ afterEach(async () => {
 const json = (s: string) => JSON.parse(s) as { problems: { code: string }[]; unknown: Record<string, string> };
 
 describe('the built binary against the fake API server, AWS left out (--no-aws)', () => {
-  it('status finds the bad morning, shows the AWS parts unknown with the reason, and exits 2', async () => {
+  it('status finds the bad morning, judges kubelet skew from GET /version, shows the add-ons unknown, and exits 2', async () => {
     server = await startBadMorningServer();
     const r = await slipway(['status', '-o', 'json']);
     expect(r.code).toBe(2);
     const report = json(r.stdout);
-    expect(report.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['node.not-ready', 'rollout.stuck']));
-    expect(report.unknown).toEqual({
-      addons: 'AWS was not read (--no-aws)',
-      controlPlaneVersion: 'AWS was not read (--no-aws)',
-    });
+    expect(report.problems.map((p) => p.code)).toEqual(
+      expect.arrayContaining(['node.not-ready', 'rollout.stuck', 'node.kubelet-skew']),
+    );
+    expect(report.unknown).toEqual({ addons: 'AWS was not read (--no-aws)' });
   });
 
   it('doctor deployment/checkout names the crash loop; its AWS links are unknown with the reason', async () => {

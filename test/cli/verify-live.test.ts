@@ -206,7 +206,9 @@ describe('slipway verifier-access', () => {
     };
     const actions = data.iamPolicy.Statement.flatMap((s) => s.Action);
     expect(actions).toContain('eks:DescribeNodegroup');
-    for (const a of actions) expect(a).toMatch(/^[a-z0-9-]+:(Describe|List|Get)/);
+    for (const a of actions) expect(a).toMatch(/^[a-z0-9-]+:(Describe|List|Get|Filter)/);
+    expect(actions).toContain('logs:FilterLogEvents');
+    expect(actions).not.toContain('secretsmanager:GetSecretValue');
     const role = data.kubernetes.find((k) => k.kind === 'ClusterRole');
     const verbs = new Set(role?.rules?.flatMap((r) => r.verbs));
     expect(verbs).toEqual(new Set(['get', 'list']));
@@ -223,18 +225,20 @@ describe('slipway verifier-access', () => {
     expect(run.stderr).toMatch(/warning: --include-secrets lets the verifier read every Secret value/);
   });
 
-  it('narrows to the selected rules', async () => {
+  it('narrows to the selected rules with --no-ops, leaving the day-2 reads out', async () => {
     const run = await runCli([
       ...CONFIG,
       'verifier-access',
       '--env',
       'prod',
+      '--no-ops',
       '--include',
       'infrastructure.multi-az-nodes',
     ]);
     const data = JSON.parse(run.stdout) as { kubernetes: { kind: string; rules?: { resources?: string[] }[] }[] };
     const resources = data.kubernetes[0].rules?.flatMap((r) => r.resources ?? []);
     expect(resources).toEqual(['nodes']);
+    expect((JSON.parse(run.stdout) as { commands: string[] }).commands).toEqual([]);
   });
 });
 

@@ -16,7 +16,7 @@ describe('verifier ClusterRole', () => {
       { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'list'] },
       { apiGroups: ['external-secrets.io'], resources: ['externalsecrets'], verbs: ['get', 'list'] },
       { apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'], verbs: ['get', 'list'] },
-      { nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*'], verbs: ['get'] },
+      { nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'], verbs: ['get'] },
     ]);
     expect(unmapped).toEqual(['Widget']);
     const verbs = (clusterRole.rules as { verbs: string[] }[]).flatMap((r) => r.verbs);
@@ -35,5 +35,18 @@ describe('verifier ClusterRole', () => {
       verbs: ['get', 'list'],
     });
     expect(opted.withheld).toEqual([]);
+  });
+
+  it('grants get on pods/log and get/list on metrics.k8s.io for the reads beyond kinds, and names one it cannot map', () => {
+    const { clusterRole, unmapped } = verifierRbac(['Pod'], {
+      subresources: ['metrics.k8s.io/pods', 'pods/log', 'metrics.k8s.io/nodes', 'pods/exec'],
+    });
+    expect(clusterRole.rules).toEqual([
+      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] },
+      { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
+      { apiGroups: ['metrics.k8s.io'], resources: ['nodes', 'pods'], verbs: ['get', 'list'] },
+      { nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'], verbs: ['get'] },
+    ]);
+    expect(unmapped).toEqual(['pods/exec']);
   });
 });

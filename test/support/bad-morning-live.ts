@@ -21,6 +21,13 @@ import {
   ListPodIdentityAssociationsCommand,
 } from '@aws-sdk/client-eks';
 import {
+  DescribeLoadBalancersCommand,
+  DescribeTagsCommand,
+  DescribeTargetGroupsCommand,
+  DescribeTargetHealthCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
   GetRoleCommand,
   IAMClient,
   ListAttachedRolePoliciesCommand,
@@ -30,7 +37,7 @@ import { DescribeSecretCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import type { MetadataBearer } from '@smithy/types';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import { AwsClients } from '../../src/aws/clients.js';
-import type { EcrRepositoryFact } from '../../src/ops/common/aws-facts.js';
+import type { EcrRepositoryFact, LoadBalancerFact } from '../../src/ops/common/aws-facts.js';
 import type { AddonFact } from '../../src/ops/status/types.js';
 import {
   BUILTIN_RESOURCES,
@@ -62,6 +69,7 @@ export function startBadMorningServer(options: Partial<FakeKubeOptions> = {}): P
     resources: BAD_MORNING_RESOURCES,
     objects: kube.objects as FakeKubeOptions['objects'],
     logs,
+    serverVersion: kube.controlPlaneVersion,
     ...options,
   });
 }
@@ -71,6 +79,8 @@ type Stub = AwsStub<object, MetadataBearer, object>;
 export interface BadMorningAws {
   readonly clients: AwsClients;
   readonly stubs: readonly Stub[];
+  /** The Elastic Load Balancing v2 client's stub (the ALB of the shop Ingress). */
+  readonly elb: Stub;
   /** Every command sent to any mocked client, by name. */
   commandNames(): string[];
   restore(): void;
@@ -98,7 +108,8 @@ export function mockBadMorningAws(): BadMorningAws {
   const iam = mockClient(IAMClient) as unknown as Stub;
   const ec2 = mockClient(EC2Client) as unknown as Stub;
   const cwl = mockClient(CloudWatchLogsClient) as unknown as Stub;
-  const stubs = [eks, ecr, sm, iam, ec2, cwl];
+  const elb = mockClient(ElasticLoadBalancingV2Client) as unknown as Stub;
+  const stubs = [eks, ecr, sm, iam, ec2, cwl, elb];
 
   const version = /^v?(\d+\.\d+)/.exec(kube.controlPlaneVersion)?.[1];
   eks.on(DescribeClusterCommand).resolves({ cluster: { name: kube.cluster, version, status: 'ACTIVE' } });
@@ -240,6 +251,8 @@ export function mockBadMorningAws(): BadMorningAws {
     })),
   });
 
+  mockLoadBalancers(elb, aws.loadBalancers as LoadBalancerFact[], kube.cluster);
+
   const logGroups = logs.logGroups as { name: string; retentionInDays?: number; storedBytes?: number }[];
   cwl.on(DescribeLogGroupsCommand).resolves({
     logGroups: logGroups.map((g) => ({
@@ -259,10 +272,74 @@ export function mockBadMorningAws(): BadMorningAws {
   return {
     clients: new AwsClients({ region: 'eu-west-1' }),
     stubs,
+    elb,
     commandNames: () =>
       stubs.flatMap((s) => s.calls().map((c) => (c.args[0] as { constructor: { name: string } }).constructor.name)),
     restore: () => {
       for (const s of stubs) s.restore();
     },
   };
+}
+
+/**
+ * The fixture's ALBs as Elastic Load Balancing v2 answers them: one load
+ * balancer per fact, tagged by the AWS Load Balancer Controller (the shop
+ * Ingress's group `prod`), one target group per fact entry and its targets'
+ * health (an unhealthy target carries the first reason).
+ */
+function mockLoadBalancers(elb: Stub, albs: readonly LoadBalancerFact[], cluster: string): void {
+  const arn = (i: number) => `arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/k8s-lb-${i}/${i}`;
+  const tgArn = (i: number, j: number) =>
+    `arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/k8s-tg-${i}-${j}/${i}${j}`;
+  elb.on(DescribeLoadBalancersCommand).resolves({
+    LoadBalancers: albs.map((a, i) => ({
+      LoadBalancerArn: arn(i),
+      DNSName: a.dnsName,
+      Scheme: a.scheme as never,
+      State: { Code: a.state as never },
+      Type: 'application',
+    })),
+  });
+  elb.on(DescribeTagsCommand).callsFake((input: { ResourceArns: string[] }) => ({
+    TagDescriptions: input.ResourceArns.map((r) => ({
+      ResourceArn: r,
+      Tags: [
+        { Key: 'elbv2.k8s.aws/cluster', Value: cluster },
+        { Key: 'ingress.k8s.aws/stack', Value: 'prod' },
+        { Key: 'ingress.k8s.aws/resource', Value: 'LoadBalancer' },
+      ],
+    })),
+  }));
+  elb.on(DescribeTargetGroupsCommand).callsFake((input: { LoadBalancerArn: string }) => {
+    const i = albs.findIndex((_, k) => arn(k) === input.LoadBalancerArn);
+    return {
+      TargetGroups: (albs[i]?.targetGroups ?? []).map((t, j) => ({
+        TargetGroupArn: tgArn(i, j),
+        TargetGroupName: t.name,
+        LoadBalancerArns: [input.LoadBalancerArn],
+      })),
+    };
+  });
+  elb.on(DescribeTargetHealthCommand).callsFake((input: { TargetGroupArn: string }) => {
+    for (const [i, a] of albs.entries())
+      for (const [j, t] of (a.targetGroups ?? []).entries())
+        if (tgArn(i, j) === input.TargetGroupArn)
+          return {
+            TargetHealthDescriptions: [
+              ...Array.from({ length: t.healthy }, (_, n) => ({
+                Target: { Id: `10.0.1.${n + 10}`, Port: 8080 },
+                TargetHealth: { State: 'healthy' as const },
+              })),
+              ...Array.from({ length: t.unhealthy }, (_, n) => ({
+                Target: { Id: `10.0.2.${n + 10}`, Port: 8080 },
+                TargetHealth: {
+                  State: 'unhealthy' as const,
+                  Reason: t.unhealthyReasons?.[0] as never,
+                  Description: 'Health checks failed with these codes: [500]',
+                },
+              })),
+            ],
+          };
+    return { TargetHealthDescriptions: [] };
+  });
 }

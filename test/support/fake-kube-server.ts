@@ -13,7 +13,8 @@ import { join } from 'node:path';
  * as arrays or generated lazily per page (for the scale benchmark). Lists
  * honour `fieldSelector` (`a.b=c`, comma-separated); pod logs (current and
  * previous, tailLines, limitBytes) come from `logs`; metrics.k8s.io is served
- * when METRICS_RESOURCES are among the resources. PATCH of one object
+ * when METRICS_RESOURCES are among the resources; GET /version answers
+ * `serverVersion`. PATCH of one object
  * (merge or strategic merge, applied as a JSON merge) changes what later GETs
  * answer, and the log keeps each PATCH body; every other verb is refused.
  */
@@ -55,7 +56,12 @@ export interface FakeKubeOptions {
   readonly oversizedBytes?: number;
   /** Pod logs by `<namespace>/<pod>/<container>`; the pod must be among the Pod objects. */
   readonly logs?: Readonly<Record<string, FakePodLog>>;
+  /** The gitVersion GET /version answers (default FAKE_SERVER_VERSION); `forbidden` answers 403. */
+  readonly serverVersion?: string | 'forbidden';
 }
+
+/** The API server version the fake answers on /version unless told otherwise. */
+export const FAKE_SERVER_VERSION = 'v1.34.2-eks-0f1e2d3';
 
 /** A container's log: the running instance's, and the previous (terminated) one's when it restarted. */
 export interface FakePodLog {
@@ -275,6 +281,16 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
       return 401;
     }
     const parts = url.pathname.split('/').filter(Boolean);
+    if (url.pathname === '/version') {
+      const git = options.serverVersion ?? FAKE_SERVER_VERSION;
+      if (git === 'forbidden') {
+        send(res, 403, status(403, 'Forbidden', 'forbidden: User "verifier" cannot get path "/version"'));
+        return 403;
+      }
+      const m = /^v?(\d+)\.(\d+)/.exec(git);
+      send(res, 200, { major: m?.[1] ?? '', minor: `${m?.[2] ?? ''}+`, gitVersion: git, platform: 'linux/amd64' });
+      return 200;
+    }
     if (url.pathname === '/api') {
       send(res, 200, { kind: 'APIVersions', versions: groups.get('') ?? [] });
       return 200;

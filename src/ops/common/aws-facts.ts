@@ -81,6 +81,9 @@ export interface LoadBalancerFact {
   /** active, provisioning, active_impaired, failed. */
   readonly state: string;
   readonly scheme?: string;
+  readonly arn?: string;
+  /** The `ingress.k8s.aws/stack` tag: the IngressGroup name, or `namespace/ingress` of the Ingress it serves. */
+  readonly stack?: string;
   readonly targetGroups?: readonly {
     readonly name: string;
     readonly healthy: number;

@@ -6,6 +6,7 @@ import { remoteKeysOf } from '../common/secret-access.js';
 import { type Fact, valueOr } from '../facts.js';
 import { ecrFacts } from '../gather/aws-ecr.js';
 import { nodeGroupFacts, podIdentityFacts } from '../gather/aws-eks.js';
+import { loadBalancerFacts } from '../gather/aws-elbv2.js';
 import { ebsVolumeFacts, iamRoleFacts } from '../gather/aws-identity-storage.js';
 import { secretDescriptionFacts } from '../gather/aws-secrets.js';
 import { boundedAll, DEFAULT_CONCURRENCY, type GatherLimits, listFact } from '../gather/kube-lists.js';
@@ -67,8 +68,9 @@ function volumeIdsOf(pvs: readonly KubeObject[], namespace: string): string[] {
  * target's namespace and the cluster-scoped ones, then the previous log of
  * the target's crashed containers, and from AWS the ECR images and findings
  * of its pods, DescribeSecret of the namespace's remote keys, the Pod
- * Identity associations and their roles, the EBS volumes behind the PVs and
- * the node groups' sizes. Every part is a Fact.
+ * Identity associations and their roles, the EBS volumes behind the PVs,
+ * the node groups' sizes and the ALBs of the namespace's Ingresses with
+ * their target health. Every part is a Fact.
  */
 export async function gatherDoctor(conn: LiveConnection, options: DoctorGatherOptions): Promise<DoctorInput> {
   const ns = options.target.namespace;
@@ -93,18 +95,20 @@ export async function gatherDoctor(conn: LiveConnection, options: DoctorGatherOp
     ECR_HOST.test(r),
   );
   const controller = options.controllerServiceAccount ?? DOCTOR_DEFAULTS.controllerServiceAccount;
-  const [previousLogs, ecr, secretsManager, podIdentityAssociations, ebsVolumes, nodeGroups] = await Promise.all([
-    readPreviousLogs(conn.kube, pods, {
-      tailLines: options.tailLines ?? DOCTOR_DEFAULTS.tailLines,
-      allRestarted: false,
-      concurrency,
-    }),
-    ecrFacts(conn.aws, podsFact, registries, concurrency),
-    secretDescriptionFacts(conn.aws, valueOr(kube.ExternalSecret, []).flatMap(remoteKeysOf), concurrency),
-    podIdentityFacts(conn.aws, options.cluster),
-    ebsVolumeFacts(conn.aws, volumeIdsOf(valueOr(kube.PersistentVolume, []), ns)),
-    nodeGroupFacts(conn.aws, options.cluster),
-  ]);
+  const [previousLogs, ecr, secretsManager, podIdentityAssociations, ebsVolumes, nodeGroups, loadBalancers] =
+    await Promise.all([
+      readPreviousLogs(conn.kube, pods, {
+        tailLines: options.tailLines ?? DOCTOR_DEFAULTS.tailLines,
+        allRestarted: false,
+        concurrency,
+      }),
+      ecrFacts(conn.aws, podsFact, registries, concurrency),
+      secretDescriptionFacts(conn.aws, valueOr(kube.ExternalSecret, []).flatMap(remoteKeysOf), concurrency),
+      podIdentityFacts(conn.aws, options.cluster),
+      ebsVolumeFacts(conn.aws, volumeIdsOf(valueOr(kube.PersistentVolume, []), ns)),
+      nodeGroupFacts(conn.aws, options.cluster),
+      loadBalancerFacts(conn.aws, options.cluster, valueOr(kube.Ingress, []), concurrency),
+    ]);
   const roleArns = valueOr(podIdentityAssociations, [])
     .filter((a) => a.namespace === ns || (a.namespace === controller.namespace && a.serviceAccount === controller.name))
     .map((a) => a.roleArn);
@@ -115,6 +119,6 @@ export async function gatherDoctor(conn: LiveConnection, options: DoctorGatherOp
   return {
     ...base,
     previousLogs,
-    aws: { ecr, secretsManager, podIdentityAssociations, iamRoles, ebsVolumes, nodeGroups },
+    aws: { ecr, secretsManager, podIdentityAssociations, iamRoles, ebsVolumes, nodeGroups, loadBalancers },
   };
 }

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../../inventory/types.js';
 import type { LoadBalancerFact } from '../common/aws-facts.js';
+import { ingressStack } from '../common/ingress-alb.js';
 import { refOf } from '../problems.js';
 import type { DoctorFacts } from './facts-view.js';
 import { serviceSelects } from './resolve.js';
@@ -41,14 +42,16 @@ function albLink(ing: KubeObject, f: DoctorFacts): DoctorLink | undefined {
   if (f.input.aws.loadBalancers === undefined) return undefined;
   const albs = f.aws<readonly LoadBalancerFact[]>('loadBalancers');
   if (!albs) return { step: 'ALB', object, state: 'unknown', detail: hostname, reason: f.awsReason('loadBalancers') };
-  const alb = albs.find((a) => a.dnsName === hostname);
+  // The controller's stack tag names the Ingress (or its group); the status hostname is the fallback.
+  const stack = ingressStack(ing);
+  const alb = albs.find((a) => a.stack === stack) ?? albs.find((a) => a.dnsName === hostname);
   if (!alb)
     return {
       step: 'ALB',
       object,
       state: 'unknown',
       detail: hostname,
-      reason: 'no load balancer with this DNS name was described',
+      reason: `no load balancer tagged ingress.k8s.aws/stack=${stack} or with this DNS name was described`,
     };
   const unhealthy = (alb.targetGroups ?? []).filter((t) => t.unhealthy > 0);
   const health = (alb.targetGroups ?? [])
@@ -75,7 +78,9 @@ function albLink(ing: KubeObject, f: DoctorFacts): DoctorLink | undefined {
               cause: `${[...new Set(reasons)].join(', ')}: the targets fail the health check (often the pods that are not ready)`,
             }
           : {}),
-        next: 'aws elbv2 describe-target-health --target-group-arn <arn of the target group>',
+        next: alb.arn
+          ? `aws elbv2 describe-target-groups --load-balancer-arn ${alb.arn}, then aws elbv2 describe-target-health --target-group-arn <its arn>`
+          : 'aws elbv2 describe-target-health --target-group-arn <arn of the target group>',
         source: 'joined',
       },
     };

@@ -1,7 +1,8 @@
 import type { KubeObject } from '../../kube/types.js';
 import type { LiveConnection } from '../../live/connect.js';
 import { type Fact, known, unknownFact } from '../facts.js';
-import { addonFacts, controlPlaneVersionFact } from '../gather/aws-eks.js';
+import { addonFacts } from '../gather/aws-eks.js';
+import { controlPlaneVersion } from '../gather/control-plane.js';
 import { boundedAll, DEFAULT_CONCURRENCY, type GatherLimits, listFact } from '../gather/kube-lists.js';
 import { readFact } from '../gather/read-fact.js';
 import type { StatusInput } from './types.js';
@@ -13,14 +14,19 @@ export interface StatusGatherOptions extends GatherLimits {
   readonly now?: string;
 }
 
-/** Parts of the status input read from AWS: unknown, not failed, when the connection reads no AWS. */
-export const STATUS_AWS_PARTS: readonly string[] = ['controlPlaneVersion', 'addons'];
+/**
+ * Parts of the status input read from AWS only: unknown, not failed, when the
+ * connection reads no AWS. The control-plane version is not among them: the
+ * API server tells it (GET /version), EKS only when it does not.
+ */
+export const STATUS_AWS_PARTS: readonly string[] = ['addons'];
 
 /**
  * Reads what `clusterStatus` needs, `concurrency` reads at a time: nodes and
  * pods of every namespace (a node's requests count every pod), the
  * namespaced kinds in the connection's namespace (or all), NodeMetrics from
- * metrics.k8s.io, and from AWS the control-plane version and the add-ons.
+ * metrics.k8s.io, the control-plane version from the API server (EKS
+ * DescribeCluster when it does not answer), and from AWS the add-ons.
  * Every part is a Fact: a forbidden, unserved or denied read is unknown with
  * the reason.
  */
@@ -58,7 +64,7 @@ export async function gatherStatus(conn: LiveConnection, options: StatusGatherOp
           m.value.items.map((x) => ({ apiVersion: 'metrics.k8s.io/v1beta1', kind: 'NodeMetrics', ...x }) as KubeObject),
         );
       },
-      controlPlaneVersion: () => controlPlaneVersionFact(conn.aws, options.cluster),
+      controlPlaneVersion: () => controlPlaneVersion(conn, options.cluster),
       addons: () => addonFacts(conn.aws, options.cluster),
     },
     options.concurrency ?? DEFAULT_CONCURRENCY,
