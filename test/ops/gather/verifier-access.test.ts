@@ -28,7 +28,17 @@ describe('verifier access for verify and the day-2 commands', () => {
     for (const action of ['eks:ListNodegroups', 'eks:DescribeNodegroup', 'ec2:DescribeRouteTables'])
       expect(actions).toContain(action);
     expect(actions).toEqual(expect.arrayContaining(['ecr:DescribeImageScanFindings', 'logs:FilterLogEvents']));
-    expect(access.commands).toEqual(['cost', 'doctor', 'dr', 'images', 'logs', 'secrets', 'status', 'upgrade']);
+    expect(access.commands).toEqual([
+      'cost',
+      'doctor',
+      'dr',
+      'images',
+      'logs',
+      'runbook',
+      'secrets',
+      'status',
+      'upgrade',
+    ]);
   });
 
   it('grants exactly the union of the declarations: no action beyond them', () => {
