@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import type { AwsClients } from '../aws/clients.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { KubeLimits } from '../kube/transport.js';
-import type { LiveConnectOptions } from '../live/connect.js';
+import type { LiveConnection, LiveConnectOptions } from '../live/connect.js';
 import { type CliIO, UsageError } from './context.js';
 
 /** The flags every live command shares (verify --live and the day-2 commands). */
@@ -77,6 +78,24 @@ export function positiveFlag(flag: string, value: string | undefined): number | 
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number; got "${value}"`);
   return n;
+}
+
+/** A whole positive number given to a flag (a page size, a concurrency), or a UsageError naming both. */
+export function wholeNumberFlag(flag: string, value: string | undefined): number | undefined {
+  const n = positiveFlag(flag, value);
+  if (n !== undefined && !Number.isInteger(n)) throw new UsageError(`${flag} must be a whole number; got "${value}"`);
+  return n;
+}
+
+/** Opens the live connection the flags describe (the context is checked now; AWS clients are made lazily). */
+export async function connectFromFlags(
+  flags: LiveConnectionFlags,
+  io: CliIO,
+  env?: EnvironmentConfig,
+): Promise<LiveConnection> {
+  const { connectLive } = await import('../live/connect.js');
+  // The flags name a profile and region, never ready clients: connectLive creates them.
+  return connectLive(liveConnectOptions(flags, io, env) as LiveConnectOptions<AwsClients>);
 }
 
 /** The request and retry limits set by flags (docs/verify.md, "Limits"). */

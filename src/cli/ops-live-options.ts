@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
-import type { AwsClients } from '../aws/clients.js';
 import type { EnvironmentConfig } from '../config/types.js';
-import type { LiveConnection, LiveConnectOptions } from '../live/connect.js';
+import type { LiveConnection } from '../live/connect.js';
 import { type CliIO, UsageError } from './context.js';
 import {
   addLiveConnectionOptions,
+  connectFromFlags,
   LIVE_CONNECTION_KEYS,
   type LiveConnectionFlags,
-  liveConnectOptions,
-  positiveFlag,
+  wholeNumberFlag,
 } from './live-options.js';
 
 /** --live and the shared connection flags of the analyses (cost, upgrade plan, dr). */
@@ -56,17 +55,12 @@ export function checkOpsLiveFlags(
 
 /** The page size given with --page-size, a whole positive number. */
 export function opsPageSize(flags: OpsLiveFlags): number | undefined {
-  const n = positiveFlag('--page-size', flags.pageSize);
-  if (n !== undefined && !Number.isInteger(n))
-    throw new UsageError(`--page-size must be a whole number; got "${flags.pageSize}"`);
-  return n;
+  return wholeNumberFlag('--page-size', flags.pageSize);
 }
 
 /** Opens the live connection the flags describe (the context is checked now). */
-export async function opsConnection(flags: OpsLiveFlags, io: CliIO, env: EnvironmentConfig): Promise<LiveConnection> {
-  const { connectLive } = await import('../live/connect.js');
-  // The flags name a profile and region, never ready clients: connectLive creates them.
-  return connectLive(liveConnectOptions(flags, io, env) as LiveConnectOptions<AwsClients>);
+export function opsConnection(flags: OpsLiveFlags, io: CliIO, env: EnvironmentConfig): Promise<LiveConnection> {
+  return connectFromFlags(flags, io, env);
 }
 
 /** Exit code of a live analysis: 1 when a Kubernetes kind it needs could not be read, else the analysis's own. */

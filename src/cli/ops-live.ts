@@ -1,16 +1,15 @@
 import type { Command } from 'commander';
-import type { AwsClients } from '../aws/clients.js';
 import type { EnvironmentConfig } from '../config/types.js';
-import type { LiveConnection, LiveConnectOptions } from '../live/connect.js';
+import type { LiveConnection } from '../live/connect.js';
 import type { GatherLimits } from '../ops/gather/kube-lists.js';
 import type { OpsProblem } from '../ops/problems.js';
 import type { CliApp } from './app.js';
-import { type GlobalOptions, outputFormat, UsageError } from './context.js';
+import { type GlobalOptions, outputFormat } from './context.js';
 import {
   addLiveConnectionOptions,
+  connectFromFlags,
   type LiveConnectionFlags,
-  liveConnectOptions,
-  positiveFlag,
+  wholeNumberFlag,
 } from './live-options.js';
 import { loadCliConfig, selectEnvironments } from './load-config.js';
 import { emit } from './ops-inputs.js';
@@ -57,12 +56,6 @@ export interface OpsLiveRun {
   readonly format: OpsLiveFormat;
 }
 
-function wholeNumber(flag: string, value: string | undefined): number | undefined {
-  const n = positiveFlag(flag, value);
-  if (n !== undefined && !Number.isInteger(n)) throw new UsageError(`${flag} must be a whole number; got "${value}"`);
-  return n;
-}
-
 /** Checks the format and bounds, loads the environment when needed, and opens the connection. */
 export async function openOpsLive(
   app: CliApp,
@@ -71,17 +64,15 @@ export async function openOpsLive(
   env: 'optional' | 'required' = 'optional',
 ): Promise<OpsLiveRun> {
   const format = outputFormat(g, OPS_LIVE_FORMATS);
-  const pageSize = wholeNumber('--page-size', flags.pageSize);
-  const concurrency = wholeNumber('--concurrency', flags.concurrency);
+  const pageSize = wholeNumberFlag('--page-size', flags.pageSize);
+  const concurrency = wholeNumberFlag('--concurrency', flags.concurrency);
   let environment: EnvironmentConfig | undefined;
   if (flags.env || env === 'required') {
     const config = await loadCliConfig(g, app.io);
     const [name] = selectEnvironments(config, flags.env);
     environment = config.environments[name];
   }
-  const { connectLive } = await import('../live/connect.js');
-  // The flags never carry clients: AwsClients are created from the profile and region.
-  const conn = await connectLive(liveConnectOptions(flags, app.io, environment) as LiveConnectOptions<AwsClients>);
+  const conn = await connectFromFlags(flags, app.io, environment);
   return {
     ...(environment ? { env: environment } : {}),
     conn,
