@@ -151,6 +151,17 @@ describe('the live day-2 commands on the bad-morning cluster (fake API server, m
     expect(r.stderr).toContain('names kind "service"; allowed: deployment, statefulset');
   });
 
+  it('logs --errors reads only CloudWatch: no pod is listed, the error lines are there, and the pods are named as left out', async () => {
+    server = await startBadMorningServer();
+    const until = badMorningKube().now;
+    const r = await cli(['logs', '--errors', '--env', 'prod', '--until', until, '-o', 'json']);
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout) as { errors: { total: number }; unknown: Record<string, string> };
+    expect(report.errors.total).toBeGreaterThan(0);
+    expect(report.unknown.pods).toContain('--errors');
+    expect(server.log.some((x) => x.path.includes('/pods'))).toBe(false);
+  });
+
   it('logs refuses a --since that is not a duration, naming the value', async () => {
     server = await startBadMorningServer();
     const r = await cli(['logs', 'checkout', '--since', 'yesterday']);

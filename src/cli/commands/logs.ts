@@ -22,6 +22,7 @@ ${OPS_LIVE_HELP}
 Examples:
   $ slipway logs checkout -n shop --env prod
   $ slipway logs --env prod --since 6h
+  $ slipway logs --errors --env prod --since 1h
   $ slipway logs checkout -n shop --env prod --since 2h --until 2026-12-03T09:00:00Z
   $ slipway logs checkout -n shop --previous --tail 50 --no-aws`;
 
@@ -32,6 +33,7 @@ interface LogsFlags extends OpsLiveFlags {
   filterPattern?: string;
   logGroup?: string;
   until?: string;
+  errors?: boolean;
 }
 
 /** Kinds `logs KIND/NAME` accepts, with kubectl's short names. */
@@ -86,6 +88,7 @@ export function registerLogs(app: CliApp, program: Command): void {
     .option('--since <duration>', 'the window: errors of the last 30m, 1h, 6h, …', '1h')
     .option('--until <time>', 'end of the window, an ISO time such as 2026-12-03T09:00:00Z (default: now)')
     .option('--tail <lines>', "lines of each previous container's log (default 20)")
+    .option('--errors', 'only the error lines of the window in CloudWatch (no pods, no previous logs)')
     .option('--previous', "read the previous container's log of every container that restarted, not only crashed ones")
     .option('--filter-pattern <pattern>', 'CloudWatch Logs filter pattern for error lines')
     .option('--log-group <name>', "log group searched (default: the cluster's Container Insights application group)")
@@ -124,10 +127,11 @@ export function registerLogs(app: CliApp, program: Command): void {
           previous: opts.previous === true,
           ...(opts.filterPattern ? { filterPattern: opts.filterPattern } : {}),
           ...(opts.logGroup ? { logGroup: opts.logGroup } : {}),
+          errorsOnly: opts.errors === true,
         });
         const report = logsReport(input, tail ? { tailLines: tail } : {});
         emitReport(app, run, report, () => renderLogsTable(report, { color: useColor(g, app.io) }));
-        return opsLiveExitCode(app, run, report, [], ['logGroups', 'errorEvents']);
+        return opsLiveExitCode(app, run, report, opts.errors ? ['pods'] : [], ['logGroups', 'errorEvents']);
       }),
     );
 }

@@ -1,9 +1,14 @@
+import type { KubeObject } from '../../kube/types.js';
 import type { LiveConnection } from '../../live/connect.js';
+import { unknownFact } from '../facts.js';
 import { errorEventFacts, logGroupFacts } from '../gather/aws-logs.js';
 import { DEFAULT_CONCURRENCY, type GatherLimits, listFact } from '../gather/kube-lists.js';
 import { readPreviousLogs } from '../gather/previous-logs.js';
 import { belongsToApp } from './logs.js';
 import { LOGS_DEFAULTS, type LogsInput } from './types.js';
+
+/** Why the pods are not read with `--errors`. */
+export const ERRORS_ONLY = 'left out: --errors reads only the error lines in CloudWatch';
 
 /** The CloudWatch Logs filter pattern for error lines when none is given. */
 export const DEFAULT_ERROR_PATTERN = '?ERROR ?Error ?error ?Exception ?FATAL ?panic';
@@ -22,6 +27,8 @@ export interface LogsGatherOptions extends GatherLimits {
   readonly filterPattern?: string;
   /** Most error lines read from CloudWatch; default 1,000. */
   readonly maxEvents?: number;
+  /** true (`--errors`): only the CloudWatch error lines; pods and their previous logs are left out, and say so. */
+  readonly errorsOnly?: boolean;
 }
 
 /**
@@ -34,7 +41,9 @@ export async function gatherLogs(conn: LiveConnection, options: LogsGatherOption
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const end = Date.parse(now);
   const [pods, logGroups, errorEvents] = await Promise.all([
-    listFact(conn.kube, 'Pod', options.app?.namespace ?? conn.namespace, options),
+    options.errorsOnly
+      ? Promise.resolve(unknownFact<KubeObject[]>(ERRORS_ONLY))
+      : listFact(conn.kube, 'Pod', options.app?.namespace ?? conn.namespace, options),
     logGroupFacts(conn.aws, options.cluster),
     errorEventFacts(conn.aws, options.cluster, {
       ...(options.logGroup ? { logGroup: options.logGroup } : {}),
