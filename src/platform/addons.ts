@@ -1,6 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import { Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { queueArn } from '../apps/aws-access.js';
 import type { EnvironmentConfig } from '../config/types.js';

@@ -1,6 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
 import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import type * as iam from 'aws-cdk-lib/aws-iam';
+import { Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { appPolicyStatements } from '../apps/aws-access.js';
 import { namespaceOf, serviceAccountOf } from '../apps/naming.js';

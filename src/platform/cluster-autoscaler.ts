@@ -1,5 +1,5 @@
-import { Stack } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import { Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
 import { acknowledgeWildcardResources } from './nag.js';

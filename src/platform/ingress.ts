@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { CfnOutput } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import { CfnOutput } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
 import { acknowledgeWildcardResources, policyResources } from './nag.js';

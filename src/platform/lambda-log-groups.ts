@@ -1,5 +1,5 @@
-import { CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 
 export interface LambdaLogGroupsProps {

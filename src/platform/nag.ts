@@ -1,4 +1,4 @@
-import { CfnCondition, CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { CfnCondition, CfnElement, Stack, Validations } from 'aws-cdk-lib/core';
 import type { IConstruct } from 'constructs';
 
 /**

@@ -1,6 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
 import { CfnPodIdentityAssociation, type ICluster } from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 
 /** One statement of a Pod Identity role's policy; plain data so apps and components share the shape. */

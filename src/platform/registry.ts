@@ -1,6 +1,6 @@
-import { Duration, Stack } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { Duration, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { repositoryOf } from '../apps/naming.js';
 import type { EnvironmentConfig } from '../config/types.js';

@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib/core';
 import type { RemovalPolicySetting } from '../config/schema/environment.js';
 
 /** The CDK removal policy of a config value (`retain` or `destroy`). */

@@ -1,5 +1,5 @@
-import { Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { Stack, type StackProps, Tags } from 'aws-cdk-lib/core';
 import type { Construct, IConstruct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
 import { Addons } from './addons.js';

@@ -1,8 +1,8 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { App } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { KubectlLayerFactory } from './cluster.js';

@@ -1,6 +1,6 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as observabilityadmin from 'aws-cdk-lib/aws-observabilityadmin';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { ALB_GROUP_TAG, albGroupName, publicWebApps } from '../apps/alb-group.js';
 import type { EnvironmentConfig } from '../config/types.js';
