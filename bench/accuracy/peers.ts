@@ -15,6 +15,12 @@ export interface Mapped {
   readonly match?: string;
   /** Slipway reports on one kind where the peer reports on another (e.g. the Role a RoleBinding uses). */
   readonly reportedAs?: Readonly<Record<string, string>>;
+  /**
+   * Fixtures of a "same" check that test something else: a semantics Slipway
+   * rejects on purpose (file base name → why). They are counted in a row of
+   * different meaning beside the check's own, never dropped.
+   */
+  readonly differentCases?: Readonly<Record<string, string>>;
 }
 export type PeerKey = 'polaris' | 'kubeScore' | 'kubeLinter';
 export type Mapping = Record<PeerKey, Record<string, Mapped>>;

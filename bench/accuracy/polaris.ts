@@ -28,12 +28,20 @@ export function polarisRows(dir: string, mapping: Mapping, env: EnvName): Row[] 
   const files = listFiles(dir, 'test/checks/');
   const rows: Row[] = [];
   for (const [check, m] of Object.entries(mapping.polaris)) {
-    const row = newRow('Polaris', check, m);
+    const own = newRow('Polaris', check, m);
+    const other = m.differentCases
+      ? newRow('Polaris', `${check}, fixtures of another meaning`, {
+          ...m,
+          meaning: 'different',
+          why: [...new Set(Object.values(m.differentCases))].join('; '),
+        })
+      : undefined;
     const kinds = targetKinds(dir, check);
     for (const path of files.filter((f) => f.startsWith(`test/checks/${check}/`))) {
       const name = basename(path);
       const expected = name.startsWith('failure');
       if (!expected && !name.startsWith('success')) continue;
+      const row = other && m.differentCases?.[name.replace(/\.ya?ml$/, '')] !== undefined ? other : own;
       const reports = answering(reportedBy([{ file: path, text: showFile(dir, path) }], m.rules, env), m).filter(
         (r) => !kinds || kinds.has(r.kind),
       );
@@ -47,7 +55,8 @@ export function polarisRows(dir: string, mapping: Mapping, env: EnvName): Row[] 
         );
       }
     }
-    rows.push(row);
+    rows.push(own);
+    if (other && other.cases > 0) rows.push(other);
   }
   return rows;
 }
