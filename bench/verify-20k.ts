@@ -17,10 +17,11 @@
  * Targets: verify ≤ 1.5 × parse-only time; peak RSS < 500 MB.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadVerifyModes } from './support/verify-modes.js';
 
 const OBJECTS = 20_000;
 const PER_FILE = 50;
@@ -36,55 +37,14 @@ else if (keepArg)
   console.log(`generated ${OBJECTS} objects, ${(generate(keepArg) / 1024 / 1024).toFixed(1)} MB in ${keepArg}`);
 else await orchestrate();
 
-/** One mode, one process: prints `{ ms, rssMB, objects, findings }` as JSON. */
+/** One mode, one process: prints `{ ms, rssMB, objects, findings, rules }` as JSON. */
 async function measure(m: string, dir: string): Promise<void> {
-  // Modules load before the clock starts: the figure is the work, not tsx transpiling the sources.
-  const { loadAll } = await import('js-yaml');
-  const { inventoryFromPaths } = await import('../src/inventory/sources/static-inventory.js');
-  const { verify } = await import('../src/rules/engine/verify.js');
-  const { loadRules } = await import('../src/rules/engine/load-rules.js');
-  const { defineConfig } = await import('../src/config/load.js');
-  const { renderJsonReport } = await import('../src/report/json.js');
-  const { MANIFEST_SCHEMA } = await import('../src/inventory/sources/yaml-schema.js');
-  const env = defineConfig({
-    project: 'adhoc',
-    environments: { prod: { preset: 'prod', alarms: { email: ['oncall@adhoc.example.com'] } } },
-  }).environments.prod;
-  const rules = await loadRules();
+  const run = await loadVerifyModes('adhoc');
   const t0 = performance.now();
-  let objects = 0;
-  let findings = 0;
-  if (m === 'parse') {
-    const kept: unknown[] = [];
-    for (const f of readdirSync(dir).sort()) {
-      for (const doc of loadAll(readFileSync(join(dir, f), 'utf8'))) if (doc) kept.push(doc);
-    }
-    objects = kept.length;
-  } else if (m === 'parse-schema') {
-    // The same parser with the schema Slipway reads manifests with (YAML 1.2 core, merge keys, CloudFormation tags).
-    const kept: unknown[] = [];
-    for (const f of readdirSync(dir).sort()) {
-      for (const doc of loadAll(readFileSync(join(dir, f), 'utf8'), null, { schema: MANIFEST_SCHEMA })) {
-        if (doc) kept.push(doc);
-      }
-    }
-    objects = kept.length;
-  } else if (m === 'parse-drop') {
-    for (const f of readdirSync(dir).sort()) {
-      for (const doc of loadAll(readFileSync(join(dir, f), 'utf8'))) if (doc) objects++;
-    }
-  } else if (m === 'load') {
-    objects = (await inventoryFromPaths([dir])).kubeResources.length;
-  } else {
-    const inventory = await inventoryFromPaths([dir]);
-    const report = verify(inventory, { env, rules });
-    renderJsonReport([report]);
-    objects = inventory.kubeResources.length;
-    findings = report.findings.length;
-  }
+  const result = await run(m, dir);
   const ms = performance.now() - t0;
   const rssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ ms, rssMB, objects, findings, rules: rules.length }));
+  process.stdout.write(JSON.stringify({ ms, rssMB, ...result }));
 }
 
 async function orchestrate(): Promise<void> {

@@ -21,11 +21,12 @@
  * Data only, kept for profiling: npx tsx bench/verify-scale.ts --generate=DIR
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dump } from 'js-yaml';
+import { loadVerifyModes } from './support/verify-modes.js';
 
 type Doc = Record<string, unknown>;
 interface Sample {
@@ -51,34 +52,10 @@ function sizesArg(): number[] {
 
 /** One mode over one corpus, in this process: prints a Sample as JSON. */
 async function measure(m: string, dir: string): Promise<void> {
-  const { loadAll } = await import('js-yaml');
-  const { inventoryFromPaths } = await import('../src/inventory/sources/static-inventory.js');
-  const { verify } = await import('../src/rules/engine/verify.js');
-  const { loadRules } = await import('../src/rules/engine/load-rules.js');
-  const { defineConfig } = await import('../src/config/load.js');
-  const { renderJsonReport } = await import('../src/report/json.js');
-  const env = defineConfig({
-    project: 'shop',
-    environments: { prod: { preset: 'prod', alarms: { email: ['oncall@shop.example.com'] } } },
-  }).environments.prod;
-  const rules = await loadRules();
+  const run = await loadVerifyModes('shop');
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  let objects = 0;
-  let findings = 0;
-  if (m === 'parse') {
-    const kept: unknown[] = [];
-    for (const f of readdirSync(dir).sort()) {
-      for (const doc of loadAll(readFileSync(join(dir, f), 'utf8'))) if (doc) kept.push(doc);
-    }
-    objects = kept.length;
-  } else {
-    const inventory = await inventoryFromPaths([dir]);
-    const report = verify(inventory, { env, rules });
-    renderJsonReport([report]);
-    objects = inventory.kubeResources.length;
-    findings = report.findings.length;
-  }
+  const { objects, findings } = await run(m, dir);
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const sample: Sample = {
