@@ -3,6 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fieldOf, kubeconfigYaml, mergePatch, parseFieldSelector } from './fake-kube-helpers.js';
+import { BUILTIN_RESOURCES, type FakeResource } from './fake-kube-resources.js';
+
+export { kubeconfigYaml } from './fake-kube-helpers.js';
+export { BUILTIN_RESOURCES, CRD_RESOURCES, type FakeResource, METRICS_RESOURCES } from './fake-kube-resources.js';
 
 /**
  * A loopback fake Kubernetes API server for tests: discovery, lists with
@@ -18,14 +23,6 @@ import { join } from 'node:path';
  * (merge or strategic merge, applied as a JSON merge) changes what later GETs
  * answer, and the log keeps each PATCH body; every other verb is refused.
  */
-
-export interface FakeResource {
-  readonly kind: string;
-  readonly group: string;
-  readonly version: string;
-  readonly plural: string;
-  readonly namespaced: boolean;
-}
 
 /** Objects of one kind: an array, or a count and a generator for the i-th object. */
 export type FakeObjects =
@@ -96,65 +93,6 @@ export interface FakeKubeServer {
   readonly kubeconfigPath: string;
   close(): Promise<void>;
 }
-
-const r = (kind: string, group: string, version: string, plural: string, namespaced = true): FakeResource => ({
-  kind,
-  group,
-  version,
-  plural,
-  namespaced,
-});
-
-export const BUILTIN_RESOURCES: readonly FakeResource[] = [
-  r('Pod', '', 'v1', 'pods'),
-  r('Service', '', 'v1', 'services'),
-  r('ConfigMap', '', 'v1', 'configmaps'),
-  r('Secret', '', 'v1', 'secrets'),
-  r('ServiceAccount', '', 'v1', 'serviceaccounts'),
-  r('PersistentVolumeClaim', '', 'v1', 'persistentvolumeclaims'),
-  r('Event', '', 'v1', 'events'),
-  r('ReplicationController', '', 'v1', 'replicationcontrollers'),
-  r('Namespace', '', 'v1', 'namespaces', false),
-  r('Node', '', 'v1', 'nodes', false),
-  r('PersistentVolume', '', 'v1', 'persistentvolumes', false),
-  r('Deployment', 'apps', 'v1', 'deployments'),
-  r('StatefulSet', 'apps', 'v1', 'statefulsets'),
-  r('DaemonSet', 'apps', 'v1', 'daemonsets'),
-  r('ReplicaSet', 'apps', 'v1', 'replicasets'),
-  r('Job', 'batch', 'v1', 'jobs'),
-  r('CronJob', 'batch', 'v1', 'cronjobs'),
-  r('Ingress', 'networking.k8s.io', 'v1', 'ingresses'),
-  r('NetworkPolicy', 'networking.k8s.io', 'v1', 'networkpolicies'),
-  r('PodDisruptionBudget', 'policy', 'v1', 'poddisruptionbudgets'),
-  r('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers'),
-  r('StorageClass', 'storage.k8s.io', 'v1', 'storageclasses', false),
-  r('Endpoints', '', 'v1', 'endpoints'),
-  r('LimitRange', '', 'v1', 'limitranges'),
-  r('ResourceQuota', '', 'v1', 'resourcequotas'),
-  r('IngressClass', 'networking.k8s.io', 'v1', 'ingressclasses', false),
-  r('CSIDriver', 'storage.k8s.io', 'v1', 'csidrivers', false),
-  r('PriorityClass', 'scheduling.k8s.io', 'v1', 'priorityclasses', false),
-  r('Role', 'rbac.authorization.k8s.io', 'v1', 'roles'),
-  r('RoleBinding', 'rbac.authorization.k8s.io', 'v1', 'rolebindings'),
-  r('ClusterRole', 'rbac.authorization.k8s.io', 'v1', 'clusterroles', false),
-  r('ClusterRoleBinding', 'rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', false),
-  r('CustomResourceDefinition', 'apiextensions.k8s.io', 'v1', 'customresourcedefinitions', false),
-  r('ValidatingWebhookConfiguration', 'admissionregistration.k8s.io', 'v1', 'validatingwebhookconfigurations', false),
-  r('MutatingWebhookConfiguration', 'admissionregistration.k8s.io', 'v1', 'mutatingwebhookconfigurations', false),
-];
-
-/** metrics.k8s.io as metrics-server serves it; objects under the kinds NodeMetrics and PodMetrics. */
-export const METRICS_RESOURCES: readonly FakeResource[] = [
-  r('NodeMetrics', 'metrics.k8s.io', 'v1beta1', 'nodes', false),
-  r('PodMetrics', 'metrics.k8s.io', 'v1beta1', 'pods'),
-];
-
-export const CRD_RESOURCES: readonly FakeResource[] = [
-  r('ExternalSecret', 'external-secrets.io', 'v1beta1', 'externalsecrets'),
-  r('ClusterSecretStore', 'external-secrets.io', 'v1beta1', 'clustersecretstores', false),
-  r('ScaledObject', 'keda.sh', 'v1alpha1', 'scaledobjects'),
-  r('ServiceMonitor', 'monitoring.coreos.com', 'v1', 'servicemonitors'),
-];
 
 interface Token {
   kind: string;
@@ -481,54 +419,4 @@ export async function startFakeKubeServer(options: FakeKubeOptions = {}): Promis
         server.close(() => done());
       }),
   };
-}
-
-/** RFC 7386: objects merge key by key, null deletes, anything else replaces. */
-function mergePatch(target: unknown, patch: unknown): unknown {
-  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const out: Record<string, unknown> =
-    target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k], v);
-  }
-  return out;
-}
-
-/** `involvedObject.kind=Pod,involvedObject.name=web` → [[path, value], …]; `==` is the same as `=`. */
-function parseFieldSelector(selector: string | null): [string[], string][] {
-  if (!selector) return [];
-  return selector.split(',').map((term) => {
-    const [path, value] = term.split(/==?/, 2);
-    return [path.split('.'), value ?? ''];
-  });
-}
-
-function fieldOf(o: Record<string, unknown>, path: readonly string[]): string {
-  let v: unknown = o;
-  for (const seg of path) v = (v as Record<string, unknown> | undefined)?.[seg];
-  return v === undefined || v === null ? '' : String(v);
-}
-
-export function kubeconfigYaml(url: string, token: string): string {
-  return [
-    'apiVersion: v1',
-    'kind: Config',
-    'clusters:',
-    '  - name: fake',
-    '    cluster:',
-    `      server: ${url}`,
-    '      insecure-skip-tls-verify: true',
-    'users:',
-    '  - name: verifier',
-    '    user:',
-    `      token: ${token}`,
-    'contexts:',
-    '  - name: fake',
-    '    context: { cluster: fake, user: verifier }',
-    '  - name: other',
-    '    context: { cluster: fake, user: verifier, namespace: shop }',
-    'current-context: fake',
-    '',
-  ].join('\n');
 }
