@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/security/rbac-permissions.js';
-import { inventory, kobj, run, statusOf } from '../helpers.js';
+import { inventory, kobj, run, statuses, statusOf } from '../helpers.js';
 
 const role = (name: string, rules: object[], labels?: Record<string, string>) =>
   kobj('ClusterRole', name, { metadata: labels ? { labels } : {}, rules }, undefined);
@@ -107,6 +107,18 @@ describe('security.rbac-permissions on bindings to the ClusterRoles Kubernetes d
       expect(finding?.message).toContain('exec or attach into pods');
       expect(finding?.path).toEqual(['roleRef', 'name']);
     }
+  });
+
+  it('still warns about a team bound to edit when ClusterRoles could not be read live: what edit grants is known, never a pass', () => {
+    const inv = inventory({
+      kube: [teamBinding('edit')],
+      mode: 'live',
+      kubeKinds: ['ClusterRole', 'RoleBinding'],
+      kubeDenied: { ClusterRole: 'list clusterroles is forbidden (403)' },
+    });
+    const results = run(rule, inv);
+    expect(statuses(results, 'team-edit').sort()).toEqual(['unknown', 'warn']);
+    expect(results.some((r) => r.status === 'pass')).toBe(false);
   });
 
   it("leaves Kubernetes' own bindings to those roles alone", () => {
