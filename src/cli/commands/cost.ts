@@ -1,4 +1,13 @@
 import type { Command } from 'commander';
+import {
+  ANALYSIS_LIVE_HELP,
+  type AnalysisLiveFlags,
+  addAnalysisLiveOptions,
+  analysisConnection,
+  analysisPageSize,
+  checkAnalysisLiveFlags,
+  liveExitCode,
+} from '../analysis-live.js';
 import type { CliApp } from '../app.js';
 import { globalOptions } from '../context.js';
 import {
@@ -10,18 +19,9 @@ import {
   opsFormat,
   opsInventory,
 } from '../ops-inputs.js';
-import {
-  addOpsLiveOptions,
-  checkOpsLiveFlags,
-  liveExitCode,
-  OPS_LIVE_HELP,
-  type OpsLiveFlags,
-  opsConnection,
-  opsPageSize,
-} from '../ops-live-options.js';
 import { renderJson } from '../render.js';
 
-interface CostOptions extends OpsInputOptions, OpsLiveFlags {
+interface CostOptions extends OpsInputOptions, AnalysisLiveFlags {
   window?: string;
 }
 
@@ -30,7 +30,7 @@ Right-sizing (requests against usage), capacity (requested against allocatable p
 the on-demand/spot split), storage (gp2, unmounted, Pending and oversized claims) and logs
 (retention), each item with an estimated monthly saving from the bundled price table.
 ${OPS_INPUT_HELP}
-${OPS_LIVE_HELP}
+${ANALYSIS_LIVE_HELP}
 With --live, usage is p95 CPU and maximum memory from Container Insights over --window (default
 7d, at most 455d, the CloudWatch metrics retention), else one metrics.k8s.io sample.
 
@@ -44,7 +44,7 @@ Exit codes: 0 no problem (items are savings, not failures), 1 usage or input err
 kind the cluster refused, 2 problems found.`;
 
 export function registerCost(app: CliApp, program: Command): void {
-  addOpsLiveOptions(
+  addAnalysisLiveOptions(
     addOpsInputOptions(
       program.command('cost').description('estimate what right-sizing, capacity, storage and log retention would save'),
     ).option('--window <duration>', 'with --live: the Container Insights window, <n>h, <n>d or <n>w (default 7d)'),
@@ -54,7 +54,7 @@ export function registerCost(app: CliApp, program: Command): void {
       app.action(async (opts: CostOptions, cmd: Command) => {
         const g = globalOptions(cmd);
         const format = opsFormat(g, 'cost');
-        checkOpsLiveFlags(opts, { '--window': opts.window });
+        checkAnalysisLiveFlags(opts, { '--window': opts.window });
         const say = (l: string) => {
           if (!g.quiet && format === 'table') app.io.stderr(`${l}\n`);
         };
@@ -72,8 +72,8 @@ export function registerCost(app: CliApp, program: Command): void {
           ]);
           // A bad window is refused before anything is read.
           const window = parseUsageWindow(opts.window ?? '7d');
-          const pageSize = opsPageSize(opts);
-          const conn = await opsConnection(opts, app.io, env);
+          const pageSize = analysisPageSize(opts);
+          const conn = await analysisConnection(opts, app.io, env);
           say(`reading ${conn.source}…`);
           facts = await liveCostFacts(conn, env, { window: window.text, pageSize });
         } else {

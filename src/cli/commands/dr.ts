@@ -1,4 +1,13 @@
 import type { Command } from 'commander';
+import {
+  ANALYSIS_LIVE_HELP,
+  type AnalysisLiveFlags,
+  addAnalysisLiveOptions,
+  analysisConnection,
+  analysisPageSize,
+  checkAnalysisLiveFlags,
+  liveExitCode,
+} from '../analysis-live.js';
 import type { CliApp } from '../app.js';
 import { globalOptions } from '../context.js';
 import {
@@ -10,25 +19,16 @@ import {
   opsFormat,
   opsInventory,
 } from '../ops-inputs.js';
-import {
-  addOpsLiveOptions,
-  checkOpsLiveFlags,
-  liveExitCode,
-  OPS_LIVE_HELP,
-  type OpsLiveFlags,
-  opsConnection,
-  opsPageSize,
-} from '../ops-live-options.js';
 import { renderJson } from '../render.js';
 
-type DrOptions = OpsInputOptions & OpsLiveFlags;
+type DrOptions = OpsInputOptions & AnalysisLiveFlags;
 
 const HELP = `
 Maps every persistent volume (claims and StatefulSet claim templates, with their StorageClass
 tags) to the AWS Backup selections and DLM policies that cover it, and writes the restore
 scenarios (volume, zone, node group, cluster, secret, region) with the environment's names.
 ${OPS_INPUT_HELP}
-${OPS_LIVE_HELP}
+${ANALYSIS_LIVE_HELP}
 With --live each claim's PersistentVolume gives its EBS volume; the volume's tags and id are matched
 against the account's AWS Backup selections (tags and resource ARNs) and DLM policies, with the age of
 its latest recovery point against the schedule and its last restore job.
@@ -42,7 +42,7 @@ Exit codes: 0 every volume covered, 1 usage error (an environment without schedu
 --live a kind the cluster refused, 2 problems found.`;
 
 export function registerDr(app: CliApp, program: Command): void {
-  addOpsLiveOptions(
+  addAnalysisLiveOptions(
     addOpsInputOptions(
       program.command('dr').description('backup coverage of every persistent volume and the restore runbooks'),
     ),
@@ -52,7 +52,7 @@ export function registerDr(app: CliApp, program: Command): void {
       app.action(async (opts: DrOptions, cmd: Command) => {
         const g = globalOptions(cmd);
         const format = opsFormat(g, 'dr');
-        checkOpsLiveFlags(opts);
+        checkAnalysisLiveFlags(opts);
         const say = (l: string) => {
           if (!g.quiet && format === 'table') app.io.stderr(`${l}\n`);
         };
@@ -69,8 +69,8 @@ export function registerDr(app: CliApp, program: Command): void {
         });
         let facts: import('../../ops/dr/facts.js').DrFacts;
         if (opts.live) {
-          const pageSize = opsPageSize(opts);
-          const conn = await opsConnection(opts, app.io, env);
+          const pageSize = analysisPageSize(opts);
+          const conn = await analysisConnection(opts, app.io, env);
           say(`reading ${conn.source}…`);
           const { liveDrFacts } = await import('../../ops/dr/live-facts.js');
           facts = await liveDrFacts(conn, env, { pageSize });

@@ -1,4 +1,13 @@
 import type { Command } from 'commander';
+import {
+  ANALYSIS_LIVE_HELP,
+  type AnalysisLiveFlags,
+  addAnalysisLiveOptions,
+  analysisConnection,
+  analysisPageSize,
+  checkAnalysisLiveFlags,
+  liveExitCode,
+} from '../analysis-live.js';
 import type { CliApp } from '../app.js';
 import { globalOptions, UsageError } from '../context.js';
 import {
@@ -9,15 +18,6 @@ import {
   opsEnvironment,
   opsInventory,
 } from '../ops-inputs.js';
-import {
-  addOpsLiveOptions,
-  checkOpsLiveFlags,
-  liveExitCode,
-  OPS_LIVE_HELP,
-  type OpsLiveFlags,
-  opsConnection,
-  opsPageSize,
-} from '../ops-live-options.js';
 import { renderJson } from '../render.js';
 
 const HELP = `
@@ -27,7 +27,7 @@ ExternalSecret, logs, node drain and scaling, each alarm, restore (from dr) and 
 upgrade plan). Only files it wrote before are replaced or removed (listed in DIR/.slipway-files).
 Point a workload's slipway.io/runbook annotation at its page (apps/<namespace>-<name>.md).
 ${OPS_INPUT_HELP.replace('Output: -o table (default), json (data only) or md.', 'Output: -o table (the paths written, default) or json.')}
-${OPS_LIVE_HELP}
+${ANALYSIS_LIVE_HELP}
 With --live the pages name what runs: the cluster's Deployments, StatefulSets, DaemonSets and
 CronJobs, its ExternalSecrets, claims with their EBS volumes and the node groups its nodes carry,
 and from the account the log groups under the cluster's prefixes and its CloudWatch alarms with
@@ -41,12 +41,12 @@ Examples:
 Exit codes: 0 written, 1 usage error or with --live a kind the cluster refused (the pages are
 still written, with that part marked not read).`;
 
-interface RunbookOptions extends OpsInputOptions, OpsLiveFlags {
+interface RunbookOptions extends OpsInputOptions, AnalysisLiveFlags {
   out?: string;
 }
 
 export function registerRunbook(app: CliApp, program: Command): void {
-  addOpsLiveOptions(
+  addAnalysisLiveOptions(
     addOpsInputOptions(
       program
         .command('runbook')
@@ -61,15 +61,15 @@ export function registerRunbook(app: CliApp, program: Command): void {
         if (g.output !== 'table' && g.output !== 'json') {
           throw new UsageError(`--output "${g.output}" is not supported by runbook; use one of: table, json`);
         }
-        checkOpsLiveFlags(opts);
-        const pageSize = opts.live ? opsPageSize(opts) : undefined;
+        checkAnalysisLiveFlags(opts);
+        const pageSize = opts.live ? analysisPageSize(opts) : undefined;
         const env = await opsEnvironment(g, app.io, opts);
         const { checkOutputDir, writeOwnedFiles } = await import('../../util/owned-output.js');
         const dir = checkOutputDir(opts.out ?? `runbooks/${env.name}`, app.io.cwd);
         const say = (l: string) => {
           if (!g.quiet && g.output === 'table') app.io.stderr(`${l}\n`);
         };
-        const conn = opts.live ? await opsConnection(opts, app.io, env) : undefined;
+        const conn = opts.live ? await analysisConnection(opts, app.io, env) : undefined;
         const inv = await opsInventory(env, opts, app.io, say);
         const [{ staticRunbookFacts }, { generateRunbooks }] = await Promise.all([
           import('../../ops/runbook/static-facts.js'),

@@ -1,4 +1,13 @@
 import type { Command } from 'commander';
+import {
+  ANALYSIS_LIVE_HELP,
+  type AnalysisLiveFlags,
+  addAnalysisLiveOptions,
+  analysisConnection,
+  analysisPageSize,
+  checkAnalysisLiveFlags,
+  liveExitCode,
+} from '../analysis-live.js';
 import type { CliApp } from '../app.js';
 import { globalOptions } from '../context.js';
 import {
@@ -10,15 +19,6 @@ import {
   opsFormat,
   opsInventory,
 } from '../ops-inputs.js';
-import {
-  addOpsLiveOptions,
-  checkOpsLiveFlags,
-  liveExitCode,
-  OPS_LIVE_HELP,
-  type OpsLiveFlags,
-  opsConnection,
-  opsPageSize,
-} from '../ops-live-options.js';
 import { renderJson } from '../render.js';
 
 const HELP = `
@@ -27,7 +27,7 @@ deprecation guide), the version lock's add-on and chart versions for the target 
 missing, PDBs that would stop node drains, single-replica workloads, and an ordered playbook
 (control plane, add-ons, node groups, verify) with the environment's names and commands.
 ${OPS_INPUT_HELP}
-${OPS_LIVE_HELP}
+${ANALYSIS_LIVE_HELP}
 With --live the cluster's minor comes from EKS (else the config's), the objects' API versions from
 what kubectl applied, plus kubelet skew, PDBs' disruptionsAllowed, the add-on versions EKS offers for
 the target, EKS upgrade insights and the free IPs of the control-plane subnets.
@@ -40,13 +40,13 @@ Examples:
 Exit codes: 0 no blocker, 1 usage error (a --to that is not the next minor of the lock) or with --live
 a kind the cluster refused, 2 blockers found.`;
 
-interface UpgradeOptions extends OpsInputOptions, OpsLiveFlags {
+interface UpgradeOptions extends OpsInputOptions, AnalysisLiveFlags {
   to?: string;
 }
 
 export function registerUpgrade(app: CliApp, program: Command): void {
   const upgrade = program.command('upgrade').description('plan a Kubernetes minor upgrade');
-  addOpsLiveOptions(
+  addAnalysisLiveOptions(
     addOpsInputOptions(
       upgrade
         .command('plan')
@@ -59,7 +59,7 @@ export function registerUpgrade(app: CliApp, program: Command): void {
       app.action(async (opts: UpgradeOptions, cmd: Command) => {
         const g = globalOptions(cmd);
         const format = opsFormat(g, 'upgrade plan');
-        checkOpsLiveFlags(opts);
+        checkAnalysisLiveFlags(opts);
         const say = (l: string) => {
           if (!g.quiet && format === 'table') app.io.stderr(`${l}\n`);
         };
@@ -82,8 +82,8 @@ export function registerUpgrade(app: CliApp, program: Command): void {
         let to: string;
         let synthChanges: import('../../ops/upgrade/synth-changes.js').SynthChangesFact | undefined;
         if (opts.live) {
-          const pageSize = opsPageSize(opts);
-          const conn = await opsConnection(opts, app.io, env);
+          const pageSize = analysisPageSize(opts);
+          const conn = await analysisConnection(opts, app.io, env);
           say(`reading ${conn.source}…`);
           const { liveUpgradeFacts } = await import('../../ops/upgrade/live-facts.js');
           ({ facts, to } = await liveUpgradeFacts(conn, env, { to: opts.to, pageSize }));

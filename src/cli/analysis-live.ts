@@ -10,20 +10,20 @@ import {
   wholeNumberFlag,
 } from './live-options.js';
 
-/** --live and the shared connection flags of the analyses (cost, upgrade plan, dr). */
-export interface OpsLiveFlags extends LiveConnectionFlags {
+/** --live and the shared connection flags of the analyses that read config by default (cost, upgrade plan, dr, runbook); the always-live day-2 commands use ops-live.ts. */
+export interface AnalysisLiveFlags extends LiveConnectionFlags {
   live?: boolean;
   pageSize?: string;
 }
 
-export const OPS_LIVE_HELP = `
+export const ANALYSIS_LIVE_HELP = `
 Live (--live; read-only: GET requests to the API server, Describe/List/Get calls to AWS): the
 cluster of the kubeconfig context and its AWS account, with the same options as verify --live
 (--kubeconfig, --context, -n, --profile, --region, --no-aws, request limits). A kind the cluster
 refuses or an AWS call that is denied is shown as not known, with why, and never counted as fine.`;
 
 /** Adds --live, the shared connection flags and --page-size. */
-export function addOpsLiveOptions(cmd: Command): Command {
+export function addAnalysisLiveOptions(cmd: Command): Command {
   return addLiveConnectionOptions(
     cmd.option('--live', 'read the running cluster and its AWS account instead of the config (read-only)'),
   ).option('--page-size <n>', 'objects per list page with --live (default 500)');
@@ -33,8 +33,8 @@ export function addOpsLiveOptions(cmd: Command): Command {
  * Checks the combination: --live reads no files, and connection flags (or
  * `extra` live-only flags such as --window) only apply with --live.
  */
-export function checkOpsLiveFlags(
-  flags: OpsLiveFlags & { file?: string[] },
+export function checkAnalysisLiveFlags(
+  flags: AnalysisLiveFlags & { file?: string[] },
   extra: Readonly<Record<string, unknown>> = {},
 ): void {
   if (flags.live) {
@@ -54,12 +54,16 @@ export function checkOpsLiveFlags(
 }
 
 /** The page size given with --page-size, a whole positive number. */
-export function opsPageSize(flags: OpsLiveFlags): number | undefined {
+export function analysisPageSize(flags: AnalysisLiveFlags): number | undefined {
   return wholeNumberFlag('--page-size', flags.pageSize);
 }
 
 /** Opens the live connection the flags describe (the context is checked now). */
-export function opsConnection(flags: OpsLiveFlags, io: CliIO, env: EnvironmentConfig): Promise<LiveConnection> {
+export function analysisConnection(
+  flags: AnalysisLiveFlags,
+  io: CliIO,
+  env: EnvironmentConfig,
+): Promise<LiveConnection> {
   return connectFromFlags(flags, io, env);
 }
 
