@@ -5,11 +5,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * The CLI's entry module: the built dist/ (what the published package ships),
+ * The CLI's entry module: the bundled entry (dist/bundle/slipway.js, what the
+ * published package ships and runs), else the tsc build (dist/cli/main.js),
  * else, in a source checkout that has not been built, src/ through tsx (a
  * devDependency), so `npm ci && npx slipway verify` works without a build step.
  */
-async function loadMain() {
+async function loadMain(argv) {
+  const bundle = join(root, 'dist', 'bundle', 'slipway.js');
+  if (existsSync(bundle)) {
+    // The bundle's stack traces name its chunks; under --verbose, map them back to src/ when the maps are there
+    // (a source checkout; the package ships no maps).
+    if (argv.includes('--verbose') && existsSync(`${bundle}.map`)) process.setSourceMapsEnabled?.(true);
+    return import(pathToFileURL(bundle).href);
+  }
   const built = join(root, 'dist', 'cli', 'main.js');
   if (existsSync(built)) return import(pathToFileURL(built).href);
   const source = join(root, 'src', 'cli', 'main.ts');
@@ -33,7 +41,7 @@ export function launch(name) {
       throw error;
     });
   }
-  loadMain()
+  loadMain(process.argv)
     .then(({ main }) => main(process.argv, undefined, name))
     .then(
       (code) => {

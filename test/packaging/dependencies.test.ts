@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VERSION_LOCK } from '../../src/platform/versions.js';
+import { ensureBuiltCli } from '../support/built-cli.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -42,7 +42,7 @@ function importedPackages(files: readonly string[]): Set<string> {
 
 describe('the runtime dependencies', () => {
   beforeAll(() => {
-    if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: root });
+    ensureBuiltCli();
   });
 
   it('are exactly the packages the built code imports, plus the kubectl layers the version lock names', () => {
