@@ -1,20 +1,30 @@
 /**
- * Fixed start of the built CLI: spawns `node bin/slipway.js` per case and
- * reports the median wall and CPU time (user + system of the child, from
- * bash's `time`), next to a bare `node -e 0`; then, in one traced run per
- * case, the modules it resolves (all, and those under node_modules) and
- * whether it loaded the `yaml` package, zod, aws-cdk-lib or the AWS SDK.
+ * Fixed start of the built CLI: spawns `node bin/slipway.js` per case (which runs the bundled entry,
+ * dist/bundle/slipway.js) and reports the median wall and CPU time (user + system of the child, from bash's
+ * `time`), next to a bare `node -e 0`; then, in one traced run per case, the modules it resolves (all, those
+ * under node_modules, and the bundle's chunks among them) and which of the `yaml` package, zod, aws-cdk-lib
+ * and the AWS SDK it loaded, read from the chunks' inputs (dist/bundle/metafile.json) as well as the URLs.
  *
- * Run: npm run bench:cli   (builds first; or npm run build && npx tsx bench/cli-startup.ts [runs])
+ * Run: npm run bench:cli   (builds first; or npm run build && npx tsx bench/cli-startup.ts [runs] [--tsc])
+ * --tsc runs the tsc build's entry (dist/cli/main.js) instead of the bundle, for a before/after.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'bin', 'slipway.js');
-const runs = Number(process.argv[2] ?? 21);
+const args = process.argv.slice(2);
+const tsc = args.includes('--tsc');
+const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 21);
+// The tsc build is run through the same small runner the tests use; the bundle through the real launcher.
+const entry = tsc
+  ? [join(root, 'test', 'support', 'run-cli-entry.mjs'), join(root, 'dist', 'cli', 'main.js')]
+  : [join(root, 'bin', 'slipway.js')];
+const bundleDir = join(root, 'dist', 'bundle');
+if (!tsc && !existsSync(join(bundleDir, 'slipway.js')))
+  throw new Error(`${bundleDir}/slipway.js is missing: npm run build`);
 const scratch = mkdtempSync(join(tmpdir(), 'slipway-bench-cli-'));
 
 // One small, clean Deployment: the one-file verify a user runs in a pre-commit hook.
@@ -41,7 +51,6 @@ const CASES: { name: string; args: string[]; ok?: number[] }[] = [
   { name: 'slipway --help', args: ['--help'] },
   { name: 'slipway rules', args: ['rules'] },
   { name: 'slipway config show --env prod', args: ['config', 'show', '--env', 'prod'] },
-  { name: 'slipway config diff test prod', args: ['config', 'diff', 'test', 'prod'] },
   { name: 'slipway verify <one file>', args: ['verify', oneFile, '--env', 'prod'], ok: [0, 2] },
 ];
 
@@ -59,8 +68,23 @@ function once(args: string[], ok: number[] = [0]): { wall: number; cpu: number }
   return { wall: real * 1000, cpu: (user + sys) * 1000 };
 }
 
-/** The modules one run resolves: every URL, and whether some packages were among them. */
-function modules(args: string[]): { all: number; nodeModules: number; loaded: string[] } {
+/** The source files in each chunk of the bundle, from the metafile the build writes beside it. */
+function chunkInputs(): Map<string, string[]> {
+  const file = join(bundleDir, 'metafile.json');
+  if (!existsSync(file)) return new Map();
+  const meta = JSON.parse(readFileSync(file, 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  };
+  return new Map(
+    Object.entries(meta.outputs).map(([out, o]) => [
+      join(root, out),
+      Object.keys(o.inputs).filter((i) => o.inputs[i].bytesInOutput > 0),
+    ]),
+  );
+}
+
+/** The modules one run resolves (every URL, those in node_modules, the bundle's chunks) and the packages among them. */
+function modules(args: string[]): { all: number; nodeModules: number; chunks: number; loaded: string[] } {
   const log = join(scratch, 'modules.txt');
   writeFileSync(log, '');
   spawnSync(process.execPath, ['--import', join(root, 'bench', 'support', 'register-count-modules.mjs'), ...args], {
@@ -68,16 +92,16 @@ function modules(args: string[]): { all: number; nodeModules: number; loaded: st
     env: { ...process.env, SLIPWAY_MODULE_LOG: log },
   });
   const urls = [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
-  const watched = [
-    '/node_modules/yaml/',
-    '/node_modules/zod/',
-    '/node_modules/aws-cdk-lib/',
-    '/node_modules/@aws-sdk/',
-  ];
+  const inputs = chunkInputs();
+  const files = urls.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  const chunks = tsc ? [] : files.filter((f) => inputs.has(f));
+  const sources = [...urls, ...chunks.flatMap((c) => inputs.get(c) ?? [])];
+  const watched = ['yaml', 'zod', 'aws-cdk-lib', '@aws-sdk'];
   return {
     all: urls.length,
     nodeModules: urls.filter((u) => u.includes('/node_modules/')).length,
-    loaded: watched.filter((w) => urls.some((u) => u.includes(w))).map((w) => w.split('/')[2]),
+    chunks: chunks.length,
+    loaded: watched.filter((w) => sources.some((u) => u.includes(`node_modules/${w}/`))),
   };
 }
 
@@ -93,13 +117,13 @@ function measure(args: string[], ok?: number[]) {
 
 try {
   const bare = measure(['-e', '0']);
-  console.log(`node ${process.version}, ${runs} runs per case, medians`);
+  console.log(`node ${process.version}, ${tsc ? 'the tsc build' : 'the bundled CLI'}, ${runs} runs per case, medians`);
   console.log(`${'node -e 0'.padEnd(34)} wall ${bare.wall.toFixed(0)} ms, CPU ${bare.cpu.toFixed(0)} ms`);
   for (const c of CASES) {
-    const t = measure([bin, ...c.args], c.ok);
-    const m = modules([bin, ...c.args]);
+    const t = measure([...entry, ...c.args], c.ok);
+    const m = modules([...entry, ...c.args]);
     console.log(
-      `${c.name.padEnd(34)} wall ${t.wall.toFixed(0)} ms (${(t.wall / bare.wall).toFixed(1)}× bare), CPU ${t.cpu.toFixed(0)} ms (${(t.cpu / bare.cpu).toFixed(1)}×); ${m.all} modules (${m.nodeModules} in node_modules)${m.loaded.length ? `; loads ${m.loaded.join(', ')}` : ''}`,
+      `${c.name.padEnd(34)} wall ${t.wall.toFixed(0)} ms (${(t.wall / bare.wall).toFixed(1)}× bare), CPU ${t.cpu.toFixed(0)} ms (${(t.cpu / bare.cpu).toFixed(1)}×); ${m.all} modules (${m.nodeModules} in node_modules${tsc ? '' : `, ${m.chunks} bundle chunks`})${m.loaded.length ? `; loads ${m.loaded.join(', ')}` : ''}`,
     );
   }
 } finally {

@@ -1,15 +1,24 @@
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * The CLI's entry module: the built dist/ (what the published package ships),
+ * The CLI's entry module: the bundled entry (dist/bundle/slipway.js, what the
+ * published package ships and runs), else the tsc build (dist/cli/main.js),
  * else, in a source checkout that has not been built, src/ through tsx (a
  * devDependency), so `npm ci && npx slipway verify` works without a build step.
  */
-async function loadMain() {
+async function loadMain(argv) {
+  const bundle = join(root, 'dist', 'bundle', 'slipway.js');
+  if (existsSync(bundle)) {
+    // The bundle's stack traces name its chunks; under --verbose, map them back to src/ when the maps are there
+    // (a source checkout; the package ships no maps).
+    if (argv.includes('--verbose') && existsSync(`${bundle}.map`)) process.setSourceMapsEnabled?.(true);
+    return import(pathToFileURL(bundle).href);
+  }
   const built = join(root, 'dist', 'cli', 'main.js');
   if (existsSync(built)) return import(pathToFileURL(built).href);
   const source = join(root, 'src', 'cli', 'main.ts');
@@ -26,6 +35,10 @@ async function loadMain() {
 
 /** Runs the CLI under a program name (`slipway`, or `kubectl slipway` for the kubectl plugin). */
 export function launch(name) {
+  // Node 22.1+ keeps V8's compiled code of the modules below between runs (in the OS temp dir, or
+  // $NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1 turns it off): ~30 ms less per start on Node 24.
+  // Node 20 has no such cache; there it does nothing.
+  module.enableCompileCache?.();
   // `slipway … | head` closes the pipe early: stop quietly instead of crashing.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error) => {
@@ -33,7 +46,7 @@ export function launch(name) {
       throw error;
     });
   }
-  loadMain()
+  loadMain(process.argv)
     .then(({ main }) => main(process.argv, undefined, name))
     .then(
       (code) => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type CliIO, EXIT, type GlobalOptions } from './context.js';
+import { loadYamlRenderer } from './render.js';
 
 /** Shared state of one CLI run: its IO and the exit code the actions set. */
 export class CliApp {
@@ -7,7 +8,8 @@ export class CliApp {
   constructor(readonly io: CliIO) {}
 
   /**
-   * Wraps a command action: its return value becomes the exit code; known
+   * Wraps a command action: its return value becomes the exit code (with `-o yaml`, the YAML renderer is
+   * loaded first, so renderYaml needs no synchronous load of its own); known
    * errors (bad config, bad input, bad usage) print their message and exit 1,
    * with the stack trace only under --verbose.
    */
@@ -15,6 +17,7 @@ export class CliApp {
     return async (...args: A) => {
       const cmd = args[args.length - 1] as Command;
       try {
+        if ((cmd.optsWithGlobals() as GlobalOptions).output === 'yaml') await loadYamlRenderer();
         const code = await fn(...args);
         this.exitCode = code ?? EXIT.ok;
       } catch (e) {

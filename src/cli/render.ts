@@ -8,7 +8,15 @@ export function renderJson(data: unknown): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-/** Data as YAML; the `yaml` package is loaded on the first call, so commands that print no YAML never load it. */
+/**
+ * Loads the `yaml` package for renderYaml ahead of time, as an import: in the bundled CLI that is the copy
+ * bundled with it (a lazy chunk) instead of a second one from node_modules. Commands that print YAML call it first.
+ */
+export async function loadYamlRenderer(): Promise<void> {
+  stringify ??= (await import('yaml')).stringify;
+}
+
+/** Data as YAML; the `yaml` package is loaded on the first call (unless loadYamlRenderer did), so commands that print no YAML never load it. */
 export function renderYaml(data: unknown): string {
   stringify ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).stringify;
   return stringify(data, { lineWidth: 0 });

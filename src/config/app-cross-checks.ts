@@ -1,4 +1,4 @@
-import { CronExpressionParser } from 'cron-parser';
+import { createRequire } from 'node:module';
 import { isPlainObject, type ValuePath } from '../util/paths.js';
 import type { AppFloorViolation } from './app-floor.js';
 import type { AppConfig } from './schema/apps.js';
@@ -88,6 +88,15 @@ export function bareHostViolation(
   };
 }
 
+type CronParser = typeof import('cron-parser').CronExpressionParser;
+let cronParser: CronParser | undefined;
+
+/** cron-parser (and luxon under it, ~360 kB of code) loads on the first schedule checked: most commands never need it. */
+function loadCronParser(): CronParser {
+  cronParser ??= (createRequire(import.meta.url)('cron-parser') as typeof import('cron-parser')).CronExpressionParser;
+  return cronParser;
+}
+
 /** Why a Kubernetes CronJob schedule (five fields, or a macro such as @daily) is not valid; undefined when it is. */
 export function cronProblem(schedule: string): string | undefined {
   const fields = schedule.trim().split(/\s+/);
@@ -96,7 +105,7 @@ export function cronProblem(schedule: string): string | undefined {
     return `"${schedule}" is not a cron schedule: Kubernetes takes five fields (minute hour day-of-month month day-of-week), such as "0 2 * * *" for 02:00 every day, or a macro such as @daily`;
   }
   try {
-    CronExpressionParser.parse(schedule.trim());
+    loadCronParser().parse(schedule.trim());
     return undefined;
   } catch (e) {
     return `"${schedule}" is not a cron schedule: ${e instanceof Error ? e.message : String(e)}; such as "0 2 * * *" for 02:00 every day`;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../util/package-root.js';
 import { InputFileError, readTextFile } from '../util/text-file.js';
 import { ConfigError } from './errors.js';
 import { resolveConfig } from './resolve.js';
@@ -15,8 +15,7 @@ export const DEFAULT_CONFIG_FILE = 'slipway.config.yaml';
 
 /** The example shipped with the package: examples/shop/slipway.config.yaml. */
 export function bundledExamplePath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return resolve(here, '..', '..', 'examples', 'shop', DEFAULT_CONFIG_FILE);
+  return join(packageRoot(), 'examples', 'shop', DEFAULT_CONFIG_FILE);
 }
 
 /** `--config`, else ./slipway.config.yaml, else the bundled example. */

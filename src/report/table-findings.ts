@@ -1,5 +1,6 @@
 import type { createColors } from 'picocolors';
 import type { Finding } from '../rules/engine/types.js';
+import { formatCount } from '../util/format-count.js';
 import { cmp, describeLocation, describeSubject, STATUS_LABEL } from './describe.js';
 
 type Colors = ReturnType<typeof createColors>;
@@ -16,10 +17,10 @@ export const DEFAULT_MAX_FINDINGS = 50;
  */
 export function findingsSection(findings: readonly Finding[], max: number, c: Colors, paint: Paint): string[] {
   const out: string[] = [];
-  out.push(c.bold(`Findings by rule (${findings.length.toLocaleString('en-US')})`));
+  out.push(c.bold(`Findings by rule (${formatCount(findings.length)})`));
   for (const g of byRule(findings)) {
     out.push(
-      `  ${paint(g.status, STATUS_LABEL[g.status].padEnd(7))} ${g.severity.padEnd(8)} ${g.ruleId.padEnd(40)} ${g.count.toLocaleString('en-US').padStart(6)}`,
+      `  ${paint(g.status, STATUS_LABEL[g.status].padEnd(7))} ${g.severity.padEnd(8)} ${g.ruleId.padEnd(40)} ${formatCount(g.count).padStart(6)}`,
     );
   }
   out.push('');
@@ -27,8 +28,8 @@ export function findingsSection(findings: readonly Finding[], max: number, c: Co
   out.push(
     c.bold(
       shown.length < findings.length
-        ? `Findings (first ${shown.length} of ${findings.length.toLocaleString('en-US')})`
-        : `Findings (${findings.length.toLocaleString('en-US')})`,
+        ? `Findings (first ${shown.length} of ${formatCount(findings.length)})`
+        : `Findings (${formatCount(findings.length)})`,
     ),
   );
   for (const [where, list] of groupByFile(shown)) {
@@ -45,7 +46,7 @@ export function findingsSection(findings: readonly Finding[], max: number, c: Co
   if (shown.length < findings.length) {
     out.push(
       c.dim(
-        `  … ${(findings.length - shown.length).toLocaleString('en-US')} more findings: --max-findings 0 shows all, -o json|sarif|junit lists every one`,
+        `  … ${formatCount(findings.length - shown.length)} more findings: --max-findings 0 shows all, -o json|sarif|junit lists every one`,
       ),
     );
   }

@@ -22,9 +22,13 @@ export const RULES_BY_CATEGORY: Readonly<Record<RuleCategory, readonly Rule[]>> 
   upgrade,
 };
 
-/** Every rule, in category order (the checklist's order first), then by id. */
+/**
+ * Every rule, in category order (the checklist's order first), then by id. Ids are lowercase letters, digits,
+ * dots and hyphens, which sort the same by code unit as by localeCompare; comparing code units spares every
+ * command that loads the rules the ICU collator's start-up (~20 ms).
+ */
 export const RULES: readonly Rule[] = RULE_CATEGORIES.flatMap((c) =>
-  [...RULES_BY_CATEGORY[c]].sort((a, b) => a.meta.id.localeCompare(b.meta.id)),
+  [...RULES_BY_CATEGORY[c]].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0)),
 );
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

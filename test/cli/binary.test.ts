@@ -1,8 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI_BUNDLE, ensureBuiltCli } from '../support/built-cli.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'slipway.js');
@@ -16,10 +18,40 @@ function slipway(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv }
   });
 }
 
-describe('the built slipway binary', () => {
-  beforeAll(() => {
-    if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: root });
+/**
+ * What one run of the binary loads: the source files behind every module it resolved. A chunk of the bundled
+ * CLI stands for the files esbuild put code of in it (dist/bundle/metafile.json); any other module stands for itself.
+ */
+function loadedBy(args: string[]): { chunks: string[]; sources: string[] } {
+  const out = join(mkdtempSync(join(tmpdir(), 'slipway-trace-')), 'trace.txt');
+  const r = spawnSync(process.execPath, ['--import', trace, bin, ...args], {
+    cwd: root,
+    env: { ...process.env, SLIPWAY_IMPORT_TRACE: out },
+    encoding: 'utf8',
   });
+  expect([0, 2], r.stderr).toContain(r.status);
+  const files = [...new Set(readFileSync(out, 'utf8').split('\n'))]
+    .filter((u) => u.startsWith('file:'))
+    .map((u) => fileURLToPath(u));
+  const meta = JSON.parse(readFileSync(join(root, 'dist', 'bundle', 'metafile.json'), 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  };
+  const chunks = files.filter((f) => f.startsWith(join(root, 'dist', 'bundle')));
+  const sources = files.flatMap((f) => {
+    const chunk =
+      meta.outputs[
+        f
+          .slice(root.length + 1)
+          .split('\\')
+          .join('/')
+      ];
+    return chunk ? Object.keys(chunk.inputs).filter((input) => chunk.inputs[input].bytesInOutput > 0) : [f];
+  });
+  return { chunks, sources };
+}
+
+describe('the built slipway binary', () => {
+  beforeAll(ensureBuiltCli, 900_000);
 
   it('prints help with examples and exits 0', () => {
     const r = slipway(['--help']);
@@ -35,18 +67,22 @@ describe('the built slipway binary', () => {
   });
 
   it('does not load aws-cdk-lib, the AWS SDK, client-node, cdk8s, zod or the yaml package for --help', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'slipway-trace-')), 'trace.txt');
-    const r = spawnSync(process.execPath, ['--import', trace, bin, '--help'], {
-      cwd: root,
-      env: { ...process.env, SLIPWAY_IMPORT_TRACE: out },
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(0);
-    const loaded = existsSync(out) ? readFileSync(out, 'utf8') : '';
-    expect(loaded).toContain('commander');
-    expect(loaded).not.toMatch(
+    const { chunks, sources } = loadedBy(['--help']);
+    expect(chunks).toContain(CLI_BUNDLE);
+    expect(sources.join('\n')).toMatch(/node_modules\/commander\//);
+    expect(sources.join('\n')).not.toMatch(
       /node_modules\/(aws-cdk-lib|@aws-sdk|@kubernetes\/client-node|cdk8s|@aws-cdk|zod|yaml)\//,
     );
+  });
+
+  it('sees zod and the yaml package in the chunks a one-file verify loads (the --help check can see them)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-one-'));
+    const file = join(dir, 'service.yaml');
+    writeFileSync(file, 'apiVersion: v1\nkind: Service\nmetadata: { name: api, namespace: shop }\nspec: {}\n');
+    const { sources } = loadedBy(['verify', file, '--env', 'prod', '-q']);
+    expect(sources.join('\n')).toMatch(/node_modules\/zod\//);
+    expect(sources.join('\n')).toMatch(/node_modules\/yaml\//);
+    expect(sources.join('\n')).not.toMatch(/node_modules\/(aws-cdk-lib|@aws-sdk|@kubernetes\/client-node|cdk8s)\//);
   });
 
   it('runs init and config diff end to end, as the issue checks it', () => {

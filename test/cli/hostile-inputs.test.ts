@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuiltCli } from '../support/built-cli.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'slipway.js');
@@ -50,7 +51,7 @@ data:
 describe('slipway verify on hostile inputs, through the built binary', () => {
   let dir: string;
   beforeAll(() => {
-    if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: root });
+    ensureBuiltCli();
     dir = mkdtempSync(join(tmpdir(), 'slipway-hostile-'));
   });
 

@@ -1,10 +1,11 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledExamplePath } from '../../src/config/load.js';
+import { ensureBuiltCli } from '../support/built-cli.js';
 import { runCli } from '../support/cli.js';
 import {
   BUILTIN_RESOURCES,
@@ -116,7 +117,7 @@ describe('the analyses with --live against the fake API server (AWS left out)', 
 describe('through the built binary, in a process of its own', () => {
   it('cost --live --no-aws reads the fake server and prints only the report with -o json', async () => {
     const root = resolve(import.meta.dirname, '..', '..');
-    if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: root });
+    ensureBuiltCli();
     server = await startFakeKubeServer({
       resources: [...BUILTIN_RESOURCES, ...METRICS_RESOURCES],
       objects: liveShopObjects(),

@@ -1,8 +1,8 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBadMorningServer } from '../support/bad-morning-live.js';
+import { ensureBuiltCli } from '../support/built-cli.js';
 import type { FakeKubeServer } from '../support/fake-kube-server.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -22,8 +22,7 @@ function slipway(args: string[]): Promise<{ code: number; stdout: string; stderr
 }
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist', 'cli', 'commands', 'status.js')))
-    execFileSync('npm', ['run', 'build'], { cwd: root });
+  ensureBuiltCli();
 });
 afterEach(async () => {
   await server?.close();

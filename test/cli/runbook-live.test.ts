@@ -1,10 +1,11 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledExamplePath } from '../../src/config/load.js';
+import { ensureBuiltCli } from '../support/built-cli.js';
 import { runCli } from '../support/cli.js';
 import {
   BUILTIN_RESOURCES,
@@ -67,7 +68,7 @@ describe('runbook --live --no-aws against the fake API server', () => {
 describe('runbook --live through the built binary, in a process of its own', () => {
   it('writes the pages from the fake server and prints only the list with -o json', async () => {
     const root = resolve(import.meta.dirname, '..', '..');
-    if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: root });
+    ensureBuiltCli();
     server = await startFakeKubeServer({
       resources: [...BUILTIN_RESOURCES, ...METRICS_RESOURCES],
       objects: liveShopObjects(),

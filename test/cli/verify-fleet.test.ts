@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledExamplePath } from '../../src/config/load.js';
+import { ensureBuiltCli } from '../support/built-cli.js';
 import { runCli } from '../support/cli.js';
 import { type FakeKubeServer, startFakeKubeServer } from '../support/fake-kube-server.js';
 import { closedPort, fleetKubeconfig } from '../support/fleet-kubeconfig.js';
@@ -179,8 +180,7 @@ describe('slipway verify --live over a fleet of clusters', () => {
 describe('the built binary', () => {
   const root = resolve(import.meta.dirname, '..', '..');
   it('verify --live --context eu,us -o table prints both clusters and the fleet lines, exit 2', async () => {
-    if (!existsSync(join(root, 'dist', 'cli', 'main.js')))
-      throw new Error('run `npm run build` first: dist/ is missing');
+    ensureBuiltCli();
     // Spawned without blocking: the fake API servers answer from this process.
     const run = spawn(
       process.execPath,

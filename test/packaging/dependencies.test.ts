@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VERSION_LOCK } from '../../src/platform/versions.js';
+import { ensureBuiltCli } from '../support/built-cli.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -21,13 +21,15 @@ function packageOf(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-/** Every package the built code imports, statically or with a literal dynamic import. */
+/** Every package the built code imports, statically, with a literal dynamic import or through createRequire. */
 function importedPackages(files: readonly string[]): Set<string> {
   const found = new Set<string>();
   const patterns = [
     /^\s*(?:import|export)\s[^;'"]*?\sfrom\s*['"]([^'"]+)['"]/gm,
     /^\s*import\s*['"]([^'"]+)['"]/gm,
     /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+    // A package loaded on first use: createRequire(import.meta.url)('cron-parser').
+    /\bcreateRequire\([^)]*\)\(\s*['"]([^'"]+)['"]\s*\)/g,
   ];
   for (const file of files) {
     const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
@@ -42,11 +44,13 @@ function importedPackages(files: readonly string[]): Set<string> {
 
 describe('the runtime dependencies', () => {
   beforeAll(() => {
-    if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: root });
+    ensureBuiltCli();
   });
 
   it('are exactly the packages the built code imports, plus the kubectl layers the version lock names', () => {
-    const imported = importedPackages([...jsFiles(join(root, 'dist')), ...jsFiles(join(root, 'bin'))]);
+    // The bundled CLI (dist/bundle) is built from the same sources, so the tsc build names every package it imports.
+    const built = jsFiles(join(root, 'dist')).filter((f) => !f.startsWith(join(root, 'dist', 'bundle')));
+    const imported = importedPackages([...built, ...jsFiles(join(root, 'bin'))]);
     // The kubectl layer of a cluster's minor is imported by the name in the version lock.
     for (const lock of Object.values(VERSION_LOCK)) imported.add(lock.kubectlLayer.package);
     // tsx serves only a source checkout that has not been built (bin/launch.js); it is a devDependency.

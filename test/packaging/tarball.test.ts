@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuiltCli } from '../support/built-cli.js';
 import { tscArgs, VERIFY_SCRIPT } from '../support/verify-script.js';
 
 /**
@@ -39,6 +40,7 @@ describe.skipIf(!hasNpm)('the packed package installed into an empty prefix', ()
   beforeAll(() => {
     const work = mkdtempSync(join(tmpdir(), 'slipway-pack-'));
     if (!existsSync(join(root, 'dist', 'verify.js'))) execFileSync('npm', ['run', 'build'], { cwd: root });
+    ensureBuiltCli();
     // dist/ is current (the suite builds first), so pack without running prepack again.
     execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work], { cwd: root, stdio: 'ignore' });
     const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
@@ -73,12 +75,19 @@ describe.skipIf(!hasNpm)('the packed package installed into an empty prefix', ()
     expect(r.stdout).toContain('verify');
   });
 
-  it('ships the built code, the license and the example, and no sources or tests', () => {
+  it('ships the built code, the bundled CLI, the license and the example, and no sources, tests or maps', () => {
     const installed = join(prefix, 'node_modules', 'slipway');
-    for (const f of ['LICENSE', 'dist/verify.js', 'dist/verify.d.ts', 'examples/shop/slipway.config.yaml']) {
+    for (const f of [
+      'LICENSE',
+      'dist/verify.js',
+      'dist/verify.d.ts',
+      'dist/bundle/slipway.js',
+      'examples/shop/slipway.config.yaml',
+    ]) {
       expect(existsSync(join(installed, f)), f).toBe(true);
     }
-    for (const f of ['src', 'test', 'bench']) expect(existsSync(join(installed, f)), f).toBe(false);
+    for (const f of ['src', 'test', 'bench', 'scripts', 'dist/bundle/metafile.json', 'dist/bundle/slipway.js.map'])
+      expect(existsSync(join(installed, f)), f).toBe(false);
     expect(existsSync(join(prefix, 'node_modules', 'cdk-nag'))).toBe(false);
   });
 

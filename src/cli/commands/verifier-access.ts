@@ -102,7 +102,8 @@ export function registerVerifierAccess(app: CliApp, program: Command): void {
             );
           }
         }
-        const { renderJson, renderYaml } = await import('../render.js');
+        const { loadYamlRenderer, renderJson, renderYaml } = await import('../render.js');
+        if (g.output !== 'json') await loadYamlRenderer();
         if (g.output === 'json') app.io.stdout(renderJson(data));
         else if (g.output === 'yaml') app.io.stdout(renderYaml(data));
         else {
