@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { App, Stack } from 'aws-cdk-lib/core';
 import type { EnvironmentConfig } from '../config/types.js';
+import { App, Stack } from './cdk/core.js';
 import type { KubectlLayerFactory } from './cluster.js';
 import { PlatformStack, platformStackName } from './stack.js';
 import { type VersionLock, versionsFor } from './versions.js';

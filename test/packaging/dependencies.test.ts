@@ -21,13 +21,14 @@ function packageOf(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-/** Every package the built code imports, statically or with a literal dynamic import. */
+/** Every package the built code imports, statically or with a literal dynamic import, or requires by a literal name. */
 function importedPackages(files: readonly string[]): Set<string> {
   const found = new Set<string>();
   const patterns = [
     /^\s*(?:import|export)\s[^;'"]*?\sfrom\s*['"]([^'"]+)['"]/gm,
     /^\s*import\s*['"]([^'"]+)['"]/gm,
     /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
   ];
   for (const file of files) {
     const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
