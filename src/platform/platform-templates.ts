@@ -31,10 +31,22 @@ export interface AppSettings {
   readonly stageAssets?: boolean;
 }
 
-/** A CDK app with Slipway's settings (no analytics, no tree.json, validation only when asked), no stacks yet. */
+/** What the assembly of a synthesis for templates only leaves out; none of it changes a template. */
+const TEMPLATES_ONLY: Record<string, unknown> = {
+  'aws:cdk:disable-asset-staging': true,
+  // Construct metadata that the manifest of the assembly carries and nothing here reads: where each
+  // construct was created (stack traces) and each resource's logical id.
+  'aws:cdk:disable-stack-trace': true,
+  'aws:cdk:disable-creation-stack-traces': true,
+  'aws:cdk:disable-logicalId-metadata': true,
+};
+
+/**
+ * A CDK app with Slipway's settings, no stacks yet: no analytics, no tree.json, template validation only
+ * when asked. Unless assets are staged (an assembly to deploy), its assembly carries templates only.
+ */
 export function platformApp(opts: AppSettings = {}): App {
-  const context: Record<string, unknown> = { ...opts.context };
-  if (!opts.stageAssets) context['aws:cdk:disable-asset-staging'] = true;
+  const context: Record<string, unknown> = { ...(opts.stageAssets ? {} : TEMPLATES_ONLY), ...opts.context };
   return new App({
     outdir: opts.outdir,
     analyticsReporting: false,
