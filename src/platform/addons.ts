@@ -1,9 +1,9 @@
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as eks from 'aws-cdk-lib/aws-eks-v2';
-import { Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { queueArn } from '../apps/aws-access.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import * as ec2 from './cdk/aws-ec2.js';
+import * as eks from './cdk/aws-eks-v2.js';
+import { Stack } from './cdk/core.js';
 import { ClusterAutoscaler } from './cluster-autoscaler.js';
 import { Karpenter } from './karpenter.js';
 import { PodIdentityRole } from './pod-identity-role.js';

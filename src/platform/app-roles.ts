@@ -1,10 +1,10 @@
 import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import type * as iam from 'aws-cdk-lib/aws-iam';
-import { Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { appPolicyStatements } from '../apps/aws-access.js';
 import { namespaceOf, serviceAccountOf } from '../apps/naming.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import { Stack } from './cdk/core.js';
 import { pascal } from './cluster.js';
 import { acknowledgeWildcardResources } from './nag.js';
 import { PodIdentityRole } from './pod-identity-role.js';

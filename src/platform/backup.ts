@@ -1,8 +1,8 @@
-import * as backup from 'aws-cdk-lib/aws-backup';
-import * as events from 'aws-cdk-lib/aws-events';
-import { Duration } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
+import * as backup from './cdk/aws-backup.js';
+import * as events from './cdk/aws-events.js';
+import { Duration } from './cdk/core.js';
 import { acknowledgeManagedPolicies } from './nag.js';
 import { removalPolicyOf } from './removal-policy.js';
 import { BACKUP_TAG_KEY, backupTagValue } from './storage.js';

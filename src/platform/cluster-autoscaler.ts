@@ -1,7 +1,7 @@
-import * as eks from 'aws-cdk-lib/aws-eks-v2';
-import { Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
+import * as eks from './cdk/aws-eks-v2.js';
+import { Stack } from './cdk/core.js';
 import { acknowledgeWildcardResources } from './nag.js';
 import { PodIdentityRole, type PodIdentityStatement } from './pod-identity-role.js';
 import type { VersionLock } from './versions.js';

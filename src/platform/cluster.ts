@@ -1,11 +1,11 @@
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as eks from 'aws-cdk-lib/aws-eks-v2';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import { RemovalPolicy, Validations } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
+import * as ec2 from './cdk/aws-ec2.js';
+import * as eks from './cdk/aws-eks-v2.js';
+import * as kms from './cdk/aws-kms.js';
+import * as logs from './cdk/aws-logs.js';
+import { RemovalPolicy, Validations } from './cdk/core.js';
 import { lockedAddon } from './managed-addon.js';
 import { acknowledgeManagedPolicies, acknowledgeWildcardResources, conditionLogicalId, logicalIdAt } from './nag.js';
 import { NODE_LABELS, nodeLabels } from './node-labels.js';

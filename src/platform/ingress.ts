@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
-import * as eks from 'aws-cdk-lib/aws-eks-v2';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as route53 from 'aws-cdk-lib/aws-route53';
-import { CfnOutput } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
+import * as acm from './cdk/aws-certificatemanager.js';
+import * as eks from './cdk/aws-eks-v2.js';
+import * as iam from './cdk/aws-iam.js';
+import * as route53 from './cdk/aws-route53.js';
+import { CfnOutput } from './cdk/core.js';
 import { acknowledgeWildcardResources, policyResources } from './nag.js';
 import { VPC_CLUSTER_TAG } from './network.js';
 import { PodIdentityRole } from './pod-identity-role.js';

@@ -1,12 +1,12 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as eks from 'aws-cdk-lib/aws-eks-v2';
-import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Duration, Stack, Validations } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
+import * as eks from './cdk/aws-eks-v2.js';
+import * as events from './cdk/aws-events.js';
+import * as targets from './cdk/aws-events-targets.js';
+import * as iam from './cdk/aws-iam.js';
+import * as sqs from './cdk/aws-sqs.js';
+import { Duration, Stack, Validations } from './cdk/core.js';
 import { karpenterNodePools } from './karpenter-node-pools.js';
 import { karpenterStatements } from './karpenter-policy.js';
 import { acknowledgeManagedPolicies, acknowledgeWildcardResources } from './nag.js';

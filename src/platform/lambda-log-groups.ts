@@ -1,6 +1,6 @@
-import * as logs from 'aws-cdk-lib/aws-logs';
-import { CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
+import * as logs from './cdk/aws-logs.js';
+import { CfnResource, RemovalPolicy, Stack } from './cdk/core.js';
 
 export interface LambdaLogGroupsProps {
   /** Retention of each function's log group, in days (a CloudWatch Logs retention period). */

@@ -1,5 +1,5 @@
-import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import type { Construct } from 'constructs';
+import * as eks from './cdk/aws-eks-v2.js';
 import { acknowledgeManagedPolicies } from './nag.js';
 import { PodIdentityRole } from './pod-identity-role.js';
 import type { VersionLock } from './versions.js';

@@ -1,5 +1,5 @@
-import { CfnCondition, CfnElement, Stack, Validations } from 'aws-cdk-lib/core';
 import type { IConstruct } from 'constructs';
+import { CfnCondition, CfnElement, Stack, Validations } from './cdk/core.js';
 
 /**
  * cdk-nag (AwsSolutions) acknowledgements. cdk-nag 3 reports IAM findings per

@@ -1,8 +1,8 @@
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import { Tags, Validations } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
+import * as ec2 from './cdk/aws-ec2.js';
+import * as logs from './cdk/aws-logs.js';
+import { Tags, Validations } from './cdk/core.js';
 import { removalPolicyOf } from './removal-policy.js';
 
 export interface NetworkProps {

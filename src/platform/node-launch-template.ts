@@ -1,5 +1,5 @@
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import * as ec2 from './cdk/aws-ec2.js';
 
 /** The root device of the Amazon Linux 2023 EKS AMIs. */
 export const ROOT_DEVICE_NAME = '/dev/xvda';

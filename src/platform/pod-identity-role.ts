@@ -1,7 +1,7 @@
-import { CfnPodIdentityAssociation, type ICluster } from 'aws-cdk-lib/aws-eks-v2';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import { Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
+import { CfnPodIdentityAssociation, type ICluster } from './cdk/aws-eks-v2.js';
+import * as iam from './cdk/aws-iam.js';
+import { Stack } from './cdk/core.js';
 
 /** One statement of a Pod Identity role's policy; plain data so apps and components share the shape. */
 export interface PodIdentityStatement {

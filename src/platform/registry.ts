@@ -1,9 +1,9 @@
-import * as ecr from 'aws-cdk-lib/aws-ecr';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import { Duration, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { repositoryOf } from '../apps/naming.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import * as ecr from './cdk/aws-ecr.js';
+import * as iam from './cdk/aws-iam.js';
+import { Duration, Stack } from './cdk/core.js';
 import { removalPolicyOf } from './removal-policy.js';
 
 export interface RegistryProps {

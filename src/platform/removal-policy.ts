@@ -1,5 +1,5 @@
-import { RemovalPolicy } from 'aws-cdk-lib/core';
 import type { RemovalPolicySetting } from '../config/schema/environment.js';
+import { RemovalPolicy } from './cdk/core.js';
 
 /** The CDK removal policy of a config value (`retain` or `destroy`). */
 export function removalPolicyOf(setting: RemovalPolicySetting): RemovalPolicy {

@@ -1,10 +1,10 @@
-import * as iam from 'aws-cdk-lib/aws-iam';
-import { Stack, type StackProps, Tags } from 'aws-cdk-lib/core';
 import type { Construct, IConstruct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
 import { Addons } from './addons.js';
 import { AppRoles } from './app-roles.js';
 import { Backup } from './backup.js';
+import * as iam from './cdk/aws-iam.js';
+import { Stack, type StackProps, Tags } from './cdk/core.js';
 import { Cluster, type KubectlLayerFactory } from './cluster.js';
 import { Identity } from './identity.js';
 import { Ingress } from './ingress.js';

@@ -1,6 +1,6 @@
-import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
+import * as eks from './cdk/aws-eks-v2.js';
 import { lockedAddon, managedPolicyRole } from './managed-addon.js';
 import type { PodIdentityRole } from './pod-identity-role.js';
 import type { VersionLock } from './versions.js';

@@ -1,6 +1,6 @@
-import { CfnResource } from 'aws-cdk-lib/core';
 import type { IConstruct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
+import { CfnResource } from './cdk/core.js';
 import { nodeLabels } from './cluster.js';
 import { repositoryNames } from './registry.js';
 import { CLUSTER_SECRET_STORE } from './secrets.js';

@@ -1,15 +1,28 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import { App } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { KubectlLayerFactory } from './cluster.js';
-import { environmentsSharingAnAccount, findNameClashes, type NameClash, NameClashError } from './name-clashes.js';
-import { PlatformStack, platformStackName } from './stack.js';
+import {
+  type EnvironmentTemplate,
+  environmentsSharingAnAccount,
+  findNameClashes,
+  type NameClash,
+  NameClashError,
+} from './name-clashes.js';
+import {
+  type AppSettings,
+  addPlatformStack,
+  platformApp,
+  type SynthesizedPlatform,
+  synthesizePlatformTemplates,
+  templatesOf,
+} from './platform-templates.js';
+import { platformStackName } from './stack.js';
 import { type ComponentSummary, summarizeComponents } from './summary.js';
-import { type VersionLock, versionsFor } from './versions.js';
+import type { VersionLock } from './versions.js';
 
 export interface PlatformSynthOptions {
   /** Templates are written to `<outdir>/<env>/platform/`. */
@@ -52,29 +65,13 @@ export async function kubectlLayerFor(lock: VersionLock): Promise<KubectlLayerFa
   return (scope, id) => new Layer(scope, id);
 }
 
-export interface BuildOptions {
-  /** Extra context (the toolkit passes its own when it drives synthesis). */
-  readonly context?: Record<string, unknown>;
-  readonly outdir?: string;
-  readonly validateTemplates?: boolean;
-  /** Copy assets into the cloud assembly (needed to deploy); off for plain synthesis. */
-  readonly stageAssets?: boolean;
-}
+/** How the CDK app is set up: extra context, output folder, validation, asset staging. */
+export type BuildOptions = AppSettings;
 
 /** Builds the CDK app with the environment's platform stack (nothing synthesized yet). */
 export async function buildPlatformApp(env: EnvironmentConfig, opts: BuildOptions = {}) {
-  const versions = versionsFor(env.kubernetesVersion);
-  const kubectlLayer = await kubectlLayerFor(versions);
-  const context: Record<string, unknown> = { ...opts.context };
-  if (!opts.stageAssets) context['aws:cdk:disable-asset-staging'] = true;
-  const app = new App({
-    outdir: opts.outdir,
-    analyticsReporting: false,
-    treeMetadata: false,
-    builtinCloudFormationValidation: opts.validateTemplates ?? false,
-    context,
-  });
-  const stack = new PlatformStack(app, platformStackName(env), { config: env, kubectlLayer, versions });
+  const app = platformApp(opts);
+  const { stack, versions } = await addPlatformStack(app, env, kubectlLayerFor);
   return { app, stack, versions };
 }
 
@@ -87,37 +84,61 @@ export async function synthesizePlatform(
   env: EnvironmentConfig,
   opts: PlatformSynthOptions,
 ): Promise<PlatformSynthResult> {
+  if (opts.assembly) return synthesizeWithAssembly(env, opts);
+  const [synthesized] = await synthesizePlatformTemplates([env], {
+    validateTemplates: opts.validateTemplates,
+    loadLayer: kubectlLayerFor,
+  });
+  return writePlatform(synthesized, opts.outdir);
+}
+
+/**
+ * Writes a synthesized platform's templates to `<outdir>/<env>/platform/` with
+ * sorted keys, replacing the templates an earlier run left there.
+ */
+export async function writePlatform(
+  synthesized: SynthesizedPlatform,
+  outdir: string,
+  assembly?: string,
+): Promise<PlatformSynthResult> {
+  const { env, stack, versions } = synthesized;
+  const dir = join(outdir, env.name, 'platform');
+  await mkdir(dir, { recursive: true });
+  for (const old of await readdir(dir)) {
+    if (old.endsWith('.template.json')) await rm(join(dir, old));
+  }
+  const templates: string[] = [];
+  for (const { file, template } of synthesized.templates) {
+    const target = join(dir, file);
+    await writeFile(target, `${JSON.stringify(sortKeys(template), null, 2)}\n`);
+    templates.push(target);
+  }
+  return {
+    environment: env.name,
+    stackName: stack.stackName,
+    kubernetesVersion: env.kubernetesVersion,
+    templates,
+    ...(assembly ? { assembly } : {}),
+    components: summarizeComponents(env, stack.components, versions),
+  };
+}
+
+/** One environment in an app of its own with its assets staged, so its cloud assembly can be deployed. */
+async function synthesizeWithAssembly(
+  env: EnvironmentConfig,
+  opts: PlatformSynthOptions,
+): Promise<PlatformSynthResult> {
   const scratch = await mkdtemp(join(tmpdir(), 'slipway-synth-'));
   try {
     const { app, stack, versions } = await buildPlatformApp(env, {
       outdir: scratch,
       validateTemplates: opts.validateTemplates,
-      stageAssets: opts.assembly,
+      stageAssets: true,
     });
     const assembly = app.synth();
-    const dir = join(opts.outdir, env.name, 'platform');
-    await mkdir(dir, { recursive: true });
-    for (const old of await readdir(dir)) {
-      if (old.endsWith('.template.json')) await rm(join(dir, old));
-    }
-    const templates: string[] = [];
-    for (const file of (await readdir(assembly.directory)).filter((f) => f.endsWith('.template.json')).sort()) {
-      const parsed: unknown = JSON.parse(await readFile(join(assembly.directory, file), 'utf8'));
-      const target = join(dir, file);
-      await writeFile(target, `${JSON.stringify(sortKeys(parsed), null, 2)}\n`);
-      templates.push(target);
-    }
-    const assemblyDir = opts.assembly
-      ? await copyAssembly(assembly.directory, join(opts.outdir, env.name, 'cdk.out'))
-      : undefined;
-    return {
-      environment: env.name,
-      stackName: stack.stackName,
-      kubernetesVersion: env.kubernetesVersion,
-      templates,
-      ...(assemblyDir ? { assembly: assemblyDir } : {}),
-      components: summarizeComponents(env, stack.components, versions),
-    };
+    const templates = await templatesOf(stack, assembly.directory);
+    const copied = await copyAssembly(assembly.directory, join(opts.outdir, env.name, 'cdk.out'));
+    return writePlatform({ env, stack, versions, templates }, opts.outdir, copied);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -150,34 +171,27 @@ async function copyAssembly(from: string, target: string): Promise<string> {
   return target;
 }
 
-/** The platform template of one environment, synthesized in memory (assets not staged). */
-export async function platformTemplate(env: EnvironmentConfig): Promise<unknown> {
-  const scratch = await mkdtemp(join(tmpdir(), 'slipway-names-'));
-  try {
-    const { app, stack } = await buildPlatformApp(env, { outdir: scratch });
-    return app.synth().getStackArtifact(stack.artifactId).template;
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+/** Each synthesized environment's stack template, as the name-clash check reads it. */
+export function environmentTemplates(synthesized: readonly SynthesizedPlatform[]): EnvironmentTemplate[] {
+  return synthesized.map(({ env, stack, templates }) => ({
+    environment: env.name,
+    account: env.account,
+    region: env.region,
+    stackName: platformStackName(env),
+    template: templates.find((t) => t.file === basename(stack.templateFile))?.template,
+  }));
 }
 
 /**
  * The named resources two environments in one account and region would both
  * create (the second deploy would fail). Only environments that share an
- * account with another are synthesized.
+ * account with another are synthesized, together in one app where they can be.
  */
 export async function nameClashes(envs: readonly EnvironmentConfig[]): Promise<NameClash[]> {
-  const templates = [];
-  for (const env of environmentsSharingAnAccount(envs)) {
-    templates.push({
-      environment: env.name,
-      account: env.account,
-      region: env.region,
-      stackName: platformStackName(env),
-      template: await platformTemplate(env),
-    });
-  }
-  return findNameClashes(templates);
+  const sharing = environmentsSharingAnAccount(envs);
+  return findNameClashes(
+    environmentTemplates(await synthesizePlatformTemplates(sharing, { loadLayer: kubectlLayerFor })),
+  );
 }
 
 /** Throws NameClashError (which environments, which names, which setting) when any name clashes. */
@@ -218,41 +232,29 @@ export interface SynthPartResult {
   readonly data: unknown;
 }
 
+/** What `slipway synth` was asked for. */
+export interface SynthOptions {
+  readonly outdir: string;
+  readonly validate: boolean;
+  readonly assembly?: boolean;
+}
+
+/** The environments of one `slipway synth` run. */
+export interface SynthRun {
+  /** Every environment of the config, in config order (checks across environments read them all). */
+  readonly environments: readonly EnvironmentConfig[];
+  /** The ones this run writes, in config order. */
+  readonly selected: readonly EnvironmentConfig[];
+}
+
 /**
  * The seam of `slipway synth`: each synthesizer writes `<outdir>/<env>/<part>/`
- * and reports rows. The command runs every registered synthesizer in order.
+ * and reports rows. The command runs every registered synthesizer in order;
+ * one with `prepare` is first handed the whole run (before anything is
+ * written) and the synthesizer it returns writes each environment.
  */
 export interface Synthesizer {
   readonly part: string;
-  synthesize(
-    env: EnvironmentConfig,
-    opts: { outdir: string; validate: boolean; assembly?: boolean },
-  ): Promise<SynthPartResult>;
+  prepare?(run: SynthRun, opts: SynthOptions): Promise<Synthesizer>;
+  synthesize(env: EnvironmentConfig, opts: SynthOptions): Promise<SynthPartResult>;
 }
-
-function describeSettings(settings: Record<string, unknown>): string {
-  return Object.entries(settings)
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('; ') : String(v)}`)
-    .join('\n');
-}
-
-export const platformSynthesizer: Synthesizer = {
-  part: 'platform',
-  async synthesize(env, opts) {
-    const result = await synthesizePlatform(env, {
-      outdir: opts.outdir,
-      validateTemplates: opts.validate,
-      assembly: opts.assembly,
-    });
-    return {
-      part: 'platform',
-      files: [...result.templates, ...(result.assembly ? [result.assembly] : [])],
-      rows: result.components.map((c) => ({
-        component: c.component,
-        resources: Object.values(c.resources).reduce((a, b) => a + b, 0),
-        detail: describeSettings(c.settings),
-      })),
-      data: result,
-    };
-  },
-};

@@ -1,9 +1,9 @@
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as observabilityadmin from 'aws-cdk-lib/aws-observabilityadmin';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { ALB_GROUP_TAG, albGroupName, publicWebApps } from '../apps/alb-group.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import * as cloudwatch from './cdk/aws-cloudwatch.js';
+import * as observabilityadmin from './cdk/aws-observabilityadmin.js';
+import { Duration, RemovalPolicy } from './cdk/core.js';
 
 /** The metric the alarm sums, per target group of the environment's ALB. */
 export const TARGET_5XX_METRIC = 'HTTPCode_Target_5XX_Count';

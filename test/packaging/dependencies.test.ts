@@ -21,7 +21,7 @@ function packageOf(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-/** Every package the built code imports, statically, with a literal dynamic import or through createRequire. */
+/** Every package the built code imports, statically or with a literal dynamic import, or requires by a literal name (also through createRequire). */
 function importedPackages(files: readonly string[]): Set<string> {
   const found = new Set<string>();
   const patterns = [
@@ -30,6 +30,7 @@ function importedPackages(files: readonly string[]): Set<string> {
     /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
     // A package loaded on first use: createRequire(import.meta.url)('cron-parser').
     /\bcreateRequire\([^)]*\)\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
   ];
   for (const file of files) {
     const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');

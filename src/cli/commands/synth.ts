@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { PLACEHOLDER_ACCOUNT } from '../../config/presets.js';
+import type { Synthesizer } from '../../platform/synth.js';
 import { checkOutputDir, OutputPathError } from '../../util/owned-output.js';
 import type { CliApp } from '../app.js';
 import { EXIT, globalOptions, outputFormat, UsageError, useColor } from '../context.js';
@@ -10,11 +11,11 @@ import { renderData, renderTable } from '../render.js';
 
 /**
  * Everything `slipway synth` writes, in order. Each entry loads its module
- * lazily and writes `<out>/<env>/<part>/`. To add a part (apps), append one
- * line here: `async () => (await import('../../apps/synth.js')).appsSynthesizer,`
+ * lazily and writes `<out>/<env>/<part>/`. To add a part, append one line here
+ * that loads its Synthesizer.
  */
 const SYNTHESIZERS = [
-  async () => (await import('../../platform/synth.js')).platformSynthesizer,
+  async () => (await import('../../platform/synthesizer.js')).platformSynthesizer,
   async () => (await import('../../apps/synthesizer.js')).appsSynthesizer,
 ];
 
@@ -44,19 +45,30 @@ export function registerSynth(app: CliApp, program: Command): void {
       app.action(async (opts: SynthOptions, cmd: Command) => {
         const g = globalOptions(cmd);
         const format = outputFormat(g, ['table', 'json', 'yaml'] as const);
+        // aws-cdk-lib and cdk8s are some 900 CommonJS files: keep their compiled code between runs.
+        (await import('../../util/compile-cache.js')).enableCompileCache();
         const config = await loadCliConfig(g, app.io);
         const envs = selectEnvironments(config, opts.env, opts.all);
         const outdir = outputDir(opts.out, app.io.cwd);
-        // Environments deployed side by side must not ask for the same named resources,
-        // whichever of them this run writes: check all of the config's environments.
-        await (await import('../../platform/synth.js')).assertNoNameClashes(Object.values(config.environments));
-        const synthesizers = await Promise.all(SYNTHESIZERS.map((load) => load()));
+        const synthOptions = { outdir, validate: Boolean(opts.validate), assembly: Boolean(opts.assembly) };
+        // A synthesizer with `prepare` sees the whole run first: the platform synthesizes every environment
+        // it needs at once and checks, across all of the config's environments, that those deployed side by
+        // side do not ask for the same named resources, before anything is written.
+        const run = {
+          environments: Object.values(config.environments),
+          selected: envs.map((n) => config.environments[n]),
+        };
         const data: Record<string, Record<string, unknown>> = {};
         const rows: string[][] = [];
         const notes = new Set<string>();
         const progress = await createProgress({ stream: app.io.stderrStream, env: app.io.env, quiet: g.quiet });
         progress.start('synthesizing', envs.length);
         try {
+          const synthesizers: Synthesizer[] = [];
+          for (const load of SYNTHESIZERS) {
+            const s = await load();
+            synthesizers.push(s.prepare ? await s.prepare(run, synthOptions) : s);
+          }
           for (const name of envs) {
             progress.tick(0, name);
             if (!config.environments[name].account) {
@@ -68,11 +80,7 @@ export function registerSynth(app: CliApp, program: Command): void {
             }
             data[name] = {};
             for (const s of synthesizers) {
-              const part = await s.synthesize(config.environments[name], {
-                outdir,
-                validate: Boolean(opts.validate),
-                assembly: Boolean(opts.assembly),
-              });
+              const part = await s.synthesize(config.environments[name], synthOptions);
               data[name][part.part] = part.data;
               for (const r of part.rows) rows.push([name, part.part, r.component, String(r.resources), r.detail]);
               for (const n of (part as { notes?: readonly string[] }).notes ?? []) notes.add(n);

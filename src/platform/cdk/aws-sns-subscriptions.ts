@@ -1,0 +1,12 @@
+import { createRequire } from 'node:module';
+import type * as T from 'aws-cdk-lib/aws-sns-subscriptions';
+
+export type * from 'aws-cdk-lib/aws-sns-subscriptions';
+
+// aws-cdk-lib/aws-sns-subscriptions loaded with require(): only the exports named below load. Imported as an ES module,
+// Node would read every export of it, and its lazy index would load the whole module.
+const require = createRequire(import.meta.url);
+const m: typeof T = require('aws-cdk-lib/aws-sns-subscriptions');
+
+export const EmailSubscription = m.EmailSubscription;
+export type EmailSubscription = T.EmailSubscription;
