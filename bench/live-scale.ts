@@ -14,15 +14,16 @@ import { execFile, execFileSync, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-const NODES = 5_000;
-const DEPLOYMENTS = 5_000;
+const self = fileURLToPath(import.meta.url);
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+// --nodes=N --deployments=N scale the cluster down (e.g. 1,000 / 1,000 for 30,000 pods); default the limits.
+const NODES = Number(arg('nodes') ?? 5_000);
+const DEPLOYMENTS = Number(arg('deployments') ?? 5_000);
 const REPLICAS = 30;
 const PODS = DEPLOYMENTS * REPLICAS;
 const NAMESPACES = 100;
 const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
-
-const self = fileURLToPath(import.meta.url);
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 if (process.argv.includes('--server')) await serve();
 else if (arg('measure')) await measure(arg('measure') as string);
@@ -225,16 +226,29 @@ async function measure(kubeconfig: string): Promise<void> {
   const sample = setInterval(() => {
     heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   }, 25);
+  // Peak RSS and heap so far, at the end of each step (the step that raised them is the one to look at).
+  const phases: Record<string, { rssMB: number; heapMB: number }> = {};
+  const phase = (name: string) => {
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    phases[name] = { rssMB: Math.round(process.resourceUsage().maxRSS / 1024), heapMB: Math.round(heapPeak / 2 ** 20) };
+  };
+  phase('loaded');
   const tc = performance.now();
   const inventory = await collectLiveInventory({ needs: needsOf(rules), env, kube: { kubeconfig }, aws: false });
   const collectMs = performance.now() - tc;
-  heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  phase('collected');
+  // --snapshot=FILE: a heap snapshot once the inventory is built (it raises the peak RSS of this run).
+  const snapshot = arg('snapshot');
+  if (snapshot) (await import('node:v8')).writeHeapSnapshot(snapshot);
   const tr = performance.now();
   const report = verify(inventory, { env, rules });
+  phase('verified');
   const json = renderJsonReport([report]);
   const rulesMs = performance.now() - tr;
-  heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  phase('reported');
   clearInterval(sample);
+  const byRule = new Map<string, number>();
+  for (const f of report.findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
   process.stdout.write(
     JSON.stringify({
       ms: performance.now() - t0,
@@ -247,6 +261,8 @@ async function measure(kubeconfig: string): Promise<void> {
       kinds: inventory.coverage.kubeKinds.size,
       rules: rules.length,
       findings: report.findings.length,
+      byRule: Object.fromEntries([...byRule].sort((a, b) => b[1] - a[1]).slice(0, 8)),
+      phases,
       reportMB: json.length / 1024 / 1024,
     }),
   );
@@ -255,7 +271,8 @@ async function measure(kubeconfig: string): Promise<void> {
 // ---- orchestration ----------------------------------------------------------------
 
 async function orchestrate(): Promise<void> {
-  const server = fork(self, ['--server'], {
+  const scale = process.argv.filter((a) => a.startsWith('--nodes=') || a.startsWith('--deployments='));
+  const server = fork(self, ['--server', ...scale], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -281,7 +298,8 @@ async function orchestrate(): Promise<void> {
         );
       return;
     }
-    const out = execFileSync(process.execPath, ['--import', 'tsx', self, `--measure=${kubeconfig}`], {
+    const passed = process.argv.filter((a) => a.startsWith('--snapshot='));
+    const out = execFileSync(process.execPath, ['--import', 'tsx', self, `--measure=${kubeconfig}`, ...passed], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
     });
@@ -294,6 +312,8 @@ async function orchestrate(): Promise<void> {
     console.log(
       `objects ${r.objects} ${JSON.stringify(r.byKind)}, ${r.kinds} kinds, ${r.rules} rules, ${r.findings} findings (report ${r.reportMB.toFixed(1)} MB)`,
     );
+    console.log(`findings by rule (largest): ${JSON.stringify(r.byRule)}`);
+    console.log(`peak so far, by step: ${JSON.stringify(r.phases)}`);
     console.log(
       `API requests ${stats.requests} (${stats.lists} list pages), methods ${stats.methods.join(',')}; fake server peak RSS ${stats.rssMB.toFixed(0)} MB`,
     );
