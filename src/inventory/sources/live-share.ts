@@ -30,12 +30,24 @@ const REPEATED: readonly (readonly string[])[] = [
 export class RepeatedParts {
   private readonly seen = new Map<string, unknown>();
 
+  /**
+   * `alsoByKind`: more parts to share for some kinds, such as the status of a Pod once only its
+   * containers' restarts are left of it (the same for every healthy pod of a ReplicaSet).
+   */
+  constructor(private readonly alsoByKind: Readonly<Record<string, readonly (readonly string[])[]>> = {}) {}
+
   share(o: KubeObject): void {
     // Only what a controller stamps out (pods of a ReplicaSet, ReplicaSets of a Deployment, Jobs of a CronJob)
     // repeats; other objects are told apart by their labels and specs, so they are not worth a key.
     if (!Array.isArray(o.metadata?.ownerReferences) || o.metadata.ownerReferences.length === 0) return;
-    for (let i = 0; i < REPEATED.length; i++) {
-      const path = REPEATED[i];
+    this.sharePaths(o, REPEATED);
+    const also = Object.hasOwn(this.alsoByKind, o.kind) ? this.alsoByKind[o.kind] : undefined;
+    if (also) this.sharePaths(o, also);
+  }
+
+  private sharePaths(o: KubeObject, paths: readonly (readonly string[])[]): void {
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i];
       let parent: Record<string, unknown> | undefined = o as unknown as Record<string, unknown>;
       for (let j = 0; j < path.length - 1 && parent; j++) {
         const next: unknown = parent[path[j]];
