@@ -6,6 +6,8 @@
  * registered rules need, page by page (limit 500), and runs every rule.
  *
  * Run: npx tsx bench/live-scale.ts            (offline; loopback only; --no-kubectl skips the kubectl reference run)
+ *      npx tsx bench/live-scale.ts --cli      (`slipway verify --live -o json` as a user runs it, bin/slipway.js:
+ *                                              dist/ when built, else src/ through tsx)
  *      npx tsx bench/live-scale.ts --status   (`slipway status` through the built binary instead,
  *                                              next to `kubectl get pods,nodes -A -o json`)
  * Records: wall time (collect, rules), peak RSS and heap of the verifier, request count.
@@ -233,16 +235,29 @@ async function measure(kubeconfig: string): Promise<void> {
     phases[name] = { rssMB: Math.round(process.resourceUsage().maxRSS / 1024), heapMB: Math.round(heapPeak / 2 ** 20) };
   };
   phase('loaded');
+  // Collects and judges in a function of its own: as in runVerify, nothing holds the inventory once its report is made.
+  const judge = async () => {
+    const inventory = await collectLiveInventory({ needs: needsOf(rules), env, kube: { kubeconfig }, aws: false });
+    times.collectMs = performance.now() - tc;
+    phase('collected');
+    // --snapshot=FILE: a heap snapshot once the inventory is built (it raises the peak RSS of this run).
+    const snapshot = arg('snapshot');
+    if (snapshot) (await import('node:v8')).writeHeapSnapshot(snapshot);
+    const counts = {
+      objects: inventory.kubeResources.length,
+      byKind: Object.fromEntries(['Node', 'Pod', 'Deployment', 'ReplicaSet'].map((k) => [k, inventory.kube(k).length])),
+      kinds: inventory.coverage.kubeKinds.size,
+    };
+    times.rulesStart = performance.now();
+    const report = verify(inventory, { env, rules });
+    phase('verified');
+    return { report, counts };
+  };
+  const times = { collectMs: 0, rulesStart: 0 };
   const tc = performance.now();
-  const inventory = await collectLiveInventory({ needs: needsOf(rules), env, kube: { kubeconfig }, aws: false });
-  const collectMs = performance.now() - tc;
-  phase('collected');
-  // --snapshot=FILE: a heap snapshot once the inventory is built (it raises the peak RSS of this run).
-  const snapshot = arg('snapshot');
-  if (snapshot) (await import('node:v8')).writeHeapSnapshot(snapshot);
-  const tr = performance.now();
-  const report = verify(inventory, { env, rules });
-  phase('verified');
+  const { report, counts } = await judge();
+  const { collectMs } = times;
+  const tr = times.rulesStart;
   const json = renderJsonReport([report]);
   const rulesMs = performance.now() - tr;
   phase('reported');
@@ -256,9 +271,7 @@ async function measure(kubeconfig: string): Promise<void> {
       rulesMs,
       rssMB: process.resourceUsage().maxRSS / 1024,
       heapPeakMB: heapPeak / 1024 / 1024,
-      objects: inventory.kubeResources.length,
-      byKind: Object.fromEntries(['Node', 'Pod', 'Deployment', 'ReplicaSet'].map((k) => [k, inventory.kube(k).length])),
-      kinds: inventory.coverage.kubeKinds.size,
+      ...counts,
       rules: rules.length,
       findings: report.findings.length,
       byRule: Object.fromEntries([...byRule].sort((a, b) => b[1] - a[1]).slice(0, 8)),
@@ -286,6 +299,13 @@ async function orchestrate(): Promise<void> {
     console.log(
       `fake cluster: ${NODES} nodes, ${PODS} pods, ${DEPLOYMENTS} Deployments, ${DEPLOYMENTS} ReplicaSets (generated per page)`,
     );
+    if (process.argv.includes('--cli')) {
+      await timed(
+        'slipway verify --live --no-aws --env prod -o json (bin/slipway.js)',
+        `node bin/slipway.js verify --live --no-aws --env prod -o json --kubeconfig '${kubeconfig}' > /dev/null; true`,
+      );
+      return;
+    }
     if (process.argv.includes('--status')) {
       await timed(
         'slipway status --no-aws -o json (built binary)',
