@@ -225,14 +225,26 @@ async function measure(kubeconfig: string): Promise<void> {
   const env = (await loadConfig(bundledExamplePath())).environments.prod;
   const rules = await loadRules();
   let heapPeak = 0;
+  let heapTotalPeak = 0;
   const sample = setInterval(() => {
-    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    const now = process.memoryUsage();
+    heapPeak = Math.max(heapPeak, now.heapUsed);
+    heapTotalPeak = Math.max(heapTotalPeak, now.heapTotal);
   }, 25);
   // Peak RSS and heap so far, at the end of each step (the step that raised them is the one to look at).
-  const phases: Record<string, { rssMB: number; heapMB: number }> = {};
+  // Also the heap V8 held (used or not, peak so far), and memory outside it (buffers) at that moment.
+  const phases: Record<string, { rssMB: number; heapMB: number; heapTotalMB: number; externalMB: number }> = {};
+  const mb = (n: number) => Math.round(n / 2 ** 20);
   const phase = (name: string) => {
-    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-    phases[name] = { rssMB: Math.round(process.resourceUsage().maxRSS / 1024), heapMB: Math.round(heapPeak / 2 ** 20) };
+    const now = process.memoryUsage();
+    heapPeak = Math.max(heapPeak, now.heapUsed);
+    heapTotalPeak = Math.max(heapTotalPeak, now.heapTotal);
+    phases[name] = {
+      rssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      heapMB: mb(heapPeak),
+      heapTotalMB: mb(heapTotalPeak),
+      externalMB: mb(now.external),
+    };
   };
   phase('loaded');
   // Collects and judges in a function of its own: as in runVerify, nothing holds the inventory once its report is made.
@@ -319,7 +331,7 @@ async function orchestrate(): Promise<void> {
       return;
     }
     const passed = process.argv.filter((a) => a.startsWith('--snapshot='));
-    const out = execFileSync(process.execPath, ['--import', 'tsx', self, `--measure=${kubeconfig}`, ...passed], {
+    const out = execFileSync(process.execPath, [...(process.env.MEASURE_FLAGS ? process.env.MEASURE_FLAGS.split(' ') : []), '--import', 'tsx', self, `--measure=${kubeconfig}`, ...passed], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
     });
