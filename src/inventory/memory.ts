@@ -31,7 +31,26 @@ export function kubeResource(
   source: SourceRef = {},
   locate?: (path: ValuePath) => SourceRef,
 ): KubeResource {
-  return { id: kubeId(object), object, source, locate: locate ?? sourceOnly(source) };
+  return new HeldKubeResource(object, source, locate ?? sourceOnly(source));
+}
+
+/**
+ * The id is made the first time it is asked for (a finding's suppressions, an index by id): most of the
+ * 150,000 pods of a large cluster are never asked, and their ids would be 10 MB of strings.
+ */
+class HeldKubeResource implements KubeResource {
+  private made?: string;
+
+  constructor(
+    readonly object: KubeObject,
+    readonly source: SourceRef,
+    readonly locate: (path: ValuePath) => SourceRef,
+  ) {}
+
+  get id(): string {
+    this.made ??= kubeId(this.object);
+    return this.made;
+  }
 }
 
 /** An AWS resource held in memory (from the SDK, or built in a test). */
