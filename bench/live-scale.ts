@@ -6,6 +6,8 @@
  * registered rules need, page by page (limit 500), and runs every rule.
  *
  * Run: npx tsx bench/live-scale.ts            (offline; loopback only; --no-kubectl skips the kubectl reference run)
+ *      --nodes=N --deployments=N   a smaller cluster (30 pods per Deployment); --snapshot=FILE   a heap snapshot
+ *      once the inventory is built; MEASURE_FLAGS='--max-old-space-size=250'   Node flags for the verifier
  *      npx tsx bench/live-scale.ts --cli      (`slipway verify --live -o json` as a user runs it, bin/slipway.js:
  *                                              dist/ when built, else src/ through tsx)
  *      npx tsx bench/live-scale.ts --status   (`slipway status` through the built binary instead,
@@ -282,6 +284,7 @@ async function measure(kubeconfig: string): Promise<void> {
       collectMs,
       rulesMs,
       rssMB: process.resourceUsage().maxRSS / 1024,
+      cpuS: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6,
       heapPeakMB: heapPeak / 1024 / 1024,
       ...counts,
       rules: rules.length,
@@ -331,16 +334,29 @@ async function orchestrate(): Promise<void> {
       return;
     }
     const passed = process.argv.filter((a) => a.startsWith('--snapshot='));
-    const out = execFileSync(process.execPath, [...(process.env.MEASURE_FLAGS ? process.env.MEASURE_FLAGS.split(' ') : []), '--import', 'tsx', self, `--measure=${kubeconfig}`, ...passed], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
+    const out = execFileSync(
+      process.execPath,
+      [
+        ...(process.env.MEASURE_FLAGS ? process.env.MEASURE_FLAGS.split(' ') : []),
+        '--import',
+        'tsx',
+        self,
+        `--measure=${kubeconfig}`,
+        ...passed,
+      ],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
     const r = JSON.parse(out);
     const stats = await ask<{ requests: number; lists: number; methods: string[]; rssMB: number }>('stats');
     console.log(
       `live verify: ${(r.ms / 1000).toFixed(1)} s total (collect ${(r.collectMs / 1000).toFixed(1)} s, rules + JSON report ${(r.rulesMs / 1000).toFixed(1)} s)`,
     );
-    console.log(`verifier peak RSS ${r.rssMB.toFixed(0)} MB, peak heap used ${r.heapPeakMB.toFixed(0)} MB`);
+    console.log(
+      `verifier peak RSS ${r.rssMB.toFixed(0)} MB, peak heap used ${r.heapPeakMB.toFixed(0)} MB, CPU ${r.cpuS.toFixed(1)} s`,
+    );
     console.log(
       `objects ${r.objects} ${JSON.stringify(r.byKind)}, ${r.kinds} kinds, ${r.rules} rules, ${r.findings} findings (report ${r.reportMB.toFixed(1)} MB)`,
     );
