@@ -90,16 +90,41 @@ export function toWorkload(resource: KubeResource): Workload | undefined {
   const hasReplicas = REPLICA_KINDS.has(kind);
   const namespace = resource.object.metadata.namespace ?? 'default';
   const name = resource.object.metadata.name;
-  return {
+  return new WorkloadRecord(
     resource,
     kind,
     namespace,
     name,
     templatePath,
-    template: kind === 'Pod' ? { metadata: resource.object.metadata, spec: resource.object.spec as PodSpec } : t,
-    podLabels: labels,
-    replicas: hasReplicas ? (typeof spec?.replicas === 'number' ? spec.replicas : 1) : undefined,
-    owned: isOwned(resource.object.metadata.ownerReferences),
-    identity: { kind, namespace, name },
-  };
+    // A Pod is its own template (it has metadata and spec), with no object of its own per pod.
+    kind === 'Pod' ? (resource.object as PodTemplate) : t,
+    labels,
+    hasReplicas ? (typeof spec?.replicas === 'number' ? spec.replicas : 1) : undefined,
+    isOwned(resource.object.metadata.ownerReferences),
+  );
+}
+
+/**
+ * A workload as the inventory keeps one for every object that runs pods (150,000 at the scale limits, one per
+ * Pod): its identity is made the first time a result names it, which for most pods is never.
+ */
+class WorkloadRecord implements Workload {
+  private named?: { readonly kind: string; readonly namespace: string; readonly name: string };
+
+  constructor(
+    readonly resource: KubeResource,
+    readonly kind: string,
+    readonly namespace: string,
+    readonly name: string,
+    readonly templatePath: ValuePath,
+    readonly template: PodTemplate,
+    readonly podLabels: Readonly<Record<string, string>>,
+    readonly replicas: number | undefined,
+    readonly owned: boolean,
+  ) {}
+
+  get identity(): { readonly kind: string; readonly namespace: string; readonly name: string } {
+    this.named ??= { kind: this.kind, namespace: this.namespace, name: this.name };
+    return this.named;
+  }
 }

@@ -4,6 +4,7 @@ import { listAll } from '../../kube/list-all.js';
 import type { KubeReader } from '../../kube/reader.js';
 import { kubeResource } from '../memory.js';
 import type { KubeResource, SourceRef } from '../types.js';
+import { keepRuleFields, REPEATED_ONCE_KEPT } from './live-fields.js';
 import { RepeatedParts } from './live-share.js';
 
 export interface KubeProgress {
@@ -26,6 +27,11 @@ export interface KubeCollectOptions {
   readonly maxPages?: number;
   /** Kinds read at once; default 4. */
   readonly concurrency?: number;
+  /**
+   * `all` (default): objects as the server sent them (managedFields and Secret values aside). `rules`: only
+   * the fields verify reads of the kinds a cluster has many of (see RULE_FIELDS), dropped as each page arrives.
+   */
+  readonly fields?: 'all' | 'rules';
   readonly onProgress?: (p: KubeProgress) => void;
 }
 
@@ -47,7 +53,8 @@ export async function collectKube(options: KubeCollectOptions): Promise<KubeColl
   let done = 0;
   let next = 0;
   // Pods repeat their ReplicaSet's labels and containers: one copy of each is kept (see RepeatedParts).
-  const repeated = new RepeatedParts();
+  const trim = options.fields === 'rules';
+  const repeated = new RepeatedParts(trim ? REPEATED_ONCE_KEPT : {});
 
   async function readKind(kind: string): Promise<void> {
     const resolution = await options.reader.resolve(kind);
@@ -64,7 +71,8 @@ export async function collectKube(options: KubeCollectOptions): Promise<KubeColl
         pageSize: options.pageSize,
         maxPages: options.maxPages,
         onPage: (items) => {
-          for (const o of items) {
+          for (const item of items) {
+            const o = trim ? keepRuleFields(item) : item;
             repeated.share(o);
             list.push(kubeResource(o, source));
           }

@@ -22,6 +22,11 @@ export interface LiveKubeOptions {
   readonly limits?: Partial<import('../../kube/transport.js').KubeLimits>;
   /** Most pages read for one kind; default 2,000. */
   readonly maxPages?: number;
+  /**
+   * `rules` (default): of Pods, Nodes and ReplicaSets, only the fields verify reads are kept (RULE_FIELDS in
+   * live-fields.ts); `all`: every object whole, as the server sent it.
+   */
+  readonly fields?: 'all' | 'rules';
 }
 
 export interface LiveAwsOptions {
@@ -81,6 +86,7 @@ export async function collectLiveInventory(options: LiveInventoryOptions): Promi
       pageSize: options.kube?.pageSize,
       maxPages: options.kube?.maxPages,
       concurrency: options.kube?.concurrency,
+      fields: options.kube?.fields ?? 'rules',
       onProgress: options.onProgress,
     });
     kube = got.resources;

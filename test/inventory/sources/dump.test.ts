@@ -98,7 +98,8 @@ describe('kubectl dumps', () => {
     const live = await collectLiveInventory({
       needs: { kube: ['Deployment', 'Node'], aws: [] },
       env,
-      kube: { kubeconfig: server.kubeconfigPath },
+      // Whole objects: by default a live verify keeps only the fields the rules read (live-fields.test.ts).
+      kube: { kubeconfig: server.kubeconfigPath, fields: 'all' },
     });
     const dir = mkdtempSync(join(tmpdir(), 'slipway-dump-'));
     writeFileSync(

@@ -67,6 +67,17 @@ describe('RepeatedParts', () => {
     expect(rs.metadata.labels).not.toBe(p.metadata.labels);
   });
 
+  it('shares the parts named for a kind only in objects of that kind', () => {
+    const parts = new RepeatedParts({ Pod: [['status']] });
+    const a = pod('a', 'shop/api:1.0.0');
+    const b = pod('b', 'shop/api:1.0.0');
+    const rs = { ...pod('c', 'shop/api:1.0.0'), kind: 'ReplicaSet' } as KubeObject;
+    for (const o of [a, b, rs]) parts.share(o);
+    expect(b.status).toBe(a.status);
+    expect(rs.status).not.toBe(a.status);
+    expect(rs.status).toEqual(a.status);
+  });
+
   it('leaves objects no controller owns as they are (Nodes, Deployments)', () => {
     const parts = new RepeatedParts();
     const a = pod('a', 'shop/api:1.0.0');
