@@ -20,11 +20,11 @@ function isDir(path: string): boolean {
 export function checkoutFacts(kube: readonly KubeResource[], cwd: string): Map<KubeResource, CheckoutFacts> {
   const out = new Map<KubeResource, CheckoutFacts>();
   const repos = new Map<string, GitRepository | undefined>();
+  // Only GitOps objects have folders to look for: no other object's position is worked out. The
+  // filter is its own small loop, so the one over every object stays cheap to run and to compile.
   const kinds: ReadonlySet<string> = new Set(GITOPS_KINDS);
-  for (let i = 0; i < kube.length; i++) {
-    const r = kube[i];
-    // Only GitOps objects have folders to look for: no other object's position is worked out.
-    if (!kinds.has(r.object.kind)) continue;
+  const gitops = kube.filter((r) => kinds.has(r.object.kind));
+  for (const r of gitops) {
     const paths = gitopsSources(r.object)
       .map((s) => s.path)
       .filter((p): p is string => p !== undefined);
