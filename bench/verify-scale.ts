@@ -18,6 +18,7 @@
  * rounds interleaved across modes.
  *
  * Run: npx tsx bench/verify-scale.ts [--runs=3] [--sizes=1000,5000,20000,100000] [--no-alb]
+ *      [--modes=verify,verify-v8-defaults] (what is compared with the floor; default verify)
  * Data only, kept for profiling: npx tsx bench/verify-scale.ts --generate=DIR
  */
 import { execFileSync } from 'node:child_process';
@@ -70,42 +71,49 @@ async function measure(m: string, dir: string): Promise<void> {
 
 async function orchestrate(): Promise<void> {
   const runs = Number(arg('runs') ?? 3);
+  // The floor first, then what is compared with it (`verify-v8-defaults`: the same verify under V8's default tiering).
+  const judged = (arg('modes') ?? 'verify').split(',');
+  const modes = ['parse', ...judged];
   const root = mkdtempSync(join(tmpdir(), 'slipway-bench-scale-'));
   try {
     const corpora = await generateAll(root, sizesArg(), !process.argv.includes('--no-alb'));
     const self = fileURLToPath(import.meta.url);
     const nodeArgs = heapArgs ? heapArgs.split(' ') : [];
-    const rows: { name: string; objects: number; parse: Sample[]; verify: Sample[] }[] = [];
+    const rows: { name: string; samples: Record<string, Sample[]> }[] = [];
     for (const c of corpora) {
-      const row = { name: c.name, objects: c.objects, parse: [] as Sample[], verify: [] as Sample[] };
+      const row = { name: c.name, samples: Object.fromEntries(modes.map((m) => [m, [] as Sample[]])) };
       for (let i = 0; i < runs; i++) {
-        for (const m of ['parse', 'verify'] as const) {
+        for (const m of modes) {
           const out = execFileSync(
             process.execPath,
             [...nodeArgs, '--import', 'tsx', self, `--mode=${m}`, `--dir=${c.dir}`],
             { encoding: 'utf8', maxBuffer: 1 << 20 },
           );
-          row[m].push(JSON.parse(out) as Sample);
+          row.samples[m].push(JSON.parse(out) as Sample);
         }
       }
       rows.push(row);
-      const p = median(row.parse.map((s) => s.cpuMs));
-      const v = median(row.verify.map((s) => s.cpuMs));
+      const p = median(row.samples.parse.map((s) => s.cpuMs));
+      const first = row.samples[judged[0]];
+      const parts = judged.map((m) => {
+        const v = median(row.samples[m].map((s) => s.cpuMs));
+        const wall = median(row.samples[m].map((s) => s.wallMs));
+        return `${m} ${v.toFixed(0)} ms CPU (wall ${wall.toFixed(0)} ms), ratio ${(v / p).toFixed(2)}, peak RSS ${Math.max(...row.samples[m].map((s) => s.rssMB)).toFixed(0)} MB`;
+      });
       console.log(
-        `${c.name.padEnd(12)} ${String(row.verify[0].objects).padStart(7)} objects, ${c.mb.toFixed(1)} MB: parse ${p.toFixed(0)} ms CPU, verify ${v.toFixed(0)} ms CPU (wall ${median(row.verify.map((s) => s.wallMs)).toFixed(0)} ms), ratio ${(v / p).toFixed(2)}, peak RSS ${Math.max(...row.verify.map((s) => s.rssMB)).toFixed(0)} MB, ${row.verify[0].findings} findings`,
+        `${c.name.padEnd(12)} ${String(first[0].objects).padStart(7)} objects, ${c.mb.toFixed(1)} MB: parse ${p.toFixed(0)} ms CPU; ${parts.join('; ')}; ${first[0].findings} findings`,
       );
     }
     const shop = rows.filter((r) => r.name.startsWith('shop-'));
     if (shop.length >= 2) {
-      const xs = shop.map((r) => r.verify[0].objects);
+      const xs = shop.map((r) => r.samples[judged[0]][0].objects);
+      const exponent = (m: string) =>
+        slope(
+          xs,
+          shop.map((r) => median(r.samples[m].map((s) => s.cpuMs))),
+        ).toFixed(3);
       console.log(
-        `growth exponent (log-log slope, ${xs[0]}–${xs[xs.length - 1]} objects): verify ${slope(
-          xs,
-          shop.map((r) => median(r.verify.map((s) => s.cpuMs))),
-        ).toFixed(3)}, parse ${slope(
-          xs,
-          shop.map((r) => median(r.parse.map((s) => s.cpuMs))),
-        ).toFixed(3)}`,
+        `growth exponent (log-log slope, ${xs[0]}–${xs[xs.length - 1]} objects): ${modes.map((m) => `${m} ${exponent(m)}`).join(', ')}`,
       );
     }
     console.log(`(${runs} runs per mode and corpus; node ${process.version}${heapArgs ? `; ${heapArgs}` : ''})`);

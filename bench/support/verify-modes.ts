@@ -2,7 +2,9 @@
  * The work the static-verify benchmarks time, one mode over one folder of
  * manifests: `parse` (js-yaml, the floor), `parse-schema` (the same parser with
  * Slipway's manifest schema), `parse-drop` (parse and keep nothing), `load`
- * (the inventory) and `verify` (inventory, every rule and the JSON report).
+ * (the inventory), `verify` (what the CLI runs: `runVerify` over the folder, which
+ * sets V8's batch tiering, and the JSON report) and `verify-v8-defaults` (the same
+ * work under V8's default tiering: inventory, every rule, the JSON report).
  * The modules load in `loadVerifyModes`, before any clock starts, so a figure
  * is the work and not tsx transpiling the sources.
  */
@@ -15,6 +17,8 @@ export interface ModeResult {
   readonly rules: number;
 }
 
+export const MODES = ['parse', 'parse-schema', 'parse-drop', 'load', 'verify', 'verify-v8-defaults'] as const;
+
 export async function loadVerifyModes(project: string): Promise<(mode: string, dir: string) => Promise<ModeResult>> {
   const { loadAll } = await import('js-yaml');
   const { inventoryFromPaths } = await import('../../src/inventory/sources/static-inventory.js');
@@ -22,11 +26,14 @@ export async function loadVerifyModes(project: string): Promise<(mode: string, d
   const { loadRules } = await import('../../src/rules/engine/load-rules.js');
   const { defineConfig } = await import('../../src/config/load.js');
   const { renderJsonReport } = await import('../../src/report/json.js');
+  const { runVerify } = await import('../../src/verify/run-verify.js');
+  await import('../../src/verify/sources.js');
   const { MANIFEST_SCHEMA } = await import('../../src/inventory/sources/yaml-schema.js');
-  const env = defineConfig({
+  const config = defineConfig({
     project,
     environments: { prod: { preset: 'prod', alarms: { email: [`oncall@${project}.example.com`] } } },
-  }).environments.prod;
+  });
+  const env = config.environments.prod;
   const rules = await loadRules();
 
   /** Documents of every file of the folder, in name order; `keep` false counts them without keeping them. */
@@ -49,8 +56,21 @@ export async function loadVerifyModes(project: string): Promise<(mode: string, d
     if (mode === 'parse') return { objects: parse(dir, { keep: true }), ...none };
     if (mode === 'parse-schema') return { objects: parse(dir, { schema: true, keep: true }), ...none };
     if (mode === 'parse-drop') return { objects: parse(dir, { keep: false }), ...none };
+    if (mode === 'verify') {
+      const run = await runVerify({
+        config,
+        environments: ['prod'],
+        source: { kind: 'files', paths: [dir] },
+        rules,
+        thresholds: 'default-prod-preset',
+      });
+      renderJsonReport(run.reports);
+      const [report] = run.reports;
+      return { objects: report.summary.inputs.kubeObjects, findings: report.findings.length, rules: rules.length };
+    }
     const inventory = await inventoryFromPaths([dir]);
     if (mode === 'load') return { objects: inventory.kubeResources.length, ...none };
+    if (mode !== 'verify-v8-defaults') throw new RangeError(`unknown mode "${mode}"; modes: ${MODES.join(', ')}`);
     const report = verify(inventory, { env, rules });
     renderJsonReport([report]);
     return { objects: inventory.kubeResources.length, findings: report.findings.length, rules: rules.length };

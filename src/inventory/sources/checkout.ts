@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { findGitRepository, type GitRepository } from '../../util/git-repository.js';
-import { gitopsSources } from '../gitops-sources.js';
+import { GITOPS_KINDS, gitopsSources } from '../gitops-sources.js';
 import type { CheckoutFacts, KubeResource } from '../types.js';
 
 function isDir(path: string): boolean {
@@ -20,13 +20,17 @@ function isDir(path: string): boolean {
 export function checkoutFacts(kube: readonly KubeResource[], cwd: string): Map<KubeResource, CheckoutFacts> {
   const out = new Map<KubeResource, CheckoutFacts>();
   const repos = new Map<string, GitRepository | undefined>();
-  for (const r of kube) {
-    const file = r.source.file;
-    if (!file || file === '<stdin>') continue;
+  // Only GitOps objects have folders to look for: no other object's position is worked out. The
+  // filter is its own small loop, so the one over every object stays cheap to run and to compile.
+  const kinds: ReadonlySet<string> = new Set(GITOPS_KINDS);
+  const gitops = kube.filter((r) => kinds.has(r.object.kind));
+  for (const r of gitops) {
     const paths = gitopsSources(r.object)
       .map((s) => s.path)
       .filter((p): p is string => p !== undefined);
     if (!paths.length) continue;
+    const file = r.source.file;
+    if (!file || file === '<stdin>') continue;
     const dir = dirname(isAbsolute(file) ? file : resolve(cwd, file));
     if (!repos.has(dir)) repos.set(dir, findGitRepository(dir));
     const repo = repos.get(dir);

@@ -16,8 +16,23 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 200, maxAliasCount:
 
 export type ParsedDocument = { readonly value: unknown } | { readonly problem: InputProblem };
 
-/** An alias (`*name`) outside quotes: only documents with one can expand exponentially. */
-const ALIAS = /(?:^|[\s,[{:])\*[^\s,[\]{}]/;
+/** What may stand before an alias's `*` (or the text's start) and what may not follow it. */
+const BEFORE_ALIAS = /[\s,[{:]/;
+const NOT_ALIAS_NAME = /[\s,[\]{}]/;
+
+/**
+ * Whether the text may hold an alias (`*name` after white space, `,`, `[`,
+ * `{`, `:` or at the start): only documents with one can expand exponentially.
+ * Only the `*` characters are looked at (cron schedules and RBAC wildcards are
+ * the usual ones), not every position of the text.
+ */
+export function mayHaveAlias(text: string): boolean {
+  for (let i = text.indexOf('*'); i !== -1 && i + 1 < text.length; i = text.indexOf('*', i + 1)) {
+    if (NOT_ALIAS_NAME.test(text[i + 1])) continue;
+    if (i === 0 || BEFORE_ALIAS.test(text[i - 1])) return true;
+  }
+  return false;
+}
 
 /**
  * Parses one document fast with js-yaml. Documents that use aliases go through
@@ -28,8 +43,7 @@ export function parseRawDocument(doc: RawDocument, limits: ParseLimits = DEFAULT
   const text = documentText(doc);
   let value: unknown;
   try {
-    // Most manifests hold no `*` at all; the regex only runs on those that do.
-    if (text.indexOf('*') === -1 || !ALIAS.test(text)) {
+    if (!mayHaveAlias(text)) {
       // js-yaml 4.1+ bounds nesting itself with maxDepth (its typings do not list the option).
       return { value: load(text, { schema: MANIFEST_SCHEMA, maxDepth: limits.maxDepth } as LoadOptions) };
     }
@@ -63,7 +77,7 @@ export function parseAllDocuments(
   expected: number,
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
 ): unknown[] | undefined {
-  if ((text.indexOf('*') !== -1 && ALIAS.test(text)) || text.charCodeAt(0) === 37 || text.indexOf('\n%') !== -1) {
+  if (mayHaveAlias(text) || text.charCodeAt(0) === 37 || text.indexOf('\n%') !== -1) {
     return undefined;
   }
   let all: unknown[];

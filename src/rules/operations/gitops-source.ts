@@ -29,6 +29,16 @@ export default defineRule({
   check(inv, p) {
     const out: RuleResult[] = [];
     const bad = p.requireRealRepository ? 'fail' : 'warn';
+    // A fleet's Applications share a few repository URLs: each distinct one is judged once.
+    const judged = new Map<string, { valid: boolean; fake: string | undefined }>();
+    const judge = (url: string) => {
+      let j = judged.get(url);
+      if (!j) {
+        j = { valid: parseRepoURL(url) !== undefined, fake: placeholderReason(url) };
+        judged.set(url, j);
+      }
+      return j;
+    };
     for (const kind of GITOPS_KINDS) {
       for (const r of inv.kube(kind)) {
         const sources = gitopsSources(r.object);
@@ -37,8 +47,8 @@ export default defineRule({
         const problems: RuleResult[] = [];
         for (const s of sources) {
           if (s.repoURL !== undefined) {
-            const fake = placeholderReason(s.repoURL);
-            if (!parseRepoURL(s.repoURL)) {
+            const { valid, fake } = judge(s.repoURL);
+            if (!valid) {
               problems.push(
                 kubeResult(
                   'fail',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments, parseRawDocument } from '../../../src/inventory/sources/parse-document.js';
+import { mayHaveAlias, parseAllDocuments, parseRawDocument } from '../../../src/inventory/sources/parse-document.js';
 import { splitDocuments } from '../../../src/inventory/sources/yaml-stream.js';
 
 /** What parsing the documents one by one gives: the reference the whole-file read must equal. */
@@ -39,5 +39,45 @@ describe('reading a file in one parser call', () => {
   it('leaves files with directives or null documents to the one-by-one reader', () => {
     expect(wholeFile('%YAML 1.2\n---\na: 1\n')).toBeUndefined();
     expect(wholeFile('a: 1\n---\n~\n---\nb: 2\n')).toBeUndefined();
+  });
+});
+
+describe('mayHaveAlias', () => {
+  /** The pattern it answers for, tested at every position of the text. */
+  const ALIAS = /(?:^|[\s,[{:])\*[^\s,[\]{}]/;
+
+  it('finds an alias after a blank, a comma, a bracket, a brace, a colon or at the start', () => {
+    for (const text of ['b: *x', '*x', 'a: [1, *x]', 'a: [*x]', 'a: {k: *x}', 'a:*x', 'a:\n  - *x', 'a,*x', 'a:\t*x'])
+      expect([text, mayHaveAlias(text)]).toEqual([text, true]);
+  });
+
+  it('does not take cron schedules, wildcards or a trailing star for aliases', () => {
+    const texts = [
+      'schedule: "*/5 * * * 1-5"',
+      "verbs: ['*']",
+      'resources: ["*"]',
+      'a: b*c',
+      'a: *',
+      '*',
+      'a: [*]',
+      'a: {k: *}',
+      'x: * y',
+      'glob: foo/**/bar',
+      '',
+    ];
+    for (const text of texts) expect([text, mayHaveAlias(text)]).toEqual([text, false]);
+  });
+
+  it('answers as the pattern does on every text built from the characters that matter', () => {
+    const alphabet = ['*', 'x', ' ', '\n', ',', '[', ']', '{', '}', ':', '"', '\u00a0'];
+    const texts: string[] = [''];
+    for (let len = 1; len <= 4; len++) {
+      const next: string[] = [];
+      for (const t of texts.filter((t) => t.length === len - 1)) for (const c of alphabet) next.push(t + c);
+      texts.push(...next);
+    }
+    const disagree = texts.filter((t) => mayHaveAlias(t) !== ALIAS.test(t));
+    expect(disagree).toEqual([]);
+    expect(texts.length).toBeGreaterThan(20_000);
   });
 });
