@@ -2,8 +2,8 @@
  * The work the static-verify benchmarks time, one mode over one folder of
  * manifests: `parse` (js-yaml, the floor), `parse-schema` (the same parser with
  * Slipway's manifest schema), `parse-drop` (parse and keep nothing), `load`
- * (the inventory), `verify` (what the CLI runs: `runVerify` over the folder, which
- * sets V8's batch tiering, and the JSON report) and `verify-v8-defaults` (the same
+ * (the inventory), `verify` (what the CLI runs: V8's batch tiering as the CLI sets
+ * it, `runVerify` over the folder and the JSON report) and `verify-v8-defaults` (the same
  * work under V8's default tiering: inventory, every rule, the JSON report).
  * The modules load in `loadVerifyModes`, before any clock starts, so a figure
  * is the work and not tsx transpiling the sources.
@@ -27,6 +27,7 @@ export async function loadVerifyModes(project: string): Promise<(mode: string, d
   const { defineConfig } = await import('../../src/config/load.js');
   const { renderJsonReport } = await import('../../src/report/json.js');
   const { runVerify } = await import('../../src/verify/run-verify.js');
+  const { useBatchTiering } = await import('../../src/cli/batch-tiering.js');
   await import('../../src/verify/sources.js');
   const { MANIFEST_SCHEMA } = await import('../../src/inventory/sources/yaml-schema.js');
   const config = defineConfig({
@@ -57,6 +58,7 @@ export async function loadVerifyModes(project: string): Promise<(mode: string, d
     if (mode === 'parse-schema') return { objects: parse(dir, { schema: true, keep: true }), ...none };
     if (mode === 'parse-drop') return { objects: parse(dir, { keep: false }), ...none };
     if (mode === 'verify') {
+      useBatchTiering();
       const run = await runVerify({
         config,
         environments: ['prod'],

@@ -3,7 +3,6 @@ import type { SlipwayConfig } from '../config/types.js';
 import type { Inventory } from '../inventory/inventory.js';
 import type { VerifyReport } from '../rules/engine/types.js';
 import type { Rule } from '../rules/types.js';
-import { useBatchTiering } from './batch-tiering.js';
 import type { VerifySource } from './sources.js';
 
 export interface RunVerifyOptions {
@@ -42,12 +41,8 @@ export interface VerifyRun {
  * verify as one call: reads the source for each environment (files once for
  * all of them; synth, dump and live per environment), runs the rules and
  * returns the reports with what decides the exit code. Prints nothing.
- * Over files, synth output or a dump it sets V8's tiering for a batch job
- * (`useBatchTiering`), once per process.
  */
 export async function runVerify(options: RunVerifyOptions): Promise<VerifyRun> {
-  // Reading and judging files is one batch over many objects (see batch-tiering.ts); live verify waits on the network.
-  if (options.source.kind !== 'live') useBatchTiering();
   const [{ verify }, rules] = await Promise.all([
     import('../rules/engine/verify.js'),
     options.rules ?? import('../rules/engine/load-rules.js').then((m) => m.loadRules()),

@@ -166,6 +166,9 @@ export function registerVerify(app: CliApp, program: Command): void {
             announceSynth: !g.quiet && format === 'table',
           });
           const { runVerify, verifyExitCode } = await import('../../verify/run-verify.js');
+          // Files, synth output and dumps are one batch over many objects: the CLI's process tiers V8 for that
+          // (src/cli/batch-tiering.ts). The library never sets process flags; live verify waits on the network.
+          if (source.kind !== 'live') (await import('../batch-tiering.js')).useBatchTiering();
           const one = await runVerify({ config, environments: envNames, source, ...judging }).finally(done);
           run = one;
           exitCode = verifyExitCode(one);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH_INTERRUPT_BUDGET, batchTieringFlags, useBatchTiering } from '../../src/verify/batch-tiering.js';
+import { BATCH_INTERRUPT_BUDGET, batchTieringFlags, useBatchTiering } from '../../src/cli/batch-tiering.js';
 
 describe('batch tiering for a static verify', () => {
   it('raises the interrupt budget on Node 20, where it was measured', () => {
