@@ -4,15 +4,17 @@
  * medians of wall and CPU time (user and system of the process and anything it
  * starts, from bash's `time`).
  *
- *   slipway synth --all        platform + apps of both environments of examples/shop; its compile cache
- *                              (src/util/compile-cache.ts, in a temp folder here) is warmed by the untimed round,
- *                              as it is from a user's second run on; once more with the cache off
+ *   slipway synth --all        platform + apps of both environments of examples/shop; on Node 22.1+ its
+ *                              compile cache (Node's own, enabled by bin/launch.js, in a temp folder here) is
+ *                              warmed by the untimed round, as it is from a user's second run on; once more with
+ *                              the cache off (NODE_DISABLE_COMPILE_CACHE=1; Node 20 has no cache: both are cold)
  *   slipway synth --env prod   platform + apps of one environment (the name-clash check still reads both)
  *   Blueprints                 bench/blueprints/stack.mjs: one stack comparable to the prod platform, as
  *                              `cdk synth` writes it (assets staged, tree.json)
  *   Blueprints, same settings  the same stack with asset staging off and no tree.json, as slipway synth does
  *
- * Run: npm run bench:synth-compare [-- --runs=N]   (builds first; needs `npm ci --prefix bench/blueprints`)
+ * Run: npm run bench:synth-compare [-- --runs=N] [-- --node=<path>]   (builds first; needs
+ * `npm ci --prefix bench/blueprints`). `--node` runs both sides under another Node binary (default: this one).
  * Offline: no credentials (fake ones are set), the instance metadata service is off, and the Blueprints
  * app fails if it would need a context lookup.
  */
@@ -25,6 +27,9 @@ const root = resolve(import.meta.dirname, '..');
 const blueprints = join(root, 'bench', 'blueprints');
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 5);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number of at least 1; got ${runs}`);
+const node = resolve(process.argv.find((a) => a.startsWith('--node='))?.slice('--node='.length) ?? process.execPath);
+if (!existsSync(node)) throw new Error(`--node: ${node} does not exist; give the path of a Node binary`);
+const nodeVersion = spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
 
 if (!existsSync(join(blueprints, 'node_modules', '@aws-quickstart', 'eks-blueprints'))) {
   console.error(
@@ -38,7 +43,7 @@ if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
   process.exit(1);
 }
 
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   AWS_EC2_METADATA_DISABLED: 'true',
   AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE',
@@ -54,20 +59,30 @@ const stack = join(blueprints, 'stack.mjs');
 interface Case {
   readonly name: string;
   readonly args: (out: string) => string[];
-  readonly env?: Record<string, string>;
+  /** Slipway's runs keep their compile cache in a temp folder; Blueprints runs as `cdk synth` does, without one. */
+  readonly env: Record<string, string>;
 }
 const compileCache = mkdtempSync(join(tmpdir(), 'slipway-bench-compile-cache-'));
+const { NODE_COMPILE_CACHE: _moved, NODE_DISABLE_COMPILE_CACHE: _off, ...inherited } = env;
 process.on('exit', () => rmSync(compileCache, { recursive: true, force: true }));
 const CASES: readonly Case[] = [
-  { name: 'slipway synth --all (2 environments)', args: (out) => slipway('--all', '--out', out, '-q') },
+  {
+    name: 'slipway synth --all (2 environments)',
+    args: (out) => slipway('--all', '--out', out, '-q'),
+    env: { NODE_COMPILE_CACHE: compileCache },
+  },
   {
     name: 'slipway synth --all, compile cache off',
     args: (out) => slipway('--all', '--out', out, '-q'),
-    env: { SLIPWAY_COMPILE_CACHE: 'off' },
+    env: { NODE_DISABLE_COMPILE_CACHE: '1' },
   },
-  { name: 'slipway synth --env prod', args: (out) => slipway('--env', 'prod', '--out', out, '-q') },
-  { name: 'Blueprints, 1 stack (cdk synth settings)', args: (out) => [stack, out] },
-  { name: 'Blueprints, 1 stack (same settings)', args: (out) => [stack, out, '--same-settings'] },
+  {
+    name: 'slipway synth --env prod',
+    args: (out) => slipway('--env', 'prod', '--out', out, '-q'),
+    env: { NODE_COMPILE_CACHE: compileCache },
+  },
+  { name: 'Blueprints, 1 stack (cdk synth settings)', args: (out) => [stack, out], env: {} },
+  { name: 'Blueprints, 1 stack (same settings)', args: (out) => [stack, out, '--same-settings'], env: {} },
 ];
 
 interface Sample {
@@ -86,11 +101,11 @@ function once(c: Case): Sample {
       'bash',
       [
         '-c',
-        `TIMEFORMAT='%R %U %S'; { time '${process.execPath}' ${quoted.join(' ')} >"$1" 2>/dev/null; } 2>&1`,
+        `TIMEFORMAT='%R %U %S'; { time '${node}' ${quoted.join(' ')} >"$1" 2>/dev/null; } 2>&1`,
         'bash',
         join(out, 'stdout'),
       ],
-      { encoding: 'utf8', cwd: root, env: { ...env, SLIPWAY_COMPILE_CACHE: compileCache, ...c.env } },
+      { encoding: 'utf8', cwd: root, env: { ...inherited, ...c.env } },
     );
     const [real, user, sys] = r.stdout.trim().split(/\s+/).slice(-3).map(Number);
     if (r.status !== 0 || !Number.isFinite(real)) {
@@ -118,7 +133,7 @@ const version = (dir: string, pkg: string) => versionIn(join(dir, 'node_modules'
 console.log(
   `slipway ${versionIn(join(root, 'package.json'))} with aws-cdk-lib ${version(root, 'aws-cdk-lib')}; ` +
     `@aws-quickstart/eks-blueprints ${version(blueprints, '@aws-quickstart/eks-blueprints')} with aws-cdk-lib ` +
-    `${version(blueprints, 'aws-cdk-lib')}; Node ${process.versions.node}; ${runs} runs each, rounds interleaved, ` +
+    `${version(blueprints, 'aws-cdk-lib')}; Node ${nodeVersion}; ${runs} runs each, rounds interleaved, ` +
     'one untimed round first',
 );
 

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-34';
+import * as k8s from './cdk/k8s.js';
 import { type AppScope, addServiceAccount, objectMeta } from './common.js';
 import { podTemplate } from './pod.js';
 import { prefersSpot } from './scheduling.js';

@@ -1,4 +1,3 @@
-import { k8s } from 'cdk8s-plus-34';
 import type { Construct } from 'constructs';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
@@ -8,6 +7,7 @@ import {
   tierSecretStoreName,
   tierSecretStoreRoleArn,
 } from '../platform/tier-secret-store.js';
+import * as k8s from './cdk/k8s.js';
 import { DEFAULT_EPHEMERAL_STORAGE } from './defaults.js';
 import { SecretStore, SecretStoreSpecProviderAwsService } from './imports/external-secrets.io.js';
 import { baseLabels } from './labels.js';

@@ -1,7 +1,7 @@
-import { k8s } from 'cdk8s-plus-34';
 import type { Construct } from 'constructs';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import * as k8s from './cdk/k8s.js';
 import type { AppScope } from './common.js';
 import { selectorLabels } from './labels.js';
 import { namespaceOf } from './naming.js';

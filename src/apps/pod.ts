@@ -1,7 +1,7 @@
-import { k8s } from 'cdk8s-plus-34';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { appPolicyStatements, queueUrl } from './aws-access.js';
+import * as k8s from './cdk/k8s.js';
 import { probeKindOf, resourcesOf, uidOf } from './defaults.js';
 import { appAnnotations } from './labels.js';
 import { imageOf, serviceAccountOf } from './naming.js';

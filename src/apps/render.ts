@@ -1,5 +1,5 @@
-import type { Chart } from 'cdk8s';
 import { stringify } from 'yaml';
+import type { Chart } from './cdk/cdk8s.js';
 
 /** A Kubernetes object as plain JSON. */
 export type Manifest = Record<string, unknown> & {

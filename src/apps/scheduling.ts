@@ -1,6 +1,6 @@
-import type { k8s } from 'cdk8s-plus-34';
 import type { EnvironmentConfig } from '../config/types.js';
 import { CAPACITY, NODE_LABELS } from '../platform/node-labels.js';
+import type * as k8s from './cdk/k8s.js';
 
 /** The node label the platform sets on every managed node group: on-demand or spot. */
 export const CAPACITY_LABEL = NODE_LABELS.capacity;

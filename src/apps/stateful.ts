@@ -1,5 +1,5 @@
-import { k8s } from 'cdk8s-plus-34';
 import { replicasOf } from '../config/app-floor.js';
+import * as k8s from './cdk/k8s.js';
 import { type AppScope, addPodDisruptionBudget, addServiceAccount, objectMeta } from './common.js';
 import { valueFor } from './naming.js';
 import { PORT_NAMES, podTemplate, probesFor } from './pod.js';

@@ -1,4 +1,3 @@
-import { App, Chart } from 'cdk8s';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import {
@@ -10,6 +9,7 @@ import {
   kustomization,
   NAMESPACES_DIR,
 } from './argocd.js';
+import { App, Chart } from './cdk/cdk8s.js';
 import { type AppScope, appScope } from './common.js';
 import { addCronApp } from './cron.js';
 import { FLUX_DIR, FLUX_ROOT_FILE, fluxGitRepository, fluxKustomization } from './flux.js';

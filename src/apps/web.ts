@@ -1,10 +1,10 @@
-import { k8s } from 'cdk8s-plus-34';
 import { bareHostViolation } from '../config/app-cross-checks.js';
 import { replicasOf } from '../config/app-floor.js';
 import { ConfigError } from '../config/errors.js';
 import type { AppConfig } from '../config/schema/apps.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { albGroupName, albGroupTags } from './alb-group.js';
+import * as k8s from './cdk/k8s.js';
 import {
   type AppScope,
   addCpuAutoscaler,

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { lineRows } from '../report/table-rows.js';
 
 type Stringify = typeof import('yaml').stringify;
 let stringify: Stringify | undefined;
@@ -41,14 +42,13 @@ export async function renderTable(
   const natural = head.map((h, i) => Math.max(h.length, ...rows.map((r) => longestLine(r[i] ?? ''))) + 2);
   const budget = width - (head.length + 1);
   const colWidths = fitColumns(natural, budget);
+  // Wrapped here, one table row per line (see lineRows): cli-table3 draws a multi-line cell in time quadratic in its length.
   const table = new Table({
     head,
     colWidths,
-    wordWrap: true,
-    wrapOnWordBoundary: true,
     style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
   });
-  table.push(...rows);
+  table.push(...(await lineRows(rows, colWidths, { wrapOnWordBoundary: true })));
   return `${table.toString()}\n`;
 }
 

@@ -14,6 +14,7 @@ import {
 } from './describe.js';
 import { checklistColumns, DEFAULT_TABLE_WIDTH } from './table-columns.js';
 import { DEFAULT_MAX_FINDINGS, findingsSection } from './table-findings.js';
+import { lineRows } from './table-rows.js';
 
 export interface TableOptions {
   readonly color: boolean;
@@ -152,15 +153,16 @@ async function checklistTable(
 ): Promise<string> {
   const { default: Table } = await import('cli-table3');
   const { head, widths } = checklistColumns(opts.width ?? DEFAULT_TABLE_WIDTH);
+  // Wrapped here, one table row per line (see lineRows): cli-table3 draws a multi-line cell in time quadratic in its length.
   const table = new Table({
     head,
     colWidths: widths,
-    wordWrap: true,
     style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
   });
-  for (const e of r.checklist) {
+  const rows = r.checklist.map((e) => {
     const how = e.note ? `${e.howVerified} (${e.note})` : e.howVerified;
-    table.push([e.category, e.item, paint(e.status, STATUS_LABEL[e.status]), how, e.why].slice(0, head.length));
-  }
+    return [e.category, e.item, paint(e.status, STATUS_LABEL[e.status]), how, e.why].slice(0, head.length);
+  });
+  table.push(...(await lineRows(rows, widths, { wrapOnWordBoundary: true })));
   return table.toString();
 }

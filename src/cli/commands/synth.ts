@@ -45,8 +45,6 @@ export function registerSynth(app: CliApp, program: Command): void {
       app.action(async (opts: SynthOptions, cmd: Command) => {
         const g = globalOptions(cmd);
         const format = outputFormat(g, ['table', 'json', 'yaml'] as const);
-        // aws-cdk-lib and cdk8s are some 900 CommonJS files: keep their compiled code between runs.
-        (await import('../../util/compile-cache.js')).enableCompileCache();
         const config = await loadCliConfig(g, app.io);
         const envs = selectEnvironments(config, opts.env, opts.all);
         const outdir = outputDir(opts.out, app.io.cwd);
