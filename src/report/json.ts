@@ -1,10 +1,17 @@
 import type { VerifyReport } from '../rules/engine/types.js';
-import { asciiJson } from './ascii-json.js';
+import { jsonChunks, jsonText } from './json-chunks.js';
 
-/**
- * The report as JSON (schemaVersion 1): one object, or an array when several environments were verified.
- * Characters beyond ASCII are `\u` escapes, so that a large report takes one byte per character (see asciiJson).
- */
+function reportValue(reports: readonly VerifyReport[]): unknown {
+  return reports.length === 1 ? reports[0] : reports;
+}
+
+/** The report as JSON (schemaVersion 1): one object, or an array when several environments were verified. */
 export function renderJsonReport(reports: readonly VerifyReport[]): string {
-  return `${asciiJson(reports.length === 1 ? reports[0] : reports)}\n`;
+  return `${jsonText(reportValue(reports))}\n`;
+}
+
+/** `renderJsonReport` as chunks of about 1 MB, for writing a large report without holding it as one string. */
+export function* renderJsonReportChunks(reports: readonly VerifyReport[]): Generator<string, void, undefined> {
+  yield* jsonChunks(reportValue(reports));
+  yield '\n';
 }

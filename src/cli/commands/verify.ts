@@ -188,17 +188,31 @@ export function registerVerify(app: CliApp, program: Command): void {
           timings,
           unlocatedUnknowns: opts.sarifUnknowns,
         };
-        const text = opts.showWaivers
-          ? (await import('../../report/waivers.js')).renderWaivers(reports, format)
-          : await renderReports(format, reports, renderOptions);
+        // A JSON report is written in chunks of about 1 MB: a large one (tens of MB for a big cluster) is then
+        // never held as one string, nor as one UTF-8 copy of it while it is written.
+        const chunked = format === 'json' && !opts.showWaivers;
+        const text = chunked
+          ? undefined
+          : opts.showWaivers
+            ? (await import('../../report/waivers.js')).renderWaivers(reports, format)
+            : await renderReports(format, reports, renderOptions);
+        const output = async (): Promise<Iterable<string>> =>
+          text === undefined
+            ? (await import('../../report/json.js')).renderJsonReportChunks(reports)
+            : [text.endsWith('\n') ? text : `${text}\n`];
         const { resolve } = await import('node:path');
         for (const { file, format: fileFormat } of reportFiles) {
           await writeReportFile(resolve(io.cwd, file), reports, renderOptions, fileFormat);
           if (!g.quiet) io.stderr(`${fileFormat} report written to ${file}\n`);
         }
         if (opts.outputFile) {
-          const { writeFile } = await import('node:fs/promises');
-          await writeFile(resolve(io.cwd, opts.outputFile), text.endsWith('\n') ? text : `${text}\n`);
+          const { open } = await import('node:fs/promises');
+          const file = await open(resolve(io.cwd, opts.outputFile), 'w');
+          try {
+            for (const chunk of await output()) await file.write(chunk);
+          } finally {
+            await file.close();
+          }
           if (!g.quiet) {
             for (const r of reports) {
               io.stderr(
@@ -207,7 +221,7 @@ export function registerVerify(app: CliApp, program: Command): void {
             }
           }
         } else {
-          io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+          for (const chunk of await output()) io.stdout(chunk);
         }
         for (const e of run.nothingToVerify) {
           io.stderr(`error: ${e.environment}: nothing to verify in ${where}: ${e.reason}\n`);

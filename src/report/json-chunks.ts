@@ -1,37 +1,37 @@
 /**
- * `JSON.stringify(value, null, 2)`, with every character beyond ASCII written
- * as a `\uXXXX` escape (the same JSON to any reader).
+ * `JSON.stringify(value, null, 2)`, the same bytes, as a sequence of chunks of
+ * about 1 MB instead of one string.
  *
- * Why: a JavaScript string holding one character beyond Latin-1 (an ellipsis
- * or a dash in a rule's fix text) is stored with two bytes per character, so
- * the 38 MB JSON report of a 150,000-pod cluster took 75 MB, and twice that
- * once it was made one flat string for printing. Escaped, it stays one byte
- * per character. The text is made from one piece per finding (each escaped on
- * its own, so the whole text is never copied to escape it), joined in chunks
- * of about 1 MB that are then chained without another copy.
+ * Why: the JSON report of a 150,000-pod cluster is some 38 MB. As one string it
+ * is held whole, and printing it makes a UTF-8 copy of it as well; written chunk
+ * by chunk, only one chunk and its copy exist at a time. Each finding is one
+ * piece (JSON.stringify does the work), so nothing is serialized by hand below
+ * a report's findings.
  */
-export function asciiJson(value: unknown): string | undefined {
-  const out = new Chunks();
-  return write(value, '', 0, out) ? out.text() : undefined;
+export function* jsonChunks(value: unknown): Generator<string, void, undefined> {
+  const out = new Pieces();
+  if (!(yield* write(value, '', 0, out))) return;
+  const last = out.take();
+  if (last) yield last;
+}
+
+/** The whole text of `jsonChunks` (undefined where JSON.stringify gives undefined). */
+export function jsonText(value: unknown): string | undefined {
+  const chunks = [...jsonChunks(value)];
+  return chunks.length ? chunks.join('') : undefined;
 }
 
 const INDENT = '  ';
+const CHUNK = 1 << 20;
 
-/** Pieces joined into chunks of about CHUNK characters, the chunks chained (concatenation copies nothing). */
-class Chunks {
-  private static readonly CHUNK = 1 << 20;
+/** Pieces of text not yet handed out as a chunk. */
+class Pieces {
   private pieces: string[] = [];
-  private size = 0;
-  private done = '';
+  size = 0;
 
   push(piece: string): void {
     this.pieces.push(piece);
     this.size += piece.length;
-  }
-
-  /** Between entries: joins the pieces so far into a chunk once they are large enough. */
-  settle(): void {
-    if (this.size >= Chunks.CHUNK) this.flush();
   }
 
   /** Where the pieces end now; dropTo(mark) takes back what came after (an object entry JSON leaves out). */
@@ -44,15 +44,12 @@ class Chunks {
     this.pieces.length = mark;
   }
 
-  text(): string {
-    this.flush();
-    return this.done;
-  }
-
-  private flush(): void {
-    this.done += this.pieces.join('');
+  /** The pieces so far as one chunk ('' when there are none), and a fresh start. */
+  take(): string {
+    const chunk = this.pieces.join('');
     this.pieces = [];
     this.size = 0;
+    return chunk;
   }
 }
 
@@ -80,12 +77,17 @@ function separatorsAt(indent: string, open: string, close: string) {
   return s;
 }
 
+/** Between entries: hands out a chunk once the pieces are large enough. */
+function* settle(out: Pieces): Generator<string, void, undefined> {
+  if (out.size >= CHUNK) yield out.take();
+}
+
 /** Appends the value's JSON at this indentation; false when JSON.stringify would leave it out (undefined, functions). */
-function write(value: unknown, indent: string, depth: number, out: Chunks): boolean {
+function* write(value: unknown, indent: string, depth: number, out: Pieces): Generator<string, boolean, undefined> {
   if (!isContainer(value) || !split(value, depth)) {
     const text = JSON.stringify(value, null, 2);
     if (text === undefined) return false;
-    out.push(escapeNonAscii(indent && text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text));
+    out.push(indent && text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text);
     return true;
   }
   const inner = indent + INDENT;
@@ -98,8 +100,8 @@ function write(value: unknown, indent: string, depth: number, out: Chunks): bool
     for (let i = 0; i < value.length; i++) {
       out.push(i === 0 ? s.first : s.next);
       // Entries JSON leaves out of objects are null in arrays.
-      if (!write(value[i], inner, depth + 1, out)) out.push('null');
-      out.settle();
+      if (!(yield* write(value[i], inner, depth + 1, out))) out.push('null');
+      yield* settle(out);
     }
     out.push(s.close);
     return true;
@@ -109,22 +111,13 @@ function write(value: unknown, indent: string, depth: number, out: Chunks): bool
   for (const key of Object.keys(value)) {
     const at = out.mark();
     out.push(first ? s.first : s.next);
-    out.push(`${escapeNonAscii(JSON.stringify(key))}: `);
-    if (write((value as Record<string, unknown>)[key], inner, depth + 1, out)) {
+    out.push(`${JSON.stringify(key)}: `);
+    // A left-out entry is a leaf: nothing was handed out between mark and dropTo.
+    if (yield* write((value as Record<string, unknown>)[key], inner, depth + 1, out)) {
       first = false;
-      out.settle();
+      yield* settle(out);
     } else out.dropTo(at);
   }
   out.push(first ? '{}' : s.close);
   return true;
-}
-
-/** Every UTF-16 unit above 0x7f (a character beyond the BMP is two, each escaped: valid JSON). */
-const BEYOND_ASCII = /[\u0080-\uffff]/;
-const BEYOND_ASCII_ALL = /[\u0080-\uffff]/g;
-
-function escapeNonAscii(text: string): string {
-  return BEYOND_ASCII.test(text)
-    ? text.replace(BEYOND_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    : text;
 }
