@@ -15,12 +15,6 @@ export function* jsonChunks(value: unknown): Generator<string, void, undefined> 
   if (last) yield last;
 }
 
-/** The whole text of `jsonChunks` (undefined where JSON.stringify gives undefined). */
-export function jsonText(value: unknown): string | undefined {
-  const chunks = [...jsonChunks(value)];
-  return chunks.length ? chunks.join('') : undefined;
-}
-
 const INDENT = '  ';
 const CHUNK = 1 << 20;
 

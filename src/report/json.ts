@@ -1,5 +1,5 @@
 import type { VerifyReport } from '../rules/engine/types.js';
-import { jsonChunks, jsonText } from './json-chunks.js';
+import { jsonChunks } from './json-chunks.js';
 
 function reportValue(reports: readonly VerifyReport[]): unknown {
   return reports.length === 1 ? reports[0] : reports;
@@ -7,7 +7,7 @@ function reportValue(reports: readonly VerifyReport[]): unknown {
 
 /** The report as JSON (schemaVersion 1): one object, or an array when several environments were verified. */
 export function renderJsonReport(reports: readonly VerifyReport[]): string {
-  return `${jsonText(reportValue(reports))}\n`;
+  return `${JSON.stringify(reportValue(reports), null, 2)}\n`;
 }
 
 /** `renderJsonReport` as chunks of about 1 MB, for writing a large report without holding it as one string. */

@@ -55,6 +55,14 @@ describe('operations.gitops-source', () => {
     expect(statuses([repo])).toEqual(['fail']);
   });
 
+  it('is unknown, never a pass, when a live cluster refused to list Applications', () => {
+    const inv = inventory({
+      mode: 'live',
+      kubeDenied: { Application: 'forbidden: cannot list applications.argoproj.io' },
+    });
+    expect(run(rule, inv, 'prod').map((r) => r.status)).toEqual(['unknown']);
+  });
+
   it('skips when the sources hold no GitOps objects', () => {
     expect(statuses([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }])).toEqual(['skip']);
   });
