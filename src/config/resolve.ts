@@ -3,6 +3,7 @@ import { checkAppsAtLoad, checkAppsInEnvironment } from './app-cross-checks.js';
 import { checkAppFloor } from './app-floor.js';
 import { ConfigError, type ConfigIssue, type SourceLocation } from './errors.js';
 import { type Layer, mergeLayers, type Origin, originOf, pathKey } from './merge.js';
+import { PARSE_ONCE } from './parse-once.js';
 import { PRESET_NAMES, PRESETS, type PresetName } from './presets.js';
 import { checkProductionFloor } from './prod-floor.js';
 import { resolveRegistryHomes } from './registry-home.js';
@@ -37,7 +38,7 @@ export function resolveConfig(data: unknown, options: ResolveOptions = {}): Slip
     throw new ConfigError(issues, options.file);
   }
 
-  const parsed = configFileSchema.safeParse(data, { reportInput: true });
+  const parsed = configFileSchema.safeParse(data, { ...PARSE_ONCE, reportInput: true });
   if (!parsed.success) {
     for (const p of schemaProblems(configFileSchema, data, parsed.error.issues))
       add(p.path, p.message, p.received, p.atKey);
@@ -68,7 +69,7 @@ export function resolveConfig(data: unknown, options: ResolveOptions = {}): Slip
       if (!layer) return [...envPath, ...path];
       return layer.origin === 'preset' ? layer.filePath : [...layer.filePath, ...path];
     };
-    const settings = environmentSettingsSchema.safeParse(merged.value, { reportInput: true });
+    const settings = environmentSettingsSchema.safeParse(merged.value, { ...PARSE_ONCE, reportInput: true });
     if (!settings.success) {
       for (const p of schemaProblems(environmentSettingsSchema, merged.value, settings.error.issues)) {
         add(filePathOf(p.path), p.message, p.received, p.atKey);

@@ -33,6 +33,11 @@ export interface KubeResource {
   readonly source: SourceRef;
   /** Position of a field inside this object (re-parses only this document, lazily); falls back to the object's start. */
   locate(path: ValuePath): SourceRef;
+  /**
+   * Drops what locating kept about the object's document (lines, the re-parse); later locates compute them
+   * again. Absent where positions cost nothing to keep (live objects).
+   */
+  releasePositions?(): void;
 }
 
 /**

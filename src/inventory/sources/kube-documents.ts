@@ -37,6 +37,8 @@ export interface DocumentPlace {
   locate(path: ValuePath): SourceRef;
   /** Position of the document's first content. */
   start(): SourceRef;
+  /** Drops what locating kept (see DocumentLocator.release). */
+  release?(): void;
 }
 
 /**
@@ -109,6 +111,7 @@ function problemAt(at: SourceRef, message: string): InputProblem {
 interface PathLocator {
   locate(path: ValuePath): SourceRef;
   start?(): SourceRef;
+  release?(): void;
 }
 
 /**
@@ -145,6 +148,10 @@ class FileKubeResource implements KubeResource {
 
   locate(path: ValuePath): SourceRef {
     return this.#at.locate(this.#prefix.length ? [...this.#prefix, ...path] : path);
+  }
+
+  releasePositions(): void {
+    this.#at.release?.();
   }
 }
 

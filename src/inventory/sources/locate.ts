@@ -20,7 +20,7 @@ export class DocumentLocator {
   #parsed?: Parsed;
   #lines?: string[];
   #indents?: Int32Array;
-  readonly #steps: StepCache = {};
+  #steps: StepCache = {};
   #start?: SourceRef;
   constructor(readonly raw: RawDocument) {}
 
@@ -40,6 +40,18 @@ export class DocumentLocator {
     const offset = findOffset(p.doc.contents as Node | null, path);
     const { line, col } = p.lines.linePos(offset ?? 0);
     return { file: this.raw.file, line: this.raw.startLine + line, column: col };
+  }
+
+  /**
+   * Drops what locating kept: the lines, their indentation, the walks and the re-parse (the next locate
+   * computes them again). Verify locates a document's findings together and then releases it, so these
+   * die young instead of piling up in the old generation for the rest of the run.
+   */
+  release(): void {
+    this.#parsed = undefined;
+    this.#lines = undefined;
+    this.#indents = undefined;
+    this.#steps = {};
   }
 
   /** Position of the document's first content (what an object read from it points at). */

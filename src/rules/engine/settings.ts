@@ -1,4 +1,5 @@
 import { ConfigError, type ConfigIssue } from '../../config/errors.js';
+import { PARSE_ONCE } from '../../config/parse-once.js';
 import type { Severity } from '../../config/schema/verify.js';
 import type { EnvironmentConfig } from '../../config/types.js';
 import { isPlainObject } from '../../util/paths.js';
@@ -30,7 +31,7 @@ export function ruleSettings<P>(
   // A rule's own defaults satisfy its schema unchanged (the registry test checks every rule): only overrides need parsing.
   if (overrides === undefined) return { settings: { enabled, severity, params: defaults } };
   const merged = isPlainObject(defaults) ? { ...defaults, ...overrides } : overrides;
-  const parsed = rule.meta.params.safeParse(merged);
+  const parsed = rule.meta.params.safeParse(merged, PARSE_ONCE);
   if (!parsed.success) {
     const base = ['environments', env.name, 'verify', 'rules', id, 'params'];
     return {

@@ -9,6 +9,7 @@ import { checklistEntries, emptyCounts, type RuleOutcome } from './checklist-sta
 import { type ExemptionState, exemptionStates, matchExemption } from './exemptions.js';
 import { clean, cmp, compareFindings, kubeSubject, locationOf } from './finding-parts.js';
 import { selected } from './glob.js';
+import { locateFindings, type PendingLocation } from './locate-findings.js';
 import { META_RULE_IDS, META_RULES } from './meta-rules.js';
 import { type ScoredResult, ScoreTally } from './score.js';
 import { allRuleSettings, type RuleSettings } from './settings.js';
@@ -17,6 +18,7 @@ import {
   type ChecklistCoverage,
   type ChecklistEntry,
   type Finding,
+  type FindingLocation,
   META_CATEGORY,
   REPORT_SCHEMA_VERSION,
   type RuleInfo,
@@ -53,6 +55,9 @@ interface Ran {
   readonly rule: Rule;
   readonly settings: RuleSettings;
 }
+
+/** A finding's location until locateFindings gives it one (a finding without an object keeps it: no position). */
+const UNLOCATED: FindingLocation = Object.freeze({});
 
 function scoredEntries(category: string, severity: Severity): Record<ResultStatus, ScoredResult> {
   const entry = (status: ResultStatus): ScoredResult => ({ category, status, severity });
@@ -99,6 +104,7 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
   const tally = new ScoreTally();
   const counts = emptyCounts();
   let suppressedCount = 0;
+  const pending: PendingLocation[] = [];
 
   // Each rule's results are judged as soon as it ran: passes are counted and dropped, only findings are kept.
   for (const rule of [...options.rules].sort((a, b) => cmp(a.meta.id, b.meta.id))) {
@@ -143,20 +149,21 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
         ruleCounts[status]++;
         counts[status]++;
       }
-      const location = locationOf(result.resource, result);
-      const finding: Finding = {
+      // Positions are found after every rule ran, object by object (locateFindings); the key keeps its place.
+      const finding: Finding & { location: FindingLocation } = {
         ruleId: m.id,
         category: m.category,
         status,
         severity: s.severity,
         subject: result.subject,
-        location,
+        location: result.resource ? UNLOCATED : {},
         message: result.message,
         fix: m.fix,
         checklist: m.checklist,
         // Only present when suppressed, so reports carry no `suppressed: undefined`.
         ...(suppressed ? { suppressed } : {}),
       };
+      if (result.resource) pending.push({ finding, resource: result.resource, path: result.path });
       findings.push(finding);
     }
     ruleCounts.pass += passes;
@@ -167,6 +174,7 @@ export function verify(inventory: Inventory, options: VerifyOptions): VerifyRepo
     for (const status of RESULT_STATUSES) tally.add(scoredAs[status], ruleCounts[status]);
     outcomes.push({ id: m.id, checklist: m.checklist, counts: ruleCounts });
   }
+  locateFindings(pending);
   const ranIds = new Set(ran.map((r) => r.rule.meta.id));
 
   findings.push(...metaFindings(inventory, suppressions, exemptions, waivers, ranIds, options, today));
