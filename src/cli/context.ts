@@ -19,6 +19,11 @@ export interface CliIO {
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
   readonly isTTY: boolean;
+  /**
+   * Standard output as a stream, for output written in chunks (`verify -o json`): each chunk waits for 'drain'
+   * when the reader is slow. Absent, each chunk goes to `stdout`.
+   */
+  readonly stdoutStream?: NodeJS.WritableStream;
   /** Standard error as a stream, for progress on a terminal; absent, no progress is shown. */
   readonly stderrStream?: NodeJS.WritableStream & { readonly isTTY?: boolean };
   /** Terminal width for tables; undefined when not a terminal. */

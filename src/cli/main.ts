@@ -79,6 +79,7 @@ function defaultIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
+    stdoutStream: process.stdout,
     stderrStream: process.stderr,
     columns: process.stdout.columns,
     prompt: process.stdin.isTTY

@@ -86,9 +86,14 @@ export async function writeReportFile(
   format: ReportFormat = reportFormatOfFile(file),
 ): Promise<void> {
   const { writeFile } = await import('node:fs/promises');
-  const text = await renderFormat(format, reports, { ...opts, color: false, width: undefined });
+  // JSON is written in chunks of about 1 MB, as `-o json` prints it: a large report is never one string.
+  const text =
+    format === 'json' ? undefined : await renderFormat(format, reports, { ...opts, color: false, width: undefined });
   try {
-    await writeFile(file, text.endsWith('\n') ? text : `${text}\n`);
+    if (text === undefined) {
+      const { writeFileChunks } = await import('../util/write-chunks.js');
+      await writeFileChunks(file, (await import('./json.js')).renderJsonReportChunks(reports));
+    } else await writeFile(file, text.endsWith('\n') ? text : `${text}\n`);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     const what = format === 'html' ? 'HTML' : format;

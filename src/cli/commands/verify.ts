@@ -3,6 +3,7 @@ import type { EnvironmentConfig, SlipwayConfig } from '../../config/types.js';
 import { DEFAULT_MAX_FINDINGS } from '../../report/table-findings.js';
 import type { VerifyReport } from '../../rules/engine/types.js';
 import { readLimited } from '../../util/text-file.js';
+import { writeChunks, writeFileChunks } from '../../util/write-chunks.js';
 import type { NothingToVerify } from '../../verify/run-verify.js';
 import type { VerifySource } from '../../verify/sources.js';
 import type { CliApp } from '../app.js';
@@ -206,13 +207,7 @@ export function registerVerify(app: CliApp, program: Command): void {
           if (!g.quiet) io.stderr(`${fileFormat} report written to ${file}\n`);
         }
         if (opts.outputFile) {
-          const { open } = await import('node:fs/promises');
-          const file = await open(resolve(io.cwd, opts.outputFile), 'w');
-          try {
-            for (const chunk of await output()) await file.write(chunk);
-          } finally {
-            await file.close();
-          }
+          await writeFileChunks(resolve(io.cwd, opts.outputFile), await output());
           if (!g.quiet) {
             for (const r of reports) {
               io.stderr(
@@ -220,6 +215,9 @@ export function registerVerify(app: CliApp, program: Command): void {
               );
             }
           }
+        } else if (io.stdoutStream) {
+          // As the reader takes it: a slow pipe holds the process to one chunk beyond its buffer, not the report.
+          await writeChunks(io.stdoutStream, await output());
         } else {
           for (const chunk of await output()) io.stdout(chunk);
         }
