@@ -17,6 +17,7 @@
 import { execFile, execFileSync, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { liveClusterObjects, REPLICAS } from './support/live-cluster.js';
 
 const self = fileURLToPath(import.meta.url);
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -24,185 +25,20 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 // --nodes=N --deployments=N scale the cluster down (e.g. 1,000 / 1,000 for 30,000 pods); default the limits.
 const NODES = Number(arg('nodes') ?? 5_000);
 const DEPLOYMENTS = Number(arg('deployments') ?? 5_000);
-const REPLICAS = 30;
 const PODS = DEPLOYMENTS * REPLICAS;
-const NAMESPACES = 100;
-const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 
 if (process.argv.includes('--server')) await serve();
 else if (arg('measure')) await measure(arg('measure') as string);
 else await orchestrate();
 
-// ---- the fake cluster (child process) ------------------------------------------------
-
-function managedFields(manager: string) {
-  return [
-    {
-      manager,
-      operation: 'Update',
-      apiVersion: 'v1',
-      time: '2025-01-01T00:00:00Z',
-      fieldsType: 'FieldsV1',
-      fieldsV1: { 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } }, 'f:spec': { 'f:containers': {} } },
-    },
-  ];
-}
-
-function nodeName(i: number): string {
-  return `ip-10-0-${Math.floor(i / 250)}-${i % 250}.ec2.internal`;
-}
-
-function node(i: number) {
-  const zone = ZONES[i % ZONES.length];
-  return {
-    metadata: {
-      name: nodeName(i),
-      uid: `node-${i}`,
-      labels: {
-        'kubernetes.io/hostname': nodeName(i),
-        'topology.kubernetes.io/zone': zone,
-        'topology.kubernetes.io/region': 'us-east-1',
-        'node.kubernetes.io/instance-type': 'm6i.large',
-        'eks.amazonaws.com/nodegroup': i % 4 === 0 ? 'spot' : 'on-demand',
-        'eks.amazonaws.com/capacityType': i % 4 === 0 ? 'SPOT' : 'ON_DEMAND',
-      },
-      managedFields: managedFields('kubelet'),
-    },
-    spec: { providerID: `aws:///${zone}/i-${(1e16 + i).toString(16)}` },
-    status: {
-      capacity: { cpu: '2', memory: '7910376Ki', pods: '29' },
-      allocatable: { cpu: '1930m', memory: '7220200Ki', pods: '29' },
-      conditions: ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'].map((type) => ({
-        type,
-        status: type === 'Ready' ? 'True' : 'False',
-        lastHeartbeatTime: '2025-01-01T00:00:00Z',
-        reason: type === 'Ready' ? 'KubeletReady' : `KubeletHasNo${type}`,
-      })),
-      addresses: [
-        { type: 'InternalIP', address: `10.0.${Math.floor(i / 250)}.${i % 250}` },
-        { type: 'Hostname', address: nodeName(i) },
-      ],
-      nodeInfo: {
-        kubeletVersion: 'v1.34.1-eks-1234567',
-        osImage: 'Amazon Linux 2023',
-        containerRuntimeVersion: 'containerd://1.7.27',
-      },
-    },
-  };
-}
-
-function container(d: number) {
-  const tidy = d % 10 !== 0;
-  return {
-    name: 'app',
-    image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/app-${d % 200}:1.${d % 7}.0`,
-    ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
-    env: [{ name: 'LOG_LEVEL', value: 'info' }],
-    ...(tidy
-      ? {
-          resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
-          readinessProbe: { httpGet: { path: '/ready', port: 'http' }, periodSeconds: 10 },
-          livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 20 },
-          securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
-        }
-      : {}),
-  };
-}
-
-function labels(d: number) {
-  return { app: `app-${d}`, 'app.kubernetes.io/name': `app-${d}`, 'app.kubernetes.io/part-of': 'shop' };
-}
-
-function deployment(d: number) {
-  return {
-    metadata: {
-      name: `app-${d}`,
-      namespace: `ns-${d % NAMESPACES}`,
-      uid: `dep-${d}`,
-      labels: labels(d),
-      managedFields: managedFields('kubectl'),
-    },
-    spec: {
-      replicas: REPLICAS,
-      selector: { matchLabels: { app: `app-${d}` } },
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
-      template: { metadata: { labels: labels(d) }, spec: { containers: [container(d)] } },
-    },
-    status: { replicas: REPLICAS, readyReplicas: REPLICAS, availableReplicas: REPLICAS },
-  };
-}
-
-function replicaSet(d: number) {
-  return {
-    metadata: {
-      name: `app-${d}-7d9c8b6f5d`,
-      namespace: `ns-${d % NAMESPACES}`,
-      uid: `rs-${d}`,
-      labels: { ...labels(d), 'pod-template-hash': '7d9c8b6f5d' },
-      ownerReferences: [
-        { apiVersion: 'apps/v1', kind: 'Deployment', name: `app-${d}`, uid: `dep-${d}`, controller: true },
-      ],
-      managedFields: managedFields('kube-controller-manager'),
-    },
-    spec: {
-      replicas: REPLICAS,
-      selector: { matchLabels: { app: `app-${d}`, 'pod-template-hash': '7d9c8b6f5d' } },
-      template: {
-        metadata: { labels: { ...labels(d), 'pod-template-hash': '7d9c8b6f5d' } },
-        spec: { containers: [container(d)] },
-      },
-    },
-    status: { replicas: REPLICAS, readyReplicas: REPLICAS },
-  };
-}
-
-function pod(p: number) {
-  const d = Math.floor(p / REPLICAS);
-  const restarts = p % 997 === 0 ? 12 : 0;
-  return {
-    metadata: {
-      name: `app-${d}-7d9c8b6f5d-${(p % REPLICAS).toString(36).padStart(5, 'x')}`,
-      namespace: `ns-${d % NAMESPACES}`,
-      uid: `pod-${p}`,
-      labels: { ...labels(d), 'pod-template-hash': '7d9c8b6f5d' },
-      ownerReferences: [
-        { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `app-${d}-7d9c8b6f5d`, uid: `rs-${d}`, controller: true },
-      ],
-      managedFields: managedFields('kubelet'),
-    },
-    spec: { nodeName: nodeName(p % NODES), serviceAccountName: `app-${d}`, containers: [container(d)] },
-    status: {
-      phase: 'Running',
-      podIP: `10.1.${Math.floor(p / 250) % 250}.${p % 250}`,
-      conditions: [{ type: 'Ready', status: 'True' }],
-      containerStatuses: [
-        {
-          name: 'app',
-          ready: true,
-          restartCount: restarts,
-          image: container(d).image,
-          state:
-            p % 4999 === 0
-              ? { waiting: { reason: 'CrashLoopBackOff' } }
-              : { running: { startedAt: '2025-01-01T00:00:00Z' } },
-        },
-      ],
-    },
-  };
-}
+// ---- the fake cluster (child process; its objects are in support/live-cluster.ts) ----
 
 async function serve(): Promise<void> {
   const { startFakeKubeServer } = await import('../test/support/fake-kube-server.js');
   const server = await startFakeKubeServer({
     // kubectl (the reference run) sends no bearer token over plain http.
     requireAuth: false,
-    objects: {
-      Namespace: Array.from({ length: NAMESPACES }, (_, i) => ({ metadata: { name: `ns-${i}` } })),
-      Node: { count: NODES, at: node },
-      Deployment: { count: DEPLOYMENTS, at: deployment },
-      ReplicaSet: { count: DEPLOYMENTS, at: replicaSet },
-      Pod: { count: PODS, at: pod },
-    },
+    objects: liveClusterObjects({ nodes: NODES, deployments: DEPLOYMENTS }),
   });
   process.on('message', (m) => {
     if (m === 'stats') {
