@@ -24,11 +24,11 @@ const SMALL: Partial<KubeLimits> = {
   maxRetryAfterMs: 5_000,
 };
 
-async function reader(options: FakeKubeOptions, sleeps: number[] = []) {
+async function reader(options: FakeKubeOptions, sleeps: number[] = [], limits: Partial<KubeLimits> = SMALL) {
   server = await startFakeKubeServer(options);
   const transport = await connectKube({
     kubeconfig: server.kubeconfigPath,
-    limits: SMALL,
+    limits,
     sleep: async (ms) => {
       sleeps.push(ms);
     },
@@ -37,8 +37,8 @@ async function reader(options: FakeKubeOptions, sleeps: number[] = []) {
 }
 
 /** Reads the kinds the way live verify does and returns what reached the inventory. */
-async function collect(options: FakeKubeOptions, kinds: string[]) {
-  const r = await reader(options);
+async function collect(options: FakeKubeOptions, kinds: string[], limits?: Partial<KubeLimits>) {
+  const r = await reader(options, [], limits);
   const started = Date.now();
   const got = await collectKube({ reader: r, kinds });
   return { got, ms: Date.now() - started };
@@ -90,9 +90,12 @@ describe('live reading under faults', () => {
   });
 
   it('refuses a page over the response size limit with a message, not a crash', async () => {
-    const { got } = await collect({ faults: { Deployment: 'oversized' }, oversizedBytes: 2 * 1024 * 1024 }, [
-      'Deployment',
-    ]);
+    // Only the size limit is under test: time limits with room, so a loaded machine cannot turn it into a timeout.
+    const { got } = await collect(
+      { faults: { Deployment: 'oversized' }, oversizedBytes: 2 * 1024 * 1024 },
+      ['Deployment'],
+      { ...SMALL, firstByteTimeoutMs: 10_000, totalTimeoutMs: 20_000 },
+    );
     expect(got.denied.get('Deployment')).toMatch(/larger than the 1\.0 MiB allowed/);
     expect(server!.log.filter((l) => l.path === '/apis/apps/v1/deployments').length).toBe(1);
   });
