@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dump } from 'js-yaml';
+import { youngGenerationFlags } from '../bin/young-generation.js';
 import { loadVerifyModes } from './support/verify-modes.js';
 
 type Doc = Record<string, unknown>;
@@ -84,9 +85,13 @@ async function orchestrate(): Promise<void> {
       const row = { name: c.name, samples: Object.fromEntries(modes.map((m) => [m, [] as Sample[]])) };
       for (let i = 0; i < runs; i++) {
         for (const m of modes) {
+          // `verify` is what the CLI runs: on Node 22+ bin/launch.js re-runs a verify of a folder with a smaller
+          // young generation (bin/young-generation.js); the same flags here. The floor keeps Node's defaults.
+          const cliFlags =
+            m === 'verify' && !heapArgs ? youngGenerationFlags(['node', 'slipway', 'verify', c.dir]) : [];
           const out = execFileSync(
             process.execPath,
-            [...nodeArgs, '--import', 'tsx', self, `--mode=${m}`, `--dir=${c.dir}`],
+            [...nodeArgs, ...cliFlags, '--import', 'tsx', self, `--mode=${m}`, `--dir=${c.dir}`],
             { encoding: 'utf8', maxBuffer: 1 << 20 },
           );
           row.samples[m].push(JSON.parse(out) as Sample);

@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import module from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NO_RELAUNCH, youngGenerationFlags } from './young-generation.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -53,9 +55,45 @@ function enableCompileCache(env) {
   module.enableCompileCache(dir);
 }
 
+/**
+ * Runs this same command again in a child process with `flags` added to Node's own, passing the terminal,
+ * the exit code and signals through (see young-generation.js for why). If the child cannot be started,
+ * the command runs here instead.
+ */
+function relaunch(flags, name, fallback) {
+  if (process.argv.includes('--verbose'))
+    process.stderr.write(`${name}: re-running under ${flags.join(' ')} (Node ${process.versions.node})\n`);
+  const child = spawn(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, [NO_RELAUNCH]: '1' },
+  });
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  // Ctrl-C reaches both processes; the parent only passes on what is sent to it alone (kill, a supervisor).
+  const forward = (signal) => child.kill(signal);
+  for (const s of signals) process.on(s, forward);
+  child.on('error', () => {
+    for (const s of signals) process.off(s, forward);
+    fallback();
+  });
+  child.on('exit', (code, signal) => {
+    for (const s of signals) process.off(s, forward);
+    if (signal) process.kill(process.pid, signal);
+    else process.exitCode = code ?? 1;
+  });
+}
+
 /** Runs the CLI under a program name (`slipway`, or `kubectl slipway` for the kubectl plugin). */
 export function launch(name) {
   enableCompileCache(process.env);
+  const flags = youngGenerationFlags(process.argv);
+  if (flags.length) {
+    relaunch(flags, name, () => run(name));
+    return;
+  }
+  run(name);
+}
+
+function run(name) {
   // `slipway … | head` closes the pipe early: stop quietly instead of crashing.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error) => {
