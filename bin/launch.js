@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import module from 'node:module';
 import { homedir } from 'node:os';
@@ -60,7 +59,9 @@ function enableCompileCache(env) {
  * the exit code and signals through (see young-generation.js for why). If the child cannot be started,
  * the command runs here instead.
  */
-function relaunch(flags, name, fallback) {
+async function relaunch(flags, name, fallback) {
+  // Loaded here: most commands start once and never need it.
+  const { spawn } = await import('node:child_process');
   if (process.argv.includes('--verbose'))
     process.stderr.write(`${name}: re-running under ${flags.join(' ')} (Node ${process.versions.node})\n`);
   const child = spawn(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], {
@@ -87,7 +88,7 @@ export function launch(name) {
   enableCompileCache(process.env);
   const flags = youngGenerationFlags(process.argv);
   if (flags.length) {
-    relaunch(flags, name, () => run(name));
+    relaunch(flags, name, () => run(name)).catch(() => run(name));
     return;
   }
   run(name);

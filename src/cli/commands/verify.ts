@@ -3,7 +3,6 @@ import type { EnvironmentConfig, SlipwayConfig } from '../../config/types.js';
 import { DEFAULT_MAX_FINDINGS } from '../../report/table-findings.js';
 import type { VerifyReport } from '../../rules/engine/types.js';
 import { readLimited } from '../../util/text-file.js';
-import { writeChunks, writeFileChunks } from '../../util/write-chunks.js';
 import type { NothingToVerify } from '../../verify/run-verify.js';
 import type { VerifySource } from '../../verify/sources.js';
 import type { CliApp } from '../app.js';
@@ -206,6 +205,7 @@ export function registerVerify(app: CliApp, program: Command): void {
           await writeReportFile(resolve(io.cwd, file), reports, renderOptions, fileFormat);
           if (!g.quiet) io.stderr(`${fileFormat} report written to ${file}\n`);
         }
+        const { writeChunks, writeFileChunks } = await import('../../util/write-chunks.js');
         if (opts.outputFile) {
           await writeFileChunks(resolve(io.cwd, opts.outputFile), await output());
           if (!g.quiet) {
