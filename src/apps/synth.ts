@@ -130,11 +130,12 @@ export function synthesizeApps(env: EnvironmentConfig, options: SynthAppsOptions
       : { errors: [], warnings: [] };
   const notes = new Set<string>(resolved.warnings);
   const files = new Map<string, string>();
-  const cdk = new App();
 
   const apps = [...env.apps].sort((a, b) => a.name.localeCompare(b.name));
   for (const app of apps) {
-    const chart = new Chart(cdk, `app-${app.name}`);
+    // A cdk8s App per chart: chart.toJson() validates every chart of its App, so charts sharing one App cost
+    // the square of their number; no chart refers to another.
+    const chart = new Chart(new App(), `app-${app.name}`);
     const s = appScope(chart, app, env, notes);
     BUILDERS[app.pattern](s);
     addAppNetworkPolicy(s);
@@ -142,7 +143,7 @@ export function synthesizeApps(env: EnvironmentConfig, options: SynthAppsOptions
   }
 
   if (apps.length) {
-    const nsChart = new Chart(cdk, 'namespaces');
+    const nsChart = new Chart(new App(), 'namespaces');
     for (const [namespace, nsApps] of appsByNamespace(env)) addNamespace(nsChart, namespace, nsApps, env);
     const byNamespace = new Map<string, Manifest[]>();
     for (const o of chartObjects(nsChart)) {
