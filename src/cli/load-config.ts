@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import type { SlipwayConfig } from '../config/types.js';
 import { type CliIO, type GlobalOptions, UsageError } from './context.js';
 
@@ -28,13 +29,16 @@ export async function noticeBundledExample(
 ): Promise<void> {
   const { bundledExamplePath, DEFAULT_CONFIG_FILE } = await import('../config/load.js');
   if (opts.config || file !== bundledExamplePath()) return;
+  // Run inside the example's own folder, its config is the one found there, not a stand-in for a missing one.
+  const ownFolder = resolve(io.cwd) === dirname(file);
   if (use.example === 'refuse') {
+    const where = ownFolder ? `${file} is the bundled example` : `there is no ${DEFAULT_CONFIG_FILE} in ${io.cwd}`;
     throw new UsageError(
-      `${use.command ?? 'this command'} needs your config: there is no ${DEFAULT_CONFIG_FILE} in ${io.cwd}; ` +
+      `${use.command ?? 'this command'} needs your config: ${where}; ` +
         'pass --config <file> (the bundled example is never deployed or destroyed)',
     );
   }
-  if (!opts.quiet) {
+  if (!opts.quiet && !ownFolder) {
     io.stderr(
       `note: no ${DEFAULT_CONFIG_FILE} in ${io.cwd}; using the bundled example ${file} (pass --config <file>, or run slipway init)\n`,
     );

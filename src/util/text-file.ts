@@ -1,4 +1,4 @@
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer, isAscii, isUtf8 } from 'node:buffer';
 import { readFileSync, type Stats, statSync } from 'node:fs';
 
 /** Why a file could not be read as text. */
@@ -59,8 +59,12 @@ export function decodeText(buf: Uint8Array, file: string): string {
   if (head.includes(0))
     throw new InputFileError(file, 'looks binary (it contains NUL bytes), expected YAML or JSON text');
   // Validate, then decode: both native and fast (a fatal TextDecoder is several times slower on many files).
-  if (!isUtf8(buf)) throw new InputFileError(file, 'is not valid UTF-8 text, expected YAML or JSON');
-  const text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  // ASCII (nearly every manifest) is the same text in Latin-1, which is copied byte for byte: several times
+  // faster than UTF-8 decoding, which V8 does in two passes.
+  if (isAscii(bytes)) return bytes.toString('latin1');
+  if (!isUtf8(bytes)) throw new InputFileError(file, 'is not valid UTF-8 text, expected YAML or JSON');
+  const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -199,6 +199,24 @@ describe('slipway verify with paths', () => {
   });
 });
 
+describe('slipway verify and the bundled example', () => {
+  it('says the bundled example stands in only when the folder has no config of its own', async () => {
+    const good = join(ROOT, GOOD);
+    const inside = await run([good, '-o', 'json'], { cwd: join(ROOT, 'examples', 'shop') });
+    expect(inside.code).toBe(0);
+    expect(inside.stderr).not.toMatch(/no slipway\.config\.yaml/);
+    const dir = await mkdtemp(join(tmpdir(), 'slipway-noconfig-'));
+    try {
+      const outside = await run([good, '-o', 'json'], { cwd: dir });
+      expect(outside.stderr).toBe('');
+      const withoutPaths = await run(['--env', 'prod', '-o', 'json'], { cwd: dir });
+      expect(withoutPaths.stderr).toMatch(/^note: no slipway\.config\.yaml in .*; using the bundled example/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('slipway verify without paths', () => {
   let prod: Run;
   beforeAll(async () => {

@@ -253,6 +253,14 @@ describe('deploying safely', () => {
       expect(t.stderr).toMatch(/--config/);
     }
   });
+
+  it('refuses inside the example folder too, naming the file as the bundled example', async () => {
+    const cwd = join(import.meta.dirname, '..', '..', 'examples', 'shop');
+    const t = await runCli(['deploy', '--env', 'test', '--yes'], { cwd });
+    expect(t.code).toBe(1);
+    expect(t.stderr).toMatch(/examples\/shop\/slipway\.config\.yaml is the bundled example; pass --config/);
+    expect(t.stderr).not.toMatch(/there is no slipway\.config\.yaml/);
+  });
 });
 
 describe('CDK bootstrap', () => {

@@ -20,6 +20,13 @@ describe('decoding input files', () => {
     expect(() => decodeText(Uint8Array.from([0x61, 0x00, 0x62]), 'bin.yaml')).toThrow(/looks binary/);
   });
 
+  it('reads ASCII (copied byte for byte) as the same text UTF-8 decoding gives, in a view of non-ASCII bytes too', () => {
+    const ascii = Array.from({ length: 127 }, (_, i) => String.fromCharCode(i + 1)).join('');
+    expect(decodeText(Buffer.from(ascii, 'latin1'), 'ascii.yaml')).toBe(ascii);
+    const mixed = Buffer.from('é: 1\nkind: Pod\n✓', 'utf8');
+    expect(decodeText(mixed.subarray(6, 16), 'view.yaml')).toBe('kind: Pod\n');
+  });
+
   it('reads a view into a larger buffer without the bytes around it', () => {
     const whole = Buffer.from('xxa: 1\nyy', 'utf8');
     expect(decodeText(whole.subarray(2, 7), 'view.yaml')).toBe('a: 1\n');
