@@ -2,23 +2,32 @@ import { setFlagsFromString } from 'node:v8';
 
 /**
  * How much bytecode a function runs before V8 considers optimising it, for a
- * static verify. V8's default (66 KB on Node 20) is tuned for long-lived
- * programs; a verify over thousands of objects runs each of 77 rules' loops
- * once, briefly, so with the default the optimising compiler spends more CPU
- * (on its own threads) compiling them than the optimised code then saves. At
- * this budget only the code that runs long (the parser, the shared walks) is
- * optimised. Measured in BENCHMARKS.md ("Static verify at every size").
+ * static verify on Node 20 (V8 11). V8's default (66 KB) is tuned for
+ * long-lived programs; a verify over thousands of objects runs each of 77
+ * rules' loops once, briefly, so with the default the optimising compiler
+ * spends more CPU (on its own threads) compiling them than the optimised code
+ * then saves. At this budget only the code that runs long (the parser, the
+ * shared walks) is optimised. Measured in BENCHMARKS.md ("Static verify at
+ * every size").
  */
 export const BATCH_INTERRUPT_BUDGET = 400_000;
 
 /**
- * The V8 flags a static verify sets on this Node version, or none: the budget
- * was measured on Node 20 (V8 11); later versions tier differently (Maglev)
- * and keep V8's defaults until measured there.
+ * The same idea on Node 22 and later (V8 12 and 13, which tier through Maglev
+ * before TurboFan and count invocations instead of bytecode): how many times a
+ * function runs before TurboFan compiles it. Maglev still optimises the rules'
+ * loops early; only TurboFan's expensive compiles wait for the code that keeps
+ * running. At V8's default a 20,000-object verify on Node 22 spent a fifth of
+ * its CPU more (BENCHMARKS.md, "Third round").
  */
+export const BATCH_TURBOFAN_INVOCATIONS = 20_000;
+
+/** The V8 flags a static verify sets on this Node version: each measured on the versions it is set for. */
 export function batchTieringFlags(nodeVersion: string = process.versions.node): string[] {
   const major = Number(nodeVersion.split('.')[0]);
-  return major === 20 ? [`--interrupt-budget=${BATCH_INTERRUPT_BUDGET}`] : [];
+  if (major === 20) return [`--interrupt-budget=${BATCH_INTERRUPT_BUDGET}`];
+  if (major >= 22) return [`--invocation-count-for-turbofan=${BATCH_TURBOFAN_INVOCATIONS}`];
+  return [];
 }
 
 let applied: readonly string[] | undefined;
