@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRemovedApiTable, REMOVED_APIS, removedApi } from '../../src/versions/removed-apis.js';
+import { parseRemovedApiTable } from '../../src/versions/removed-api-schema.js';
+import { REMOVED_APIS, REMOVED_APIS_SOURCE, removedApi } from '../../src/versions/removed-apis.js';
 
 const raw = JSON.parse(readFileSync(join(import.meta.dirname, '../../src/versions/removed-apis.json'), 'utf8'));
 
@@ -10,6 +11,12 @@ describe('the removed-API table', () => {
     const t = parseRemovedApiTable(raw);
     expect(t.source).toBe('https://kubernetes.io/docs/reference/using-api/deprecation-guide/');
     expect(t.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('ships valid: the table the rules read is the one the schema accepts', () => {
+    const t = parseRemovedApiTable(raw);
+    expect(REMOVED_APIS_SOURCE).toEqual({ source: t.source, retrieved: t.retrieved });
+    expect(REMOVED_APIS.map(({ apiVersion, ...e }) => e)).toEqual(t.entries);
   });
 
   it.each(['group', 'version', 'kind', 'deprecatedIn', 'removedIn', 'replacement'])(
