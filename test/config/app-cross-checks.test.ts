@@ -51,9 +51,17 @@ describe('config cross-field checks at load', () => {
     expect(issue.location).toMatchObject({ line: 12 });
   });
 
-  it('refuses a cron field out of range', () => {
+  it('refuses a cron field out of range, naming the field and the value', () => {
     const [issue] = problems(cron('    schedule: "0 25 * * *"\n'));
     expect(issue.path).toEqual(['apps', 0, 'schedule']);
+    expect(issue.message).toContain('"0 25 * * *" is not a cron schedule: Invalid value for hour: 25');
+  });
+
+  it('refuses a schedule that never runs (February 31), which Kubernetes would accept and never run', () => {
+    const [issue] = problems(cron('    schedule: "0 0 31 2 *"\n'));
+    expect(issue.path).toEqual(['apps', 0, 'schedule']);
+    expect(issue.message).toContain('"0 0 31 2 *" never runs');
+    expect(() => parseConfig(cron('    schedule: "0 0 29 2 *"\n'), 'cfg.yaml')).not.toThrow();
   });
 
   it('refuses a time zone that is not in the IANA list, and accepts one that is', () => {

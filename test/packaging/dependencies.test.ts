@@ -28,7 +28,7 @@ function importedPackages(files: readonly string[]): Set<string> {
     /^\s*(?:import|export)\s[^;'"]*?\sfrom\s*['"]([^'"]+)['"]/gm,
     /^\s*import\s*['"]([^'"]+)['"]/gm,
     /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
-    // A package loaded on first use: createRequire(import.meta.url)('cron-parser').
+    // A package loaded on first use: createRequire(import.meta.url)('croner').
     /\bcreateRequire\([^)]*\)\(\s*['"]([^'"]+)['"]\s*\)/g,
     /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
   ];
