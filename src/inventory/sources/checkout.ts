@@ -29,7 +29,8 @@ export function checkoutFacts(kube: readonly KubeResource[], cwd: string): Map<K
       .map((s) => s.path)
       .filter((p): p is string => p !== undefined);
     if (!paths.length) continue;
-    const file = r.source.file;
+    // The file alone: working out the object's line (what `source` does) is not needed here.
+    const file = r.file ?? r.source.file;
     if (!file || file === '<stdin>') continue;
     const dir = dirname(isAbsolute(file) ? file : resolve(cwd, file));
     if (!repos.has(dir)) repos.set(dir, findGitRepository(dir));

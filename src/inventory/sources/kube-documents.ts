@@ -33,6 +33,8 @@ export function isKubeList(value: unknown): value is { items: unknown[] } {
 export interface DocumentPlace {
   /** `file:line` of the document (only read when a note is written). */
   readonly where: string;
+  /** The file the document was read from. */
+  readonly file: string;
   /** Position of a path in the document. */
   locate(path: ValuePath): SourceRef;
   /** Position of the document's first content. */
@@ -109,6 +111,7 @@ function problemAt(at: SourceRef, message: string): InputProblem {
 
 /** What a FileKubeResource asks for positions. */
 interface PathLocator {
+  readonly file?: string;
   locate(path: ValuePath): SourceRef;
   start?(): SourceRef;
   release?(): void;
@@ -139,6 +142,10 @@ class FileKubeResource implements KubeResource {
   get id(): string {
     this.#id ??= kubeId(this.object);
     return this.#id;
+  }
+
+  get file(): string | undefined {
+    return this.#at.file ?? this.source.file;
   }
 
   get source(): SourceRef {

@@ -60,6 +60,11 @@ export class DocumentLocator {
     return this.#start;
   }
 
+  /** The file the document was read from (no line counted). */
+  get file(): string {
+    return this.raw.file;
+  }
+
   /** `file:line` of the document, for notes about it. */
   get where(): string {
     return `${this.raw.file}:${this.start().line}`;

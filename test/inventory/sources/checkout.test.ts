@@ -14,10 +14,11 @@ describe('checkoutFacts', () => {
   const file = join(repo, 'deploy', 'apps.yaml');
 
   /** A resource read from `file` that counts how often its position is asked for. */
-  function resource(object: KubeObject, asked: { count: number }): KubeResource {
+  function resource(object: KubeObject, asked: { count: number }, known?: { file: string }): KubeResource {
     return {
       id: object.metadata.name,
       object,
+      ...known,
       get source(): SourceRef {
         asked.count++;
         return { file, line: 1, column: 1 };
@@ -59,5 +60,13 @@ describe('checkoutFacts', () => {
     expect([...facts.keys()]).toEqual([app]);
     // Only the one Application that syncs a folder needed its file.
     expect(asked.count).toBe(1);
+  });
+
+  it('counts no lines for an object that knows its file, as objects read from files do', () => {
+    const asked = { count: 0 };
+    const app = resource(application('api', 'deploy/api'), asked, { file });
+    const facts = checkoutFacts([app], repo);
+    expect(facts.get(app)?.paths).toEqual(new Map([['deploy/api', true]]));
+    expect(asked.count).toBe(0);
   });
 });

@@ -39,6 +39,18 @@ describe('reading manifests', () => {
     expect(web.locate(['spec', 'template', 'spec', 'containers', 0, 'resources'])).toMatchObject({ line: 15 });
   });
 
+  it('names the file of every object read, List items included', () => {
+    const list = `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: { name: a }\n`;
+    const inv = inventoryFromTexts([
+      { file: 'web.yaml', text: DEPLOYMENT },
+      { file: 'list.yaml', text: list },
+    ]);
+    expect(inv.kube().map((r) => [r.object.metadata.name, r.file])).toEqual([
+      ['web', 'web.yaml'],
+      ['a', 'list.yaml'],
+    ]);
+  });
+
   it('keeps positions right in the later documents of a stream', () => {
     const text = `${DEPLOYMENT}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  PASSWORD: hunter2\n`;
     const inv = inventoryFromTexts([{ file: 'all.yaml', text }]);
