@@ -33,7 +33,8 @@ export interface KubeResource {
   readonly source: SourceRef;
   /**
    * The file the object was read from, known without working out its position (`source` counts lines to
-   * the object); absent where `source` costs nothing (objects held in memory): read `source.file` then.
+   * the object); absent where it is not known that way (objects held in memory, manifests embedded in a
+   * CloudFormation template): read `source.file` then.
    */
   readonly file?: string;
   /** Position of a field inside this object (re-parses only this document, lazily); falls back to the object's start. */

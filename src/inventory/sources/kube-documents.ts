@@ -144,8 +144,9 @@ class FileKubeResource implements KubeResource {
     return this.#id;
   }
 
+  /** The document's file; undefined for a manifest embedded in a template (its locator knows only positions). */
   get file(): string | undefined {
-    return this.#at.file ?? this.source.file;
+    return this.#at.file;
   }
 
   get source(): SourceRef {
