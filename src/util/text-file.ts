@@ -50,7 +50,13 @@ export function readTextFileSync(file: string, options: ReadTextOptions): string
       `is ${formatBytes(size)}, larger than the ${formatBytes(options.maxBytes)} allowed for this kind of input`,
     );
   }
-  return decodeText(readFileSync(file), file);
+  // Node reads and decodes UTF-8 in one native call, several times faster than reading bytes and decoding
+  // them in JavaScript. Only text that could be binary (a NUL near the start) or invalid (a replacement
+  // character, which a decoder writes for bytes that are not UTF-8) is read again as bytes for the verdict.
+  const text = readFileSync(file, 'utf8');
+  const nul = text.indexOf('\0');
+  if ((nul >= 0 && nul < 8192) || text.includes('\uFFFD')) return decodeText(readFileSync(file), file);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Decodes UTF-8 text, refusing binary content. */
